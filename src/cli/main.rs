@@ -1,0 +1,133 @@
+//! `newsmark` — the native command line over the core: annotate one text (JSON or highlighted
+//! HTML), or a JSONL corpus in the exchange format of `../shared/data/FORMAT.md` for scoring.
+
+mod html;
+mod jsonl;
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use newsmark::offsets::Unit;
+use newsmark::{annotate, Date, Layers, Options};
+
+const USAGE: &str = "\
+newsmark — annotate news text with quotes, dates and entities
+
+USAGE:
+    newsmark annotate [FILE|-] [--ref-date YYYY-MM-DD] [--format json|html] [--layers LIST] [--day-first]
+    newsmark annotate --jsonl IN.jsonl|-  [--layers LIST] [--day-first]
+
+OPTIONS:
+    --ref-date DATE   reference date (\"today\" for the article); default: a dateline in the text
+    --format FMT      json (default) or html (a self-contained highlighted page)
+    --layers LIST     comma-separated subset of quotes,dates,entities (default: all)
+    --day-first       read 1/7/2019 as 1 July
+    --jsonl IN        read exchange-format documents (one per line; `dct` is the reference date)
+                      and write one prediction document per line (code-point offsets)
+
+Offsets in JSON output are Unicode code points (Python slicing), like the JSONL format.
+";
+
+struct Args {
+    input: Option<String>,
+    jsonl: Option<String>,
+    ref_date: Option<Date>,
+    format: String,
+    layers: Layers,
+    day_first: bool,
+}
+
+fn parse_args(argv: &[String]) -> Result<Args, String> {
+    let mut a = Args { input: None, jsonl: None, ref_date: None, format: "json".into(), layers: Layers::default(), day_first: false };
+    let mut it = argv.iter();
+    let value = |it: &mut std::slice::Iter<String>, flag: &str| {
+        it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--ref-date" => {
+                let v = value(&mut it, arg)?;
+                a.ref_date = Some(Date::parse_iso(&v).map_err(|e| format!("--ref-date: {e}"))?);
+            }
+            "--format" => {
+                a.format = value(&mut it, arg)?;
+                if a.format != "json" && a.format != "html" {
+                    return Err(format!("--format: expected json or html, got {:?}", a.format));
+                }
+            }
+            "--layers" => a.layers = Layers::parse(&value(&mut it, arg)?).map_err(|e| format!("--layers: {e}"))?,
+            "--jsonl" => a.jsonl = Some(value(&mut it, arg)?),
+            "--day-first" => a.day_first = true,
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => {
+                if a.input.is_some() {
+                    return Err(format!("unexpected argument {s:?}: only one input file"));
+                }
+                a.input = Some(s.to_string());
+            }
+        }
+    }
+    Ok(a)
+}
+
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match path {
+        None | Some("-") => io::stdin().read_to_end(&mut bytes).map_err(|e| format!("reading stdin: {e}"))?,
+        Some(p) => {
+            bytes = std::fs::read(p).map_err(|e| format!("reading {p}: {e}"))?;
+            bytes.len()
+        }
+    };
+    // Invalid UTF-8 is replaced rather than refused: a pasted binary still gets a (mostly empty) result.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+fn run(argv: &[String]) -> Result<(), String> {
+    match argv.first().map(String::as_str) {
+        Some("annotate") => {}
+        Some("--version") | Some("-V") => {
+            println!("newsmark {}", newsmark::VERSION);
+            return Ok(());
+        }
+        Some("--help") | Some("-h") | None => {
+            print!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+    let args = parse_args(&argv[1..])?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if let Some(path) = &args.jsonl {
+        let reader: Box<dyn BufRead> = if path == "-" {
+            Box::new(io::BufReader::new(io::stdin()))
+        } else {
+            Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("opening {path}: {e}"))?))
+        };
+        let opts = Options { reference_date: None, layers: args.layers, day_first: args.day_first };
+        return jsonl::run(reader, &mut out, &opts);
+    }
+    let text = read_input(args.input.as_deref())?;
+    let opts = Options { reference_date: args.ref_date, layers: args.layers, day_first: args.day_first };
+    let mut result = annotate(&text, &opts);
+    if args.format == "html" {
+        out.write_all(html::render(&text, &result).as_bytes()).map_err(|e| e.to_string())?;
+    } else {
+        result.convert_offsets(&text, Unit::CodePoint);
+        serde_json::to_writer_pretty(&mut out, &result).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsmark: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

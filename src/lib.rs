@@ -1,0 +1,87 @@
+//! newsmark — annotate a news article with quotes (and their speakers), TIMEX3 dates and named
+//! entities, all in one pass over the text.
+//!
+//! The core is plain Rust: it never touches the browser, the clock or the disk. The caller hands it
+//! the text and, optionally, the reference date ("today" for the article). The WebAssembly binding
+//! (`wasm.rs`) and the command line (`cli/`) are thin layers over [`annotate`].
+//!
+//! Offsets in the core are **byte offsets** into the UTF-8 `text` (so `&text[start..end]` is the
+//! span). Each surface converts them once, at its edge, with [`offsets`]: UTF-16 code units for
+//! JavaScript, Unicode code points for the JSONL exchange format.
+//!
+//! Where things are found:
+//! - `text/`     — tokens and sentences shared by the layers;
+//! - `dates/`    — temporal expressions (one module per pattern family) and their normalisation;
+//! - `entities/` — the trained entity tagger and the grouping of mentions into entities;
+//! - `quotes/`   — quotation finding, then speaker attribution.
+
+pub mod dates;
+pub mod entities;
+pub mod model;
+pub mod offsets;
+pub mod quotes;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use dates::calendar::Date;
+pub use model::*;
+
+/// Version of this crate, reported in every result.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Annotate `text`. Never panics on any input by design; the bindings still guard against it.
+pub fn annotate(text: &str, options: &Options) -> Annotation {
+    let (reference_date, reference_date_source) = match options.reference_date {
+        Some(d) => (Some(d), RefDateSource::Option),
+        None => match dates::dateline::find(text) {
+            Some(d) => (Some(d), RefDateSource::Dateline),
+            None => (None, RefDateSource::None),
+        },
+    };
+
+    let tokens = text::tokenize(text);
+    let sentences = text::sentences(text, &tokens);
+    let doc = text::Doc { text, tokens: &tokens, sentences: &sentences };
+
+    let layers = options.layers;
+    // Quotes need the entities (speakers are linked to entity groups), so they run if either is on.
+    let (mut entities, mut groups) = if layers.entities || layers.quotes {
+        let mut ents = entities::tag(&doc);
+        let groups = entities::group(&doc, &mut ents);
+        (ents, groups)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+
+    let dates = if layers.dates {
+        dates::find(
+            &doc,
+            &dates::Context { reference_date, day_first: options.day_first },
+        )
+    } else {
+        Vec::new()
+    };
+
+    let quotes = if layers.quotes {
+        quotes::find(&doc, &entities, &groups)
+    } else {
+        Vec::new()
+    };
+
+    if !layers.entities {
+        entities.clear();
+        groups.clear();
+    }
+
+    Annotation {
+        version: VERSION.to_string(),
+        reference_date: reference_date.map(|d| d.to_string()),
+        reference_date_source,
+        quotes,
+        dates,
+        entities,
+        groups,
+    }
+}

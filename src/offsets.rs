@@ -1,0 +1,142 @@
+//! Offset conventions at the edges. The core speaks UTF-8 byte offsets; JavaScript wants UTF-16
+//! code units (so `text.slice(start, end)` works) and the JSONL exchange format wants Unicode code
+//! points (Python slicing). Conversion is one sorted sweep over the text, linear in its length and
+//! with memory proportional to the number of spans, not to the text.
+
+use crate::model::Annotation;
+
+/// The unit offsets are expressed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Byte,
+    Utf16,
+    CodePoint,
+}
+
+impl Annotation {
+    /// Visit every offset in the result (spans, quote contents, speakers, cues).
+    pub fn for_each_offset_mut(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        for q in &mut self.quotes {
+            f(&mut q.start);
+            f(&mut q.end);
+            f(&mut q.content_start);
+            f(&mut q.content_end);
+            if let Some(s) = &mut q.speaker {
+                f(&mut s.start);
+                f(&mut s.end);
+            }
+            if let Some(c) = &mut q.cue {
+                f(&mut c.start);
+                f(&mut c.end);
+            }
+        }
+        for d in &mut self.dates {
+            f(&mut d.start);
+            f(&mut d.end);
+        }
+        for e in &mut self.entities {
+            f(&mut e.start);
+            f(&mut e.end);
+        }
+    }
+
+    /// Convert every byte offset to `unit`. Offsets must lie on character boundaries of `text`.
+    pub fn convert_offsets(&mut self, text: &str, unit: Unit) {
+        if unit == Unit::Byte {
+            return;
+        }
+        let mut all = Vec::new();
+        self.for_each_offset_mut(&mut |o| all.push(*o));
+        let table = OffsetTable::new(text, all, unit);
+        self.for_each_offset_mut(&mut |o| *o = table.get(*o));
+    }
+}
+
+/// Byte offset → `unit` offset for a fixed set of byte offsets.
+pub struct OffsetTable {
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl OffsetTable {
+    pub fn new(text: &str, mut byte_offsets: Vec<usize>, unit: Unit) -> OffsetTable {
+        byte_offsets.sort_unstable();
+        byte_offsets.dedup();
+        let mut units = Vec::with_capacity(byte_offsets.len());
+        let mut counted_bytes = 0usize;
+        let mut counted_units = 0usize;
+        for &b in &byte_offsets {
+            let b_clamped = b.min(text.len());
+            // Offsets are expected on char boundaries; floor defensively so we never panic.
+            let mut b_floor = b_clamped;
+            while !text.is_char_boundary(b_floor) {
+                b_floor -= 1;
+            }
+            if b_floor > counted_bytes {
+                let seg = &text[counted_bytes..b_floor];
+                counted_units += match unit {
+                    Unit::Byte => seg.len(),
+                    Unit::Utf16 => seg.chars().map(char::len_utf16).sum(),
+                    Unit::CodePoint => seg.chars().count(),
+                };
+                counted_bytes = b_floor;
+            }
+            units.push(counted_units);
+        }
+        OffsetTable { bytes: byte_offsets, units }
+    }
+
+    /// The converted offset of byte offset `b` (which must have been given to `new`).
+    pub fn get(&self, b: usize) -> usize {
+        match self.bytes.binary_search(&b) {
+            Ok(i) => self.units[i],
+            Err(_) => 0,
+        }
+    }
+}
+
+/// Convert one code-unit offset (UTF-16 or code point) back to a byte offset, flooring to a
+/// character boundary. Used by bindings that receive offsets from the host.
+pub fn to_byte_offset(text: &str, offset: usize, unit: Unit) -> usize {
+    let mut units = 0usize;
+    for (b, ch) in text.char_indices() {
+        if units >= offset {
+            return b;
+        }
+        units += match unit {
+            Unit::Byte => ch.len_utf8(),
+            Unit::Utf16 => ch.len_utf16(),
+            Unit::CodePoint => 1,
+        };
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_and_code_points_differ_for_astral_characters() {
+        let text = "a😀b é中";
+        // byte offsets of 'b' (5), ' ' (6), 'é' (7), '中' (9), end (12)
+        let t16 = OffsetTable::new(text, vec![0, 5, 7, 9, 12], Unit::Utf16);
+        assert_eq!(
+            [t16.get(0), t16.get(5), t16.get(7), t16.get(9), t16.get(12)],
+            [0, 3, 5, 6, 7]
+        );
+        let tcp = OffsetTable::new(text, vec![12, 0, 5, 9, 7], Unit::CodePoint);
+        assert_eq!(
+            [tcp.get(0), tcp.get(5), tcp.get(7), tcp.get(9), tcp.get(12)],
+            [0, 2, 4, 5, 6]
+        );
+    }
+
+    #[test]
+    fn to_byte_offset_round_trips() {
+        let text = "x😀y";
+        assert_eq!(to_byte_offset(text, 3, Unit::Utf16), 5);
+        assert_eq!(to_byte_offset(text, 2, Unit::CodePoint), 5);
+        assert_eq!(to_byte_offset(text, 99, Unit::CodePoint), text.len());
+    }
+}

@@ -1,0 +1,254 @@
+//! The tokenizer and sentence splitter (see `text/mod.rs` for the rules).
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and digits mixed in), with inner hyphens/apostrophes/abbreviation periods.
+    Word,
+    /// Starts with a digit: `2019`, `1,000`, `10:30`, `35th`.
+    Number,
+    /// A single punctuation or symbol character (quotes, dashes, brackets…).
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// A line break lies between the previous token and this one.
+    pub newline_before: bool,
+    /// Whitespace lies between the previous token and this one.
+    pub space_before: bool,
+}
+
+/// A sentence as a half-open range of token indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Abbreviations that keep their period (lower-cased, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "no", "vs",
+    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ft", "mt", "dept",
+    "univ", "assn", "bros", "gov't", "pres", "supt", "atty", "est", "approx", "fig", "vol", "pp",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.g", "i.e",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks stay inside the word they decorate.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Split `text` into tokens (byte offsets).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut newline = false;
+    let mut space = false;
+    let next_char = |i: usize| text[i..].chars().next();
+
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() || c.is_control() {
+            if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                newline = true;
+            }
+            space = true;
+            chars.next();
+            continue;
+        }
+        let start = i;
+        let mut end;
+        let kind;
+        if is_word_char(c) {
+            kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Number } else { TokKind::Word };
+            end = i + c.len_utf8();
+            chars.next();
+            loop {
+                let Some(&(j, d)) = chars.peek() else { break };
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let after = next_char(j + d.len_utf8());
+                let after_is_word = after.map_or(false, is_word_char);
+                let joins = match d {
+                    '-' | '\u{2010}' | '\u{2011}' => after_is_word && kind == TokKind::Word,
+                    _ if is_apostrophe(d) => {
+                        // possessive 's and s' stay apart: Jinping 's
+                        let rest = &text[j + d.len_utf8()..];
+                        let possessive = (rest.starts_with('s') || rest.starts_with('S'))
+                            && !rest[1..].chars().next().map_or(false, is_word_char);
+                        after_is_word && !possessive && kind == TokKind::Word
+                    }
+                    '.' | ',' | ':' | '/' if kind == TokKind::Number => {
+                        after.map_or(false, |a| a.is_ascii_digit())
+                    }
+                    '.' if kind == TokKind::Word => {
+                        // U.S., a.m.: single letters joined by periods
+                        let word = &text[start..j];
+                        let last_seg = word.rsplit('.').next().unwrap_or(word);
+                        last_seg.chars().count() == 1
+                            && after.map_or(false, |a| a.is_alphabetic())
+                            && next_char(j + 1 + after.map_or(0, char::len_utf8)) == Some('.')
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            // A trailing period belongs to a known abbreviation or a dotted initialism.
+            if kind == TokKind::Word && bytes.get(end) == Some(&b'.') {
+                let word = &text[start..end];
+                let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if word.contains('.') || single_letter || is_abbreviation(word) {
+                    end += 1;
+                    chars.next();
+                }
+            }
+        } else {
+            end = i + c.len_utf8();
+            chars.next();
+            kind = TokKind::Word;
+            // possessive 's glued to the previous word becomes one token, as in CoNLL-2003
+            let rest = &text[end..];
+            let possessive = is_apostrophe(c)
+                && !space
+                && tokens.last().map_or(false, |t: &Token| t.kind == TokKind::Word && t.end == i)
+                && (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].chars().next().map_or(false, is_word_char);
+            if possessive {
+                end += 1;
+                chars.next();
+            }
+            let kind = if possessive { kind } else { TokKind::Punct };
+            tokens.push(Token { start, end, kind, newline_before: newline, space_before: space });
+            newline = false;
+            space = false;
+            continue;
+        }
+        tokens.push(Token { start, end, kind, newline_before: newline, space_before: space });
+        newline = false;
+        space = false;
+    }
+    tokens
+}
+
+/// Split tokens into sentences: at `.`, `!`, `?` (with any closing quotes or brackets) followed by a
+/// capital, a digit or an opening quote; and always at a line break.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        if i > first && tokens[i].newline_before {
+            out.push(Sentence { first, end: i });
+            first = i;
+        }
+        let t = &tokens[i];
+        let s = &text[t.start..t.end];
+        let terminal = matches!(s, "." | "!" | "?");
+        if terminal {
+            let mut j = i + 1;
+            while j < n && !tokens[j].newline_before && is_closer(&text[tokens[j].start..tokens[j].end]) {
+                j += 1;
+            }
+            let boundary = j >= n
+                || tokens[j].newline_before
+                || {
+                    let nt = &text[tokens[j].start..tokens[j].end];
+                    let c = nt.chars().next().unwrap_or(' ');
+                    c.is_uppercase() || c.is_ascii_digit() || is_opener(nt)
+                };
+            if boundary && j < n {
+                out.push(Sentence { first, end: j });
+                first = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if first < n {
+        out.push(Sentence { first, end: n });
+    }
+    out
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201D}" | "\u{2019}" | "'" | ")" | "]" | "\u{00BB}")
+}
+
+fn is_opener(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201C}" | "\u{2018}" | "'" | "(" | "[" | "\u{00AB}" | "\u{201E}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn names_possessives_and_abbreviations() {
+        assert_eq!(
+            toks("Mr. Xi Jinping’s U.S. trip, Kim Jong-un's visit."),
+            ["Mr.", "Xi", "Jinping", "’s", "U.S.", "trip", ",", "Kim", "Jong-un", "'s", "visit", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        assert_eq!(toks("1,000 at 10:30 on 1/7/2019, 3.5%"), ["1,000", "at", "10:30", "on", "1/7/2019", ",", "3.5", "%"]);
+    }
+
+    #[test]
+    fn contractions_stay_whole() {
+        assert_eq!(toks("don't rock 'n' roll"), ["don't", "rock", "'", "n", "'", "roll"]);
+    }
+
+    #[test]
+    fn sentences_split_at_terminals_and_lines() {
+        let text = "He left. “We will,” he said. Mr. Lu spoke\nNew line here";
+        let t = tokenize(text);
+        let s = sentences(text, &t);
+        let spans: Vec<&str> = s.iter().map(|s| &text[t[s.first].start..t[s.end - 1].end]).collect();
+        assert_eq!(spans, ["He left.", "“We will,” he said.", "Mr. Lu spoke", "New line here"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in ["", " ", "\u{0}\u{1}", "😀😀", "e\u{301}", "'''", "...", "a.b.c.", "\r\n\r\n", "٠١٢ مرحبا"] {
+            let t = tokenize(text);
+            let _ = sentences(text, &t);
+            for tok in &t {
+                assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
+            }
+        }
+    }
+}
