@@ -140,14 +140,25 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     let mut prev: Option<char> = None;
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if !(is_double(c) || is_single(c)) {
+        let mut next = chars.peek().map(|&(_, n)| n);
+        if !(is_double(c) || is_single(c) || c == '`') {
             prev = Some(c);
             continue;
         }
         let pos = start + i;
-        let len = c.len_utf8();
-        let double = is_double(c);
+        let mut len = c.len_utf8();
+        let mut double = is_double(c);
+        // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
+        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            len = 2;
+            double = true;
+        } else if c == '`' {
+            prev = Some(c);
+            continue;
+        }
+        let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
         let mut r = role(c, prev, next);
         if !double {
             let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
@@ -271,6 +282,7 @@ mod tests {
     fn straight_and_typographic_marks() {
         assert_eq!(quotes("He said \"yes\" and “no” and «oui» and „ja“."), ["\"yes\"", "“no”", "«oui»", "„ja“"]);
         assert_eq!(quotes("‘Single’ marks, too."), ["‘Single’"]);
+        assert_eq!(quotes("''Archive style,'' he said, ``and PTB.''"), ["''Archive style,''", "``and PTB.''"]);
         assert_eq!(quotes("It's 'fine', she said."), ["'fine'"]);
     }
 
