@@ -46,14 +46,37 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_quote(&self, i: usize) -> bool {
         self.t(i).chars().next().map_or(false, super::marks::is_quote_mark) && self.t(i).chars().count() == 1
     }
+    /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
+    /// lower-case word ("(R-Ky.) said", "Pa., said").
     fn is_terminal(&self, i: usize) -> bool {
-        matches!(self.t(i), "." | "!" | "?")
+        if !matches!(self.t(i), "." | "!" | "?") {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < self.n() && !self.newline(j) && self.is_quote(j) {
+            j += 1;
+        }
+        if j >= self.n() || self.newline(j) {
+            return true;
+        }
+        let next = self.t(j);
+        !(matches!(next, "," | ")" | ";") || next.chars().next().map_or(false, char::is_lowercase))
     }
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.t(i), "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
     }
     fn is_cue(&self, i: usize) -> bool {
-        i < self.n() && self.is_word(i) && !self.is_cap(i) && is_reporting_verb(self.t(i))
+        i < self.n()
+            && self.is_word(i)
+            && is_reporting_verb(self.t(i))
+            && (!self.is_cap(i) || (self.sentence_initial(i) && inverts(self.t(i))))
+    }
+    /// "According to", any case.
+    fn is_according(&self, i: usize) -> bool {
+        i + 1 < self.n() && self.t(i).eq_ignore_ascii_case("according") && self.is(i + 1, "to")
+    }
+    fn sentence_initial(&self, i: usize) -> bool {
+        i == 0 || self.newline(i) || self.is_terminal(i - 1) || self.is_quote(i - 1)
     }
     fn newline(&self, i: usize) -> bool {
         self.doc.tokens[i].newline_before
@@ -112,7 +135,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Some((b - 1, b));
         }
         let mut a = b;
-        while a > lo && b - a < MAX_NP && self.np_word(a - 1) && !is_pronoun(self.t(a - 1)) {
+        loop {
+            let of_phrase = a >= lo + 2
+                && a < b
+                && self.is_cap(a)
+                && (matches!(self.t(a - 1), "of" | "for" | "at")
+                    || self.is(a - 1, "the") && a >= lo + 3 && matches!(self.t(a - 2), "of" | "for" | "at"));
+            if !(a > lo && b - a < MAX_NP && (self.np_word(a - 1) || of_phrase) && !is_pronoun(self.t(a - 1))) {
+                break;
+            }
+            if of_phrase {
+                a -= if self.is(a - 1, "the") { 2 } else { 1 };
+                continue;
+            }
             a -= 1;
             if self.is_cap(a) && is_determiner(self.t(a)) {
                 break; // "The New York Post", sentence-initial determiner
@@ -144,7 +179,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut b = start;
         while b < hi && b - start < MAX_NP {
             let w = self.t(b);
-            let ok = if b == start && is_determiner(w) { true } else { self.np_word(b) && !is_pronoun(w) };
+            // "Mr. Morgan of the Sierra Club", "a spokeswoman for the campaign"
+            let of_phrase = b > start
+                && matches!(w, "of" | "for" | "at")
+                && (self.is(b + 1, "the") && b + 2 < hi && self.is_cap(b + 2) || b + 1 < hi && self.is_cap(b + 1) && self.np_word(b + 1));
+            let ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
             if !ok || (b > start && self.newline(b)) {
                 break;
             }
@@ -174,7 +213,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The cue at `i` with its particle: "according to", "pointed out", "went on".
     fn cue_range(&self, i: usize) -> Range {
-        if self.is(i, "according") && self.is(i + 1, "to") {
+        if self.is_according(i) {
             return (i, i + 2);
         }
         if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(self.t(i).to_ascii_lowercase().as_str(), "pointed" | "points" | "went" | "shot" | "fired") {
@@ -202,7 +241,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // “…,” according to X
-        if self.is(i, "according") && self.is(i + 1, "to") {
+        if self.is_according(i) {
             return self.np_after(i + 2, hi).map(|np| Found { speaker: Some(np), cue: Some((i, i + 2)), inherited: false });
         }
         // “…,” said X   (inverted)
@@ -214,7 +253,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // “…,” X said / X, a professor at Y, said / X (R-Utah) said / X told reporters
-        let np = self.np_after(i, hi)?;
+        let Some(np) = self.np_after(i, hi) else {
+            return self.sentence_end_cue(i, hi);
+        };
         let mut k = np.1;
         if self.is(k, "(") {
             let mut m = k;
@@ -229,6 +270,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cue(k2) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
+        self.appositive_cue(np, k, hi)
+    }
+
+    /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
+    fn appositive_cue(&self, np: Range, k: usize, hi: usize) -> Option<Found> {
         if self.is(k, ",") {
             // appositive: find the comma that closes it, then the verb
             let mut m = k + 1;
@@ -240,6 +286,34 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 m += 1;
+            }
+        }
+        None
+    }
+
+    /// A quote inside the sentence, attributed at its end: `… “…” to drive up the price, she said.`
+    fn sentence_end_cue(&self, from: usize, hi: usize) -> Option<Found> {
+        for m in from..hi {
+            if !self.is(m, ",") {
+                continue;
+            }
+            if let Some(np) = self.np_after(m + 1, hi) {
+                let v = self.skip_fillers_fwd(np.1, hi);
+                if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
+                    return Some(Found { speaker: Some(np), cue: Some(self.cue_range(v)), inherited: false });
+                }
+            }
+        }
+        None
+    }
+
+    /// Transcripts: `"PENCE: Well, look…"` names its speaker inside the quote.
+    fn transcript(&self, qs: usize, qe: usize) -> Option<Found> {
+        let w = qs + 1;
+        if w + 1 < qe && self.is_word(w) && self.is(w + 1, ":") {
+            let t = self.t(w);
+            if t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') {
+                return Some(Found { speaker: Some((w, w + 1)), cue: Some((w + 1, w + 2)), inherited: false });
             }
         }
         None
@@ -259,13 +333,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // The nearest cue with a speaker wins, unless it is a stance verb and a verb of speech
+        // comes earlier in the sentence: "Park said Kim's state is “spiraling”".
+        let mut nearest: Option<Found> = None;
         let mut k = qs;
         let mut tried = 0;
-        while k > lo && tried < 3 {
+        while k > lo && tried < 4 {
             k -= 1;
-            if self.is(k, "according") && self.is(k + 1, "to") {
+            if self.is_according(k) {
                 if let Some(np) = self.np_after(k + 2, qs) {
-                    return Some(Found { speaker: Some(np), cue: Some((k, k + 2)), inherited: false });
+                    let f = Found { speaker: Some(np), cue: Some((k, k + 2)), inherited: false };
+                    return Some(nearest.unwrap_or(f));
                 }
                 continue;
             }
@@ -273,40 +351,57 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             tried += 1;
-            let cue = self.cue_range(k);
-            let j = self.skip_fillers_back(k, lo);
-            if j > lo && is_be(self.t(j - 1)) {
-                continue; // passive: "would be announced"
+            if let Some(np) = self.speaker_of_cue(k, lo) {
+                let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
+                if is_speech_verb(self.t(k)) {
+                    return Some(match nearest {
+                        Some(n) if n.speaker.map_or(false, |s| s.1 > k) && !self.stance_only(n) => n,
+                        _ => f,
+                    });
+                }
+                if nearest.is_none() {
+                    nearest = Some(f);
+                }
             }
-            if j > lo && self.is(j - 1, ",") {
-                // X, a professor at Y, said …   or   …, saying …
-                let mut m = j - 1;
-                while m > lo && j - m < MAX_APPOSITIVE && !self.is_quote(m - 1) {
-                    m -= 1;
-                    if self.is(m, ",") {
-                        if let Some(np) = self.np_before(m, lo) {
-                            if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
-                                return Some(Found { speaker: Some(np), cue: Some(cue), inherited: false });
-                            }
+        }
+        nearest
+    }
+
+    /// The found cue is not a verb of speech.
+    fn stance_only(&self, f: Found) -> bool {
+        f.cue.map_or(false, |c| !is_speech_verb(self.t(c.0)))
+    }
+
+    /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
+    fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
+        let j = self.skip_fillers_back(k, lo);
+        if j > lo && is_be(self.t(j - 1)) {
+            return None; // passive: "would be announced"
+        }
+        if j > lo && self.is(j - 1, ",") {
+            // X, a professor at Y, said …   or   …, saying …
+            let mut m = j - 1;
+            while m > lo && j - m < MAX_APPOSITIVE && !self.is_quote(m - 1) {
+                m -= 1;
+                if self.is(m, ",") {
+                    if let Some(np) = self.np_before(m, lo) {
+                        if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
+                            return Some(np);
                         }
-                        break;
                     }
-                }
-                if self.t(k).ends_with("ing") {
-                    if let Some(np) = self.subject(lo, k) {
-                        return Some(Found { speaker: Some(np), cue: Some(cue), inherited: false });
-                    }
-                }
-                continue;
-            }
-            if let Some(np) = self.np_before(j, lo) {
-                return Some(Found { speaker: Some(np), cue: Some(cue), inherited: false });
-            }
-            if self.t(k).ends_with("ing") || j == lo {
-                if let Some(np) = self.subject(lo, k) {
-                    return Some(Found { speaker: Some(np), cue: Some(cue), inherited: false });
+                    break;
                 }
             }
+            if self.t(k).ends_with("ing") {
+                return self.subject(lo, k);
+            }
+            return None;
+        }
+        if let Some(np) = self.np_before(j, lo) {
+            return Some(np);
+        }
+        if self.t(k).ends_with("ing") || j == lo {
+            return self.subject(lo, k);
         }
         None
     }
@@ -396,7 +491,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         let next_start = spans.get(k + 1).map_or(n, |s| s.0);
         let lo = cx.window_start(qs, prev_end);
         let hi = cx.window_end(qe, next_start);
-        if let Some(f) = cx.after(qe, hi) {
+        if let Some(f) = cx.transcript(qs, qe) {
+            out[k] = f;
+        } else if let Some(f) = cx.after(qe, hi) {
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs) {
             out[k] = f;
