@@ -68,7 +68,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_cue(&self, i: usize) -> bool {
         i < self.n()
             && self.is_word(i)
-            && is_reporting_verb(self.t(i))
+            && (is_reporting_verb(self.t(i)) || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on"))
             && (!self.is_cap(i) || (self.sentence_initial(i) && inverts(self.t(i))))
     }
     /// "According to", any case.
@@ -196,16 +196,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// An auxiliary or adverb between speaker and verb: "also", "has", "jokingly".
+    fn is_filler(&self, i: usize) -> bool {
+        let w = self.t(i);
+        self.is_word(i)
+            && !self.is_cap(i)
+            && !is_reporting_verb(w)
+            && (is_verb_filler(w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "ally" | "rally" | "july" | "italy")))
+    }
+
     /// Skip auxiliaries and adverbs forward: "also said", "has since argued".
     fn skip_fillers_fwd(&self, mut i: usize, hi: usize) -> usize {
-        while i < hi && self.is_word(i) && is_verb_filler(self.t(i)) && !is_reporting_verb(self.t(i)) {
+        while i < hi && self.is_filler(i) {
             i += 1;
         }
         i
     }
 
     fn skip_fillers_back(&self, mut i: usize, lo: usize) -> usize {
-        while i > lo && self.is_word(i - 1) && is_verb_filler(self.t(i - 1)) && !is_reporting_verb(self.t(i - 1)) {
+        while i > lo && self.is_filler(i - 1) {
             i -= 1;
         }
         i
@@ -216,7 +225,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_according(i) {
             return (i, i + 2);
         }
-        if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(self.t(i).to_ascii_lowercase().as_str(), "pointed" | "points" | "went" | "shot" | "fired") {
+        if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(self.t(i).to_ascii_lowercase().as_str(), "pointed" | "points" | "went" | "goes" | "shot" | "fired") {
             return (i, i + 2);
         }
         (i, i + 1)
@@ -267,7 +276,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let k2 = self.skip_fillers_fwd(k, hi);
-        if self.is_cue(k2) {
+        if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
         self.appositive_cue(np, k, hi)
@@ -407,19 +416,41 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// The subject at the start of a sentence (after "But", "On Monday,", …), before `hi`.
+    /// The first name or pronoun of the sentence that is followed by a verb — past leading
+    /// adverbials ("On Thursday, after remaining neutral, Warren appeared…") and appositives
+    /// ("Silverman, herself a Sanders supporter, incurred…").
     fn subject(&self, lo: usize, hi: usize) -> Option<Range> {
-        let mut i = lo;
-        // skip a leading adverbial up to its comma: "On Monday, Trump…"
-        if let Some(c) = (lo..hi.min(lo + 8)).find(|&c| self.is(c, ",")) {
-            if !(lo..c).any(|x| self.is_cue(x)) && self.np_after(c + 1, hi).is_some() {
-                i = c + 1;
+        let mut p = lo;
+        while p < hi {
+            let starts = self.is_word(p)
+                && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
+                && !is_stop(self.t(p))
+                && !is_calendar_word(self.t(p))
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)));
+            if starts {
+                if let Some(np) = self.np_after(p, hi) {
+                    let mut v = np.1;
+                    if self.is(v, ",") {
+                        // an appositive: the verb follows its closing comma
+                        if let Some(c) = (v + 1..hi.min(v + MAX_APPOSITIVE)).find(|&c| self.is(c, ",")) {
+                            v = c + 1;
+                        }
+                    }
+                    let v = self.skip_fillers_fwd(v, hi);
+                    let verb = v < hi
+                        && self.is_word(v)
+                        && !self.is_cap(v)
+                        && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
+                    if verb && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || is_determiner(self.t(np.0))) {
+                        return Some(np);
+                    }
+                    p = np.1;
+                    continue;
+                }
             }
+            p += 1;
         }
-        while i < hi && self.is_word(i) && is_stop(self.t(i)) && !is_pronoun(self.t(i)) {
-            i += 1;
-        }
-        let np = self.np_after(i, hi)?;
-        (self.is_cap(np.0) || is_pronoun(self.t(np.0))).then_some(np)
+        None
     }
 
     /// Start of the clause window before token `qs`: paragraph start, end of the previous quote or
@@ -497,6 +528,11 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs) {
             out[k] = f;
+        } else if qs > lo && cx.is(qs - 1, ":") {
+            // "Trump leaned in and boomed: “…”", "Obama issued the following statement: “…”"
+            if let Some(np) = cx.subject(lo, qs - 1) {
+                out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
+            }
         }
     }
     // 3. continuation across paragraphs (both directions inside a chain)
@@ -536,6 +572,24 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
                 out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
             }
         }
+    }
+    // 6. a paragraph that opens with a full quote and has no cue continues the speaker of the
+    //    previous paragraph's last quote
+    for k in 1..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || paras[k] != qs || paras[k - 1] == paras[k] {
+            continue;
+        }
+        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true) != crate::model::QuoteKind::Full {
+            continue;
+        }
+        // the previous quote's paragraph must be the one right before this one
+        let prev_para_end = paras[k];
+        let between = &doc.tokens[spans[k - 1].1.min(n)..prev_para_end];
+        if between.iter().any(|t| t.newline_before) {
+            continue;
+        }
+        out[k] = Found { inherited: true, ..out[k - 1] };
     }
     // chains again, now that lead-ins are known
     for k in 1..segs.len() {

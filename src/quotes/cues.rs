@@ -69,6 +69,20 @@ pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING_VERBS.contains(&w.as_str())
 }
 
+/// Verbs that are too often nouns to trust before a quote ("the statement", "his claims") but are
+/// plain verbs right after a speaker at the end of a quote: `“…,” the message reads`.
+pub fn is_verb_after_speaker(word: &str) -> bool {
+    matches!(
+        word,
+        "reads" | "read" | "notes" | "states" | "claims" | "posts" | "tweets" | "boomed" | "quips"
+            | "jokes" | "cautions" | "observes" | "laments" | "boasts" | "hopes" | "thinks" | "believes"
+            | "shouts" | "yells" | "screams" | "whispers" | "sang" | "sings" | "chants" | "muses"
+            | "concedes" | "counters" | "replies" | "answers" | "remarks" | "vows" | "pledges"
+            | "promises" | "charges" | "recounts" | "grumbled" | "scoffed" | "gushed" | "riffed"
+            | "confessed" | "interrupted" | "interjected" | "explains" | "concluded" | "explained"
+    )
+}
+
 /// Verbs whose inverted form ("said Lee", "added the spokesman") reads naturally; the full list
 /// works after a speaker ("Lee argued"), only these before one.
 pub fn inverts(word: &str) -> bool {
