@@ -591,6 +591,21 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         }
         out[k] = Found { inherited: true, ..out[k - 1] };
     }
+    // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
+    //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let lo = cx.window_start(qs, prev_end);
+        if lo + 2 <= qs {
+            if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
+    }
     // chains again, now that lead-ins are known
     for k in 1..segs.len() {
         if segs[k].continued && out[k].speaker.is_none() && out[k - 1].speaker.is_some() {

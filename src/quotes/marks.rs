@@ -159,6 +159,16 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             continue;
         }
         let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+        if prev == Some('=') {
+            // markup, not prose: author="…" in pasted HTML
+            prev = Some(c);
+            while let Some((_, d)) = chars.next() {
+                if d == c {
+                    break;
+                }
+            }
+            continue;
+        }
         let mut r = role(c, prev, next);
         if !double {
             let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
@@ -338,6 +348,8 @@ mod tests {
         assert_eq!(quotes("Odd” mark. Then “ok” here."), ["“ok”"]);
         // mismatched glyphs still pair
         assert_eq!(quotes("the “work-related\" emails"), ["“work-related\""]);
+        // attribute values in pasted markup are not quotations
+        assert_eq!(quotes("<tweet author=\"tedcruz\" id=\"12\">Our “prayers” here</tweet>"), ["“prayers”"]);
     }
 
     #[test]
