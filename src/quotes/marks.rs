@@ -185,8 +185,12 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
                 }
                 r = Role::Open;
             } else {
-                // A closing single mark only closes an open single quote: Jones' book.
-                if !single_open {
+                // A closing single mark only closes an open single quote (Jones' book), and the
+                // second apostrophe of rock 'n' roll closes nothing.
+                let before = &para[..i];
+                let n_elision = (before.ends_with("'n") || before.ends_with("\u{2019}n") || before.ends_with("'N") || before.ends_with("\u{2019}N"))
+                    && !before[..before.len() - 1].trim_end_matches(['\'', '\u{2019}']).ends_with(char::is_alphanumeric);
+                if !single_open || n_elision {
                     prev = Some(c);
                     continue;
                 }

@@ -175,6 +175,12 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    fn is_description(&self, a: usize, b: usize) -> bool {
+        let last = self.doc.tok(b - 1);
+        is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
+    }
+
     /// Resolve the mention at tokens `[a, b)`.
     pub fn resolve(&mut self, a: usize, b: usize) -> Resolved {
         let toks = self.doc.tokens;
@@ -190,7 +196,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
-        } else if has_cap && !(is_determiner(first) && !cap(first) && is_person_noun(self.doc.tok(b - 1))) {
+        } else if has_cap && !self.is_description(a, b) {
             Resolved { name: self.name_of(a, b), group: None }
         } else if is_person_noun(self.doc.tok(b - 1)) && first.eq_ignore_ascii_case("the") {
             // "the North Korean leader": who that description named earlier, else the last person
