@@ -39,7 +39,7 @@ pub fn run(reader: Box<dyn BufRead>, out: &mut impl Write, base: &Options) -> Re
             // ('' … '', as in news-archive exports) are not quotations there, so they are left out
             // too (the core still reports them).
             let exchange_mark = |q: &newsmark::Quote| !q.text.starts_with("''") && !q.text.starts_with("``");
-            pred["quotes"] = r.quotes.iter().filter(|q| (std::env::var_os("NM_ALL").is_some() || q.kind != QuoteKind::Other) && exchange_mark(q)).map(|q| {
+            pred["quotes"] = r.quotes.iter().filter(|q| q.kind != QuoteKind::Other && exchange_mark(q)).map(|q| {
                 let s = q.speaker.as_ref();
                 json!({"start": q.start, "end": q.end, "kind": q.kind,
                        "speaker": s.map(|s| s.name.clone()),

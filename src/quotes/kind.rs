@@ -20,7 +20,16 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool) -> QuoteKind {
     let sentence_like = starts_upper
         && (words >= 4 || content.ends_with(['.', '!', '?', ',']))
         && (set_off || words >= 8);
-    if seg.continued || seg.continues || sentence_like {
+    // A title named after its owner: CNN's "State of the Union", NBC's "Nightly News".
+    let titled = words <= 6
+        && !seg.continued
+        && (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+        && content
+            .split_whitespace()
+            .all(|w| w.chars().next().map_or(true, |c| !c.is_alphabetic() || c.is_uppercase()) || w.len() <= 3);
+    if titled {
+        QuoteKind::Other
+    } else if seg.continued || seg.continues || sentence_like {
         QuoteKind::Full
     } else if attributed {
         QuoteKind::Partial
@@ -48,5 +57,6 @@ mod tests {
         assert_eq!(kinds("he might take a “new path” soon", true), [QuoteKind::Partial]);
         assert_eq!(kinds("she watched “Morning Joe” today", false), [QuoteKind::Other]);
         assert_eq!(kinds("the “fact-checking” website", false), [QuoteKind::Other]);
+        assert_eq!(kinds("Pence said on CNN's “State of the Union.”", true), [QuoteKind::Other]);
     }
 }
