@@ -201,11 +201,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let of_phrase = b > start
                 && matches!(w, "of" | "for" | "at")
                 && (self.is(b + 1, "the") && b + 2 < hi && self.is_cap(b + 2) || b + 1 < hi && self.is_cap(b + 1) && self.np_word(b + 1));
-            let ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
+            // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
+            if ok && !of_phrase && b > start && self.is_cap(b - 1) && self.is_word(b) && !self.is_cap(b) {
+                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                ok = is_head_noun(w) || next_cap;
+            }
             if !ok || (b > start && self.newline(b)) {
                 break;
             }
             b += 1;
+        }
+        if b == start && start + 1 < hi && self.is_cap(start) && self.is_word(start) && self.is_cue(start + 1) {
+            b = start + 1; // a name that is also a small word: "From said"
         }
         if self.good_np(start, b) {
             Some((start, b))
@@ -426,6 +435,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
                         if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
+                            return Some(np);
+                        }
+                    }
+                    // "her senior policy adviser, Jake Sullivan, said": the name in the commas
+                    if let Some(np) = self.np_after(m + 1, j - 1) {
+                        if np.1 == j - 1 && self.is_cap(np.0) {
                             return Some(np);
                         }
                     }
