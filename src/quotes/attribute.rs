@@ -638,7 +638,7 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         if out[k].speaker.is_some() || qs >= n || paras[k] != qs || paras[k - 1] == paras[k] {
             continue;
         }
-        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true) != crate::model::QuoteKind::Full {
+        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true, true) != crate::model::QuoteKind::Full {
             continue;
         }
         // the previous quote's paragraph must be the one right before this one
