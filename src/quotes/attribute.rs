@@ -5,6 +5,7 @@
 use super::cues::*;
 use super::marks::Segment;
 use crate::text::{Doc, TokKind};
+use std::collections::HashSet;
 
 /// Token range `[a, b)`.
 pub type Range = (usize, usize);
@@ -25,6 +26,8 @@ const MAX_APPOSITIVE: usize = 25;
 
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
+    /// Capitalised words seen inside a sentence (not first): names, not sentence-initial capitals.
+    mid_caps: HashSet<&'d str>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
@@ -487,7 +490,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         && self.is_word(v)
                         && !self.is_cap(v)
                         && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
-                    if verb && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || is_determiner(self.t(np.0))) {
+                    // a lone capitalised word opening the sentence is a name only if it also
+                    // appears capitalised inside a sentence ("Optimism is higher…" is not)
+                    let lone_initial = np.1 - np.0 == 1
+                        && self.is_cap(np.0)
+                        && !is_pronoun(self.t(np.0))
+                        && self.sentence_initial(np.0)
+                        && !self.mid_caps.contains(self.t(np.0));
+                    let described = is_determiner(self.t(np.0)) && np.1 - np.0 >= 2;
+                    if verb && !lone_initial && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || described) {
                         return Some(np);
                     }
                     p = np.1;
@@ -548,7 +559,18 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
 ///    continues that speaker.
 pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
-    let cx = Ctx { doc };
+    let mut mid_caps = HashSet::new();
+    for i in 1..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let prev = doc.tok(i - 1);
+        if t.kind == TokKind::Word && !t.newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
+            let w = doc.tok(i);
+            if w.chars().next().map_or(false, char::is_uppercase) {
+                mid_caps.insert(w);
+            }
+        }
+    }
+    let cx = Ctx { doc, mid_caps };
     let n = doc.tokens.len();
     let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
     let para_of = |tok: usize| -> usize {
