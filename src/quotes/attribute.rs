@@ -85,7 +85,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !p.starts_with('\'')
             && !p.starts_with('\u{2019}')
             && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
-            && (self.is_cap(i - 1) || is_pronoun(p) || i >= 2 && is_determiner(self.t(i - 2)))
+            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
     /// "According to", any case.
@@ -426,9 +426,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
     fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
-        let j = self.skip_fillers_back(k, lo);
+        let mut j = self.skip_fillers_back(k, lo);
+        // a prepositional phrase between speaker and verb: "Trump at the time said",
+        // "Beck, who has in the past described …"
+        for _ in 0..2 {
+            if let Some(pp) = self.np_before(j, lo) {
+                if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
+                    j = self.skip_fillers_back(pp.0 - 1, lo);
+                    continue;
+                }
+            }
+            break;
+        }
         if j > lo && is_be(self.t(j - 1)) {
             return None; // passive: "would be announced"
+        }
+        // a relative clause: "Mike Lee, who declared …" — the mention is "who"
+        if j > lo && matches!(self.t(j - 1), "who" | "which") {
+            return Some((j - 1, j));
         }
         if j > lo && self.is(j - 1, ",") {
             // X, a professor at Y, said …   or   …, saying …
