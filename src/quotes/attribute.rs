@@ -207,9 +207,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
             // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
-            if ok && !of_phrase && b > start && self.is_cap(b - 1) && self.is_word(b) && !self.is_cap(b) {
+            if ok && !of_phrase && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
                 let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
-                ok = is_head_noun(w) || next_cap;
+                ok = is_head_noun(w) || is_title(w) || next_cap;
             }
             if !ok || (b > start && self.newline(b)) {
                 break;
@@ -473,6 +473,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(np) = self.np_before(j, lo) {
             return Some(np);
         }
+        // inverted inside the sentence: "Because of the calendar, explained Rosenberg, “…”"
+        if inverts(self.t(k)) {
+            if let Some(np) = self.np_after(k + 1, self.n()) {
+                if self.is_cap(np.0) && (self.is(np.1, ",") || self.is(np.1, ":")) {
+                    return Some(np);
+                }
+            }
+        }
         if self.t(k).ends_with("ing") || j == lo {
             return self.subject(lo, k);
         }
@@ -484,13 +492,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// adverbials ("On Thursday, after remaining neutral, Warren appeared…") and appositives
     /// ("Silverman, herself a Sanders supporter, incurred…").
     fn subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.subject_pass(lo, hi, false).or_else(|| self.subject_pass(lo, hi, true))
+    }
+
+    /// One pass of [`Ctx::subject`]; the first pass skips subordinate clauses ("as the four
+    /// candidates took the stage, Trump opened…").
+    fn subject_pass(&self, lo: usize, hi: usize, subordinate: bool) -> Option<Range> {
         let mut p = lo;
         while p < hi {
             let starts = self.is_word(p)
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)));
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
                     let mut v = np.1;

@@ -153,6 +153,15 @@ pub fn is_stop(word: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause, whose subject is not the sentence's.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "as" | "when" | "while" | "if" | "because" | "after" | "before" | "since" | "although"
+            | "though" | "until" | "that" | "which" | "who" | "whom" | "whether" | "once" | "unless"
+    )
+}
+
 /// Prepositions that open a phrase standing between a speaker and the verb.
 pub fn is_preposition(word: &str) -> bool {
     matches!(
