@@ -665,6 +665,14 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         let prev = (0..k).rev().take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         let next = (k + 1..segs.len()).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         if let Some(j) = prev.or(next) {
+            // a phrase quoted in another sentence with a subject of its own belongs to that
+            // subject (rule 7): "He promises to … He rails against its “Great Wall”"
+            let (qs, qe) = spans[k];
+            let lo = cx.window_start(qs, paras[k]);
+            let same_sentence = if j < k { spans[j].1 > lo } else { spans[j].0 <= cx.window_end(qe, n) };
+            if !same_sentence && lo + 2 <= qs && cx.subject(lo, qs).is_some() {
+                continue;
+            }
             out[k] = Found { inherited: true, ..out[j] };
         }
     }
