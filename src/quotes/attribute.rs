@@ -49,6 +49,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_quote(&self, i: usize) -> bool {
         self.t(i).chars().next().map_or(false, super::marks::is_quote_mark) && self.t(i).chars().count() == 1
     }
+    /// A double quotation mark (single marks may be apostrophes: "veterans' families").
+    fn is_double_quote(&self, i: usize) -> bool {
+        matches!(self.t(i), "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
+    }
     /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
     /// lower-case word ("(R-Ky.) said", "Pa., said").
     fn is_terminal(&self, i: usize) -> bool {
@@ -207,7 +211,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
             // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
-            if ok && !of_phrase && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
+            let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
+            if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
                 let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
                 ok = is_head_noun(w) || is_title(w) || next_cap;
             }
@@ -317,7 +322,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is(k, ",") {
             // appositive: find the comma that closes it, then the verb
             let mut m = k + 1;
-            while m < hi && m - k < MAX_APPOSITIVE && !self.is_quote(m) {
+            while m < hi && m - k < MAX_APPOSITIVE && !self.is_double_quote(m) {
                 if self.is(m, ",") {
                     let v = self.skip_fillers_fwd(m + 1, hi);
                     if self.is_cue(v) {
@@ -402,26 +407,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
             tried += 1;
             if let Some(np) = self.speaker_of_cue(k, lo) {
                 let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
-                if is_speech_verb(self.t(k)) {
-                    // the stance verb's clause must be the complement of this one: no comma or
-                    // dash between ("When Clinton said …, Trump boasted, “…”" keeps Trump)
-                    return Some(match nearest {
-                        Some(n) if !self.stance_only(n) => n,
-                        Some(n) if n.speaker.map_or(false, |sp| (k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x))) => n,
-                        _ => f,
-                    });
-                }
-                if nearest.is_none() {
-                    nearest = Some(f);
+                match nearest {
+                    None => nearest = Some(f),
+                    // An earlier verb of speech whose complement holds the nearer cue is the
+                    // attribution ("The statement noted they had said …", "Park said Kim's state
+                    // is …"); not across a comma or dash ("When Clinton said …, Trump boasted").
+                    Some(n) if is_speech_verb(self.t(k))
+                        && n.speaker.map_or(false, |sp| sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x))) =>
+                    {
+                        nearest = Some(f)
+                    }
+                    _ => {}
                 }
             }
         }
         nearest
-    }
-
-    /// The found cue is not a verb of speech.
-    fn stance_only(&self, f: Found) -> bool {
-        f.cue.map_or(false, |c| !is_speech_verb(self.t(c.0)))
     }
 
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
@@ -430,6 +430,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // a prepositional phrase between speaker and verb: "Trump at the time said",
         // "Beck, who has in the past described …"
         for _ in 0..2 {
+            if j >= lo + 2 && self.doc.tokens[j - 1].kind == TokKind::Number && is_preposition(self.t(j - 2)) {
+                j = self.skip_fillers_back(j - 2, lo); // "who in 2010 said"
+                continue;
+            }
             if let Some(pp) = self.np_before(j, lo) {
                 if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
                     j = self.skip_fillers_back(pp.0 - 1, lo);
@@ -448,7 +452,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if j > lo && self.is(j - 1, ",") {
             // X, a professor at Y, said …   or   …, saying …
             let mut m = j - 1;
-            while m > lo && j - m < MAX_APPOSITIVE && !self.is_quote(m - 1) {
+            while m > lo && j - m < MAX_APPOSITIVE && !self.is_double_quote(m - 1) {
                 m -= 1;
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
@@ -509,6 +513,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
                     let mut v = np.1;
+                    if self.is(v, "(") {
+                        // "Sen. Claire McCaskill (D-Mo.) scolded him"
+                        if let Some(c) = (v + 1..hi.min(v + 12)).find(|&c| self.is(c, ")")) {
+                            v = c + 1;
+                        }
+                    }
                     if self.is(v, ",") {
                         // an appositive: the verb follows its closing comma
                         if let Some(c) = (v + 1..hi.min(v + MAX_APPOSITIVE)).find(|&c| self.is(c, ",")) {

@@ -11,8 +11,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "argue", "argues", "argued", "arguing", "warn", "warns", "warned", "insist", "insists",
     "insisted", "insisting", "noted", "noting", "explain", "explains", "explained", "explaining",
     "continue", "continues", "continued", "continuing",
-    // state, declare, claim, reply, respond, answer
-    "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
+    // state, declare, claim, reply, respond, answer, comment
+    "commented", "commenting", "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
     "replied", "replying", "respond", "responds", "responded", "responding", "answers", "answered",
     "answering",
     // recall, acknowledge, admit, announce, suggest, report
