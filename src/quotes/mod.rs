@@ -16,7 +16,8 @@ pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
     let text = doc.text;
     let segs = marks::find(text);
     let found = attribute::attribute(doc, &segs);
-    let mut resolver = names::Resolver::new(doc, entities, groups);
+    let quoted: Vec<(usize, usize)> = segs.iter().map(|s| (s.content_start, s.content_end)).collect();
+    let mut resolver = names::Resolver::new(doc, entities, groups, &quoted);
     let toks = doc.tokens;
     let mut out = Vec::with_capacity(segs.len());
     let mut prev_speaker: Option<Speaker> = None;
