@@ -4,6 +4,7 @@
 
 use super::cues::*;
 use super::marks::Segment;
+use crate::model::{Entity, Label};
 use crate::text::{Doc, TokKind};
 use std::collections::HashSet;
 
@@ -598,7 +599,7 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 5. a lead-in ending with a colon in the previous paragraph (`Caddell continued:`);
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
 ///    continues that speaker.
-pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
+pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
     let mut mid_caps = HashSet::new();
     for i in 1..doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -607,6 +608,16 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             let w = doc.tok(i);
             if w.chars().next().map_or(false, char::is_uppercase) {
                 mid_caps.insert(w);
+            }
+        }
+    }
+    // words the entity tagger calls a person or an organisation are names wherever they stand
+    for e in entities {
+        if matches!(e.label, Label::PER | Label::ORG) {
+            let a = doc.tokens.partition_point(|t| t.start < e.start);
+            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            for i in a..b {
+                mid_caps.insert(doc.tok(i));
             }
         }
     }
@@ -753,7 +764,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, String)> {
         Doc::with(text, |doc| {
             let segs = marks::find(text);
-            let found = attribute(doc, &segs);
+            let found = attribute(doc, &segs, &[]);
             let sl = |r: Option<Range>| {
                 r.map_or(String::new(), |(a, b)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
             };
@@ -807,9 +818,33 @@ mod tests {
         assert_eq!(speakers("The North Korean leader said in his address that he might take a “new path” soon."), ["The North Korean leader"]);
         assert_eq!(speakers("Kim has proposed cooperation with fellow “socialist countries” to grow."), ["Kim"]);
         assert_eq!(
-            speakers("Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
+            speakers("Kim met Trump in June. Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
             ["Trump"]
         );
+    }
+
+    #[test]
+    fn sentence_level_patterns() {
+        // relative clause: the mention is "who"
+        assert_eq!(speakers("Cruz won an endorsement from Mike Lee, who declared, “It is time to unite.”"), ["who"]);
+        // the attribution closes the sentence after a mid-sentence quote
+        assert_eq!(speakers("The treaty signals “the beginning of the end” for the EU, said Geert Wilders, a lawmaker."), ["Geert Wilders"]);
+        assert_eq!(speakers("Endorsements bring “grass-roots firepower” to candidates, DFA spokesman Neil Sroka said."), ["DFA spokesman Neil Sroka"]);
+        // an earlier sentence "…, X said." lends its speaker to the quote that follows
+        assert_eq!(speakers("It will take time, Schiff said. “We need to know more.”"), ["Schiff"]);
+        // a stance verb inside the complement of a verb of speech
+        assert_eq!(speakers("Park said Kim's state is “spiraling out of control.”"), ["Park"]);
+        // …but not across a comma
+        assert_eq!(speakers("When Clinton said so, Trump boasted, “That makes me smart.”"), ["Trump"]);
+        // a prepositional phrase between speaker and verb
+        assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
+        // transcripts name the speaker inside the quote
+        assert_eq!(speakers("\"PENCE: Well, look, that is not true.\""), ["PENCE"]);
+        // a name with a parenthetical, and an appositive name
+        assert_eq!(speakers("“No,” Sen. Claire McCaskill (D-Mo.) said."), ["Sen. Claire McCaskill"]);
+        assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
+        // a lone capitalised word opening the sentence is a subject only when it is a name
+        assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
     }
 
     #[test]
