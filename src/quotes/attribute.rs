@@ -414,7 +414,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     // attribution ("The statement noted they had said …", "Park said Kim's state
                     // is …"); not across a comma or dash ("When Clinton said …, Trump boasted").
                     Some(n) if is_speech_verb(self.t(k))
-                        && n.speaker.map_or(false, |sp| sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x))) =>
+                        && n.speaker.map_or(false, |sp| {
+                            sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x) || is_subordinator(self.t(x)) && self.t(x) != "that")
+                        }) =>
                     {
                         nearest = Some(f)
                     }
@@ -834,8 +836,9 @@ mod tests {
         assert_eq!(speakers("It will take time, Schiff said. “We need to know more.”"), ["Schiff"]);
         // a stance verb inside the complement of a verb of speech
         assert_eq!(speakers("Park said Kim's state is “spiraling out of control.”"), ["Park"]);
-        // …but not across a comma
+        // …but not across a comma or into a clause of its own
         assert_eq!(speakers("When Clinton said so, Trump boasted, “That makes me smart.”"), ["Trump"]);
+        assert_eq!(speakers("“Calm down,” Cruz said as the heckler yelled: “You suck!”")[1], "the heckler");
         // a prepositional phrase between speaker and verb
         assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
         // transcripts name the speaker inside the quote
