@@ -20,6 +20,8 @@ pub struct Found {
     pub inherited: bool,
 }
 
+/// How many quotes either way a cue-less quote looks for a speaker in its paragraph.
+const NEIGHBOURS: usize = 16;
 /// The longest speaker phrase we accept, in tokens.
 const MAX_NP: usize = 8;
 /// How far (tokens) an appositive may run: "Lee, a professor at the Korea National Academy, said".
@@ -626,14 +628,12 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
     let cx = Ctx { doc, mid_caps };
     let n = doc.tokens.len();
     let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
-    let para_of = |tok: usize| -> usize {
-        // index of the first token of the paragraph holding `tok`
-        let mut i = tok.min(n.saturating_sub(1));
-        while i > 0 && !doc.tokens[i].newline_before {
-            i -= 1;
-        }
-        i
-    };
+    // first token of each token's paragraph, in one pass
+    let mut para_start = vec![0usize; n];
+    for i in 0..n {
+        para_start[i] = if i > 0 && !doc.tokens[i].newline_before { para_start[i - 1] } else { i };
+    }
+    let para_of = |tok: usize| -> usize { para_start.get(tok.min(n.saturating_sub(1))).copied().unwrap_or(0) };
     let mut out = vec![Found::default(); segs.len()];
     for (k, &(qs, qe)) in spans.iter().enumerate() {
         if qs >= n {
@@ -685,8 +685,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         if out[k].speaker.is_some() || spans[k].0 >= n {
             continue;
         }
-        let prev = (0..k).rev().take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
-        let next = (k + 1..segs.len()).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        // (a bounded look either way keeps this linear in quote-dense paragraphs)
+        let prev = (0..k).rev().take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        let next = (k + 1..segs.len()).take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         if let Some(j) = prev.or(next) {
             // a phrase quoted in another sentence with a subject of its own belongs to that
             // subject (rule 7): "He promises to … He rails against its “Great Wall”"

@@ -2,6 +2,8 @@
 //! otherwise the full name written earlier ("Lu" → "Lu Kang"), and for pronouns and titles ("he",
 //! "the North Korean leader") the person the story was last about.
 
+use std::collections::HashMap;
+
 use super::cues::*;
 use crate::model::{Entity, Group, Label};
 use crate::text::{Doc, TokKind};
@@ -27,6 +29,15 @@ pub struct Resolver<'a, 'd> {
     entities: &'a [Entity],
     groups: &'a [Group],
     names: Vec<Name>,
+    /// Names of two words or more by their last word, in text order ("Trump" → "Donald Trump").
+    by_last: HashMap<&'d str, Vec<(usize, usize)>>,
+    /// The first name of two words or more starting with a word ("Lu" → "Lu Kang").
+    by_first: HashMap<&'d str, (usize, usize)>,
+    /// Indices into `names` of sentence subjects, in text order.
+    subjects: Vec<usize>,
+    /// Entity groups by lower-cased canonical name, and by the text of their mentions.
+    group_by_name: HashMap<String, usize>,
+    group_by_mention: HashMap<&'a str, usize>,
     /// Speakers resolved so far: (byte position, name, is a person).
     history: Vec<(usize, String, bool)>,
 }
@@ -95,7 +106,22 @@ impl<'a, 'd> Resolver<'a, 'd> {
             }
             i = b;
         }
-        Resolver { doc, entities, groups, names, history: Vec::new() }
+        let mut by_last: HashMap<&'d str, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: HashMap<&'d str, (usize, usize)> = HashMap::new();
+        for n in names.iter().filter(|n| n.b - n.a >= 2) {
+            by_last.entry(doc.tok(n.b - 1)).or_default().push((n.a, n.b));
+            by_first.entry(doc.tok(n.a)).or_insert((n.a, n.b));
+        }
+        let subjects = (0..names.len()).filter(|&i| names[i].subject).collect();
+        let mut group_by_name = HashMap::new();
+        for (i, g) in groups.iter().enumerate() {
+            group_by_name.entry(g.name.to_lowercase()).or_insert(i);
+        }
+        let mut group_by_mention = HashMap::new();
+        for e in entities.iter().filter(|e| e.group < groups.len()) {
+            group_by_mention.entry(e.text.as_str()).or_insert(e.group);
+        }
+        Resolver { doc, entities, groups, names, by_last, by_first, subjects, group_by_name, group_by_mention, history: Vec::new() }
     }
 
     fn text(&self, a: usize, b: usize) -> &'d str {
@@ -104,7 +130,9 @@ impl<'a, 'd> Resolver<'a, 'd> {
 
     /// The entity group of a mention spanning bytes `start..end` (people first).
     fn group_at(&self, start: usize, end: usize) -> Option<usize> {
-        let over = self.entities.iter().filter(|e| e.start < end && start < e.end);
+        // entities are sorted and do not overlap: the ones under the span end just before `k`
+        let k = self.entities.partition_point(|e| e.start < end);
+        let over = self.entities[..k].iter().rev().take_while(|e| start < e.end);
         let mut best: Option<&Entity> = None;
         for e in over {
             let rank = |x: &Entity| match x.label {
@@ -123,17 +151,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// ("Trump" → "Donald Trump"), else starting with it ("Lu" → "Lu Kang").
     fn full_name(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.doc.tok(i);
-        let earlier = self.names.iter().filter(|n| n.b <= i && n.b - n.a >= 2);
-        let mut last_pos = None;
-        let mut first_pos = None;
-        for n in earlier {
-            if self.doc.tok(n.b - 1) == w {
-                last_pos = Some((n.a, n.b));
-            } else if self.doc.tok(n.a) == w && first_pos.is_none() {
-                first_pos = Some((n.a, n.b));
-            }
-        }
-        last_pos.or(first_pos)
+        let last_pos = self.by_last.get(w).and_then(|v| {
+            let k = v.partition_point(|n| n.1 <= i);
+            (k > 0).then(|| v[k - 1])
+        });
+        last_pos.or_else(|| self.by_first.get(w).copied().filter(|n| n.1 <= i))
     }
 
     /// Resolve a name written at tokens `[a, b)` (titles dropped, short names completed).
@@ -166,12 +188,9 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// The person the story was last about before byte `pos`: the latest named speaker or sentence
     /// subject.
     fn antecedent(&self, pos: usize, person: bool) -> Option<(String, Option<usize>)> {
-        let spk = self.history.iter().rev().find(|h| h.0 < pos && (h.2 || !person));
-        let subj = self
-            .names
-            .iter()
-            .rev()
-            .find(|n| n.subject && self.doc.tokens[n.b - 1].end <= pos);
+        let spk = self.history.iter().rev().take(64).find(|h| h.0 < pos && (h.2 || !person));
+        let k = self.subjects.partition_point(|&n| self.doc.tokens[self.names[n].b - 1].end <= pos);
+        let subj = (k > 0).then(|| &self.names[self.subjects[k - 1]]);
         let subj_pos = subj.map(|n| self.doc.tokens[n.a].start);
         match (spk, subj_pos) {
             (Some(h), Some(sp)) if sp > h.0 => {
@@ -201,10 +220,10 @@ impl<'a, 'd> Resolver<'a, 'd> {
             return r;
         }
         let by_name = self
-            .groups
-            .iter()
-            .position(|g| g.name.eq_ignore_ascii_case(&r.name))
-            .or_else(|| self.entities.iter().find(|e| e.text == r.name).map(|e| e.group).filter(|&g| g < self.groups.len()));
+            .group_by_name
+            .get(&r.name.to_lowercase())
+            .or_else(|| self.group_by_mention.get(r.name.as_str()))
+            .copied();
         if let Some(g) = by_name {
             return Resolved { name: self.groups[g].name.clone(), group: Some(g) };
         }
@@ -259,14 +278,19 @@ impl<'a, 'd> Resolver<'a, 'd> {
             Resolved { name: self.name_of(a, b), group: None }
         } else if is_person_noun(self.doc.tok(b - 1)) && first.eq_ignore_ascii_case("the") {
             // "the North Korean leader": who that description named earlier, else the last person
-            let lower = mention.to_lowercase();
-            let earlier = self.doc.text[..start].to_lowercase().find(&lower);
+            // (looked for in the preceding few thousand bytes, to stay linear)
+            let lower = mention.to_ascii_lowercase();
+            let mut from = start.saturating_sub(8000);
+            while !self.doc.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let earlier = self.doc.text[from..start].to_ascii_lowercase().find(&lower).map(|p| from + p);
             let by_earlier = earlier.and_then(|p| {
-                self.names
-                    .iter()
-                    .rev()
-                    .find(|n| n.subject && toks[n.a].start < p)
-                    .map(|n| (self.name_of(n.a, n.b), None))
+                let k = self.subjects.partition_point(|&n| toks[self.names[n].a].start < p);
+                (k > 0).then(|| {
+                    let n = &self.names[self.subjects[k - 1]];
+                    (self.name_of(n.a, n.b), None)
+                })
             });
             match by_earlier.or_else(|| self.antecedent(start, true)) {
                 Some((name, g)) => Resolved { name, group: g },
