@@ -93,6 +93,8 @@ struct Open {
     pos: usize,
     len: usize,
     double: bool,
+    /// Straight mark (" or '') rather than a typographic one.
+    straight: bool,
 }
 
 /// Find the outermost quoted segments of `text`, sorted and non-overlapping.
@@ -205,7 +207,15 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             r => r,
         };
         match r {
-            Role::Open => stack.push(Open { pos, len, double }),
+            Role::Open => {
+                let straight = c == '"';
+                // News never nests a quote in marks of its own style: an open mark of the same
+                // style means the earlier one was stray, and it costs only itself.
+                if double && stack.last().map_or(false, |o| o.double && o.straight == straight) {
+                    stack.pop();
+                }
+                stack.push(Open { pos, len, double, straight })
+            }
             Role::Close | Role::Toggle => {
                 let Some(k) = stack.iter().rposition(|o| o.double == double) else {
                     prev = Some(c);
@@ -348,8 +358,10 @@ mod tests {
         assert_eq!(quotes(t), ["“this never closes.", "“a real quote,”", "“another.”"]);
         let s = find(t);
         assert!(!s[0].closed && !s[0].continues && !s[1].continued);
-        // a stray closing mark is ignored
+        // a stray closing mark is ignored; a stray opening mark costs only itself
         assert_eq!(quotes("Odd” mark. Then “ok” here."), ["“ok”"]);
+        assert_eq!(quotes("A stray “ mark, then “a real quote,” he said."), ["“a real quote,”"]);
+        assert_eq!(quotes("A stray \" mark, then \"a real quote,\" he said."), ["\"a real quote,\""]);
         // mismatched glyphs still pair
         assert_eq!(quotes("the “work-related\" emails"), ["“work-related\""]);
         // attribute values in pasted markup are not quotations
