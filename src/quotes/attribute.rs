@@ -91,7 +91,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !is_determiner(p)
             && !p.starts_with('\'')
             && !p.starts_with('\u{2019}')
-            && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
+            && !matches!(lower(p, &mut [0; 24]), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
             && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
@@ -263,7 +263,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_according(i) {
             return (i, i + 2);
         }
-        if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(self.t(i).to_ascii_lowercase().as_str(), "pointed" | "points" | "went" | "goes" | "shot" | "fired") {
+        if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(lower(self.t(i), &mut [0; 24]), "pointed" | "points" | "went" | "goes" | "shot" | "fired") {
             return (i, i + 2);
         }
         (i, i + 1)

@@ -1,6 +1,9 @@
 //! The words of news attribution: reporting verbs (said, told, added, argued…), the phrases that
 //! introduce a source (according to), and the small words a speaker phrase never crosses.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Reporting verbs in every inflection a news story uses, lower-case. Speech and writing first,
 /// then the stance verbs that carry a quoted phrase (called it a “disaster”, vowed to “win”).
 pub const REPORTING_VERBS: &[&str] = &[
@@ -54,7 +57,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// ("Park said Kim's state is “spiraling”", "she said she recalls him being “confused”").
 pub fn is_speech_verb(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" | "adds"
             | "added" | "adding" | "write" | "writes" | "wrote" | "writing" | "ask" | "asks"
             | "asked" | "asking" | "tweeted" | "posted" | "stated" | "declared" | "announced"
@@ -65,8 +68,21 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// True for a reporting verb (case-insensitive).
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    REPORTING_VERBS.contains(&w.as_str())
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| REPORTING_VERBS.iter().copied().collect()).contains(lower(word, &mut [0; 24]))
+}
+
+/// `word` lower-cased (ASCII) into `buf` without allocating; a word longer than the buffer (no
+/// word of these lists is) comes back empty.
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
+        return "";
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
 }
 
 /// Verbs that are too often nouns to trust before a quote ("the statement", "his claims") but are
@@ -88,7 +104,7 @@ pub fn is_verb_after_speaker(word: &str) -> bool {
 /// the listener ("Butz, 49, told The Huffington Post").
 pub fn inverts(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes" | "continued"
             | "continues" | "explained" | "noted" | "recalled" | "argued" | "warned" | "insisted"
             | "replied" | "responded" | "answered" | "observed" | "remarked" | "quipped" | "joked"
@@ -103,7 +119,7 @@ pub fn inverts(word: &str) -> bool {
 /// "Lee also told", "she later wrote".
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "once" | "recently"
             | "again" | "repeatedly" | "reportedly" | "would" | "will" | "could" | "might" | "did"
             | "does" | "do" | "often" | "frequently" | "earlier" | "first" | "simply" | "just"
@@ -116,18 +132,18 @@ pub fn is_verb_filler(word: &str) -> bool {
 
 /// Forms of "be": "would be announced" is passive, its subject is not the speaker.
 pub fn is_be(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "be" | "is" | "was" | "were" | "are" | "been" | "being" | "am")
+    matches!(lower(word, &mut [0; 24]), "be" | "is" | "was" | "were" | "are" | "been" | "being" | "am")
 }
 
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "you")
+    matches!(lower(word, &mut [0; 24]), "he" | "she" | "they" | "we" | "i" | "it" | "you")
 }
 
 /// Words that open a speaker description: "the spokesman", "a source", "two officials".
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
             | "several" | "some" | "many" | "other" | "both" | "our" | "my" | "this" | "that"
             | "these" | "those" | "no" | "each" | "most" | "few"
@@ -137,7 +153,7 @@ pub fn is_determiner(word: &str) -> bool {
 /// Function words a speaker phrase never contains (compared lower-case).
 pub fn is_stop(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "and" | "but" | "or" | "nor" | "so" | "yet" | "that" | "which" | "who" | "whom" | "whose"
             | "when" | "where" | "while" | "as" | "because" | "if" | "though" | "although"
             | "after" | "before" | "since" | "until" | "than" | "in" | "on" | "at" | "to"
@@ -157,7 +173,7 @@ pub fn is_stop(word: &str) -> bool {
 /// Words that open a subordinate clause, whose subject is not the sentence's.
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "as" | "when" | "while" | "if" | "because" | "after" | "before" | "since" | "although"
             | "though" | "until" | "that" | "which" | "who" | "whom" | "whether" | "once" | "unless"
     )
@@ -175,7 +191,7 @@ pub fn is_preposition(word: &str) -> bool {
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().trim_end_matches('.'),
+        lower(word, &mut [0; 24]).trim_end_matches('.'),
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
             | "january" | "february" | "march" | "april" | "june" | "july" | "august"
             | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
@@ -186,7 +202,7 @@ pub fn is_calendar_word(word: &str) -> bool {
 /// Titles before a name, dropped when the name is resolved ("Mr. Lu" → "Lu Kang").
 pub fn is_title(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().trim_end_matches('.'),
+        lower(word, &mut [0; 24]).trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sen" | "senator" | "rep"
             | "representative" | "gov" | "governor" | "president" | "vice" | "secretary" | "gen"
             | "general" | "lt" | "col" | "sgt" | "capt" | "adm" | "maj" | "rev" | "judge"
@@ -219,7 +235,7 @@ pub fn is_head_noun(word: &str) -> bool {
 /// Head nouns of a description that names a person: "the spokesman", "the North Korean leader".
 pub fn is_person_noun(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower(word, &mut [0; 24]),
         "spokesman" | "spokeswoman" | "spokesperson" | "leader" | "president" | "senator"
             | "candidate" | "nominee" | "minister" | "official" | "governor" | "secretary"
             | "chairman" | "chairwoman" | "mayor" | "congressman" | "congresswoman" | "businessman"
