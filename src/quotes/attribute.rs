@@ -594,15 +594,23 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 }
 
 /// Attribute every segment. The rules, in the order they are tried:
+/// 0. a transcript names its speaker inside the quote: `"PENCE: Well, look…"`;
 /// 1. after the quote: `“…,” said X`, `“…,” X said`, `“…,” X, a professor at Y, said`,
-///    `“…,” X (R-Utah) said in a statement`, `“…,” according to X`, `“…” — X`;
+///    `“…,” X (R-Utah) said in a statement`, `“…,” according to X`, `“…” — X`, and at the end of
+///    the sentence: `… “…” to drive up the price, she said.`, `…, said Geert Wilders.`;
 /// 2. before it, in the same sentence: `X said: “…”`, `X told Y, “…”`, `X said that “…”`,
-///    `X called it a “…”`, `According to X, “…”`, `X: “…”`, `…, saying “…”` (the subject);
+///    `X called it a “…”`, `According to X, “…”`, `X: “…”`, `…, saying “…”` (the subject),
+///    `Mike Lee, who declared “…”` (the mention is "who"), `X leaned in and boomed: “…”`; a verb
+///    of speech outranks a stance verb in its complement (`Park said Kim's state is “…”`);
+/// 2b. a quote opening the sentence after `…, Schiff said.` is Schiff's;
 /// 3. a quote that continues a paragraph-spanning quote keeps that quote's speaker;
-/// 4. another quote of the same paragraph with a speaker lends it (`“…,” said Lee. “…”`);
+/// 4. another quote of the same paragraph with a speaker lends it (`“…,” said Lee. “…”`), unless
+///    the quote sits in another sentence with a subject of its own;
 /// 5. a lead-in ending with a colon in the previous paragraph (`Caddell continued:`);
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
-///    continues that speaker.
+///    continues that speaker;
+/// 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's subject
+///    (`Kim has proposed cooperation with fellow “socialist countries”`).
 pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
     let mut mid_caps = HashSet::new();
     for i in 1..doc.tokens.len() {
