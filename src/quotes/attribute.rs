@@ -95,6 +95,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
+    /// A lower-case past or present verb form ("barked", "mocks"), where a reporting verb stands.
+    fn speechlike(&self, i: usize) -> bool {
+        i < self.n()
+            && self.is_word(i)
+            && !self.is_cap(i)
+            && (self.is_cue(i) || {
+                let w = self.t(i);
+                w.len() > 3 && (w.ends_with("ed") || w.ends_with('s')) && !is_stop(w) && !is_verb_filler(w)
+            })
+    }
+
     /// "According to", any case.
     fn is_according(&self, i: usize) -> bool {
         i + 1 < self.n() && self.t(i).eq_ignore_ascii_case("according") && self.is(i + 1, "to")
@@ -297,6 +308,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let c = self.cue_range(j);
             if let Some(np) = self.np_after(c.1, hi) {
                 return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
+            }
+        }
+        // A quote that ends in a comma, "?" or "!" inside its marks hands over to its attribution,
+        // whatever the verb: `“…!” beamed Donald Hartley`, `“…,” Oliver barked`, `“…?” Hannity pressed`.
+        let handed_over = qe >= 2 && matches!(self.t(qe - 2), "," | "?" | "!") && i == qe;
+        if handed_over {
+            if self.speechlike(j) && !is_stop(self.t(j)) {
+                if let Some(np) = self.np_after(j + 1, hi) {
+                    if self.is_cap(np.0) && !is_calendar_word(self.t(np.0)) {
+                        return Some(Found { speaker: Some(np), cue: Some((j, j + 1)), inherited: false });
+                    }
+                }
+            }
+            if let Some(np) = self.np_after(i, hi) {
+                let v = self.skip_fillers_fwd(np.1, hi);
+                if self.speechlike(v) && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || is_determiner(self.t(np.0))) {
+                    if v + 1 >= hi || matches!(self.t(v + 1), "," | "as" | "to" | "at" | "in" | "on" | "from" | "while" | "before" | "after") {
+                        return Some(Found { speaker: Some(np), cue: Some((v, v + 1)), inherited: false });
+                    }
+                }
             }
         }
         // “…,” X said / X, a professor at Y, said / X (R-Utah) said / X told reporters
@@ -674,6 +705,11 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let lo = cx.window_start(qs - 1, prev_end);
         if let Some(f) = cx.sentence_end_cue(lo, qs - 1) {
             out[k] = f;
+        } else if let Some(f) = cx.before(lo, qs - 1) {
+            // paraphrase, then the quote: "Coan argues that his client … . “The government …”"
+            if f.cue.map_or(false, |c| is_speech_verb(cx.t(c.0))) {
+                out[k] = Found { inherited: true, ..f };
+            }
         }
     }
     // 3. continuation across paragraphs (both directions inside a chain)
@@ -852,6 +888,11 @@ mod tests {
         assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
         // transcripts name the speaker inside the quote
         assert_eq!(speakers("\"PENCE: Well, look, that is not true.\""), ["PENCE"]);
+        // any verb after a quote that hands over with a comma, "?" or "!"
+        assert_eq!(speakers("“This is fantastic!” beamed Donald Hartley of Madison."), ["Donald Hartley of Madison"]);
+        assert_eq!(speakers("“Maybe let some people stay?” Hannity pressed."), ["Hannity"]);
+        // paraphrase, then the quote in the next sentence
+        assert_eq!(speakers("Coan, his attorney, argues that his client did nothing. “The government is wrong.”"), ["Coan"]);
         // a name with a parenthetical, and an appositive name
         assert_eq!(speakers("“No,” Sen. Claire McCaskill (D-Mo.) said."), ["Sen. Claire McCaskill"]);
         assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
