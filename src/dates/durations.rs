@@ -9,6 +9,12 @@ use super::{Cand, Context};
 use crate::model::TimexType;
 
 fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
+    // quarters and decades are written in months and years (P9M, P20Y), as TimeBank does
+    let (amt, unit) = match unit {
+        Unit::Quarter => (amt.map(|a| a * 3), Unit::Month),
+        Unit::Decade => (amt.map(|a| a * 10), Unit::Year),
+        _ => (amt, unit),
+    };
     Cand::new(s, e, TimexType::Duration, Val::Dur { amt, unit })
 }
 
@@ -22,7 +28,11 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
         return None;
     }
     let hyph = tk.w(j) == "-" && tk.glued(j) && tk.glued(j + 1);
-    let k = if hyph { j + 1 } else { j };
+    let mut k = if hyph { j + 1 } else { j };
+    // "20 more years", "an additional year", "eight trading days", "two consecutive quarters"
+    if !hyph && matches!(tk.w(k), "more" | "additional" | "further" | "full" | "straight" | "consecutive" | "trading" | "business" | "working" | "calendar" | "long" | "whole" | "extra") {
+        k += 1;
+    }
     let (unit, plural) = unit_of(tk.w(k))?;
     if unit == Unit::Half {
         return None;
@@ -34,6 +44,26 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
     }
     // "a" only counts before a singular unit; numbers larger than one need the plural (except hyphenated adjectives)
     if (w0 == "a" || w0 == "an") && plural {
+        return None;
+    }
+    // "the 1988 second quarter": a year, not an amount; singular units need one (or an adjective)
+    if let Some(v) = amt {
+        if !plural && !hyph && v != 10 {
+            return None;
+        }
+        if v >= 10000 && !plural {
+            return None;
+        }
+    }
+    // "a year-earlier loss", "three-quarters of": the unit is part of another word
+    if tk.w(k + 1) == "-" && tk.glued(k + 1) && !matches!(tk.w(k + 2), "long" | "old") {
+        return None;
+    }
+    if unit == Unit::Quarter && tk.w(k + 1) == "of" {
+        return None;
+    }
+    // "60 Minutes": a title
+    if tk.cap(k) && !tk.all_caps(k) && tk.sentence_of(k).0 != i {
         return None;
     }
     let mut e = k + 1;
@@ -103,15 +133,15 @@ mod tests {
     fn amounts() {
         assert_eq!(one("It took an hour.", ""), "an hour|DURATION|PT1H");
         assert_eq!(one("It took three years.", ""), "three years|DURATION|P3Y");
-        assert_eq!(one("It took two and a half years.", ""), "two and a half years|DURATION|P2.5Y");
+        assert_eq!(one("It took two and a half years.", ""), "two and a half years|DURATION|P2Y6M");
         assert_eq!(one("A 10-year bond.", ""), "10-year|DURATION|P10Y");
         assert_eq!(one("It took several months.", ""), "several months|DURATION|PXM");
         assert_eq!(one("It took months.", ""), "months|DURATION|PXM");
         assert_eq!(one("Sales in the past 24 hours.", ""), "the past 24 hours|DURATION|PT24H");
         assert_eq!(one("Sales in the first nine months rose.", ""), "the first nine months|DURATION|P9M");
         assert_eq!(one("In the coming weeks it ends.", ""), "the coming weeks|DURATION|PXW");
-        assert_eq!(one("A decades-long feud.", ""), "decades-long|DURATION|PXDE");
-        assert_eq!(one("It took 5 1/2 hours.", ""), "5 1/2 hours|DURATION|PT5.5H");
+        assert_eq!(one("A decades-long feud.", ""), "decades-long|DURATION|PXY");
+        assert_eq!(one("It took 5 1/2 hours.", ""), "5 1/2 hours|DURATION|PT5H30M");
     }
 
     #[test]
@@ -119,5 +149,9 @@ mod tests {
         assert_eq!(one("Wait a second.", ""), "");
         assert_eq!(one("A 10-year-old boy.", ""), "");
         assert_eq!(one("He is 40 years old.", ""), "");
+        assert_eq!(one("A year-earlier loss.", "1989-10-26"), "year-earlier|DATE|1988");
+        assert_eq!(one("Iraq imports three-quarters of its food.", ""), "");
+        assert_eq!(one("In the 1988 second quarter.", ""), "the 1988 second quarter|DATE|1988-Q2");
+        assert_eq!(one("He said on 60 Minutes that.", ""), "");
     }
 }

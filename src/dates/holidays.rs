@@ -17,6 +17,8 @@ pub enum Holiday {
     Nth { month: u8, wd: u8, n: u8 },
     /// Days from Easter Sunday.
     Easter(i8),
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
 }
 
 /// Names (lower-cased token sequences) and their rules; "day" after a name is optional unless
@@ -54,6 +56,7 @@ const NAMES: &[(&[&str], Holiday)] = &[
     (&["ash", "wednesday"], Holiday::Easter(-46)),
     (&["palm", "sunday"], Holiday::Easter(-7)),
     (&["pentecost"], Holiday::Easter(49)),
+    (&["election", "day"], Holiday::Election),
 ];
 
 /// The holiday's date in `year`.
@@ -62,6 +65,7 @@ pub fn in_year(h: Holiday, year: i32) -> Option<Date> {
         Holiday::Fixed(m, d) => Date::new(year, m, d),
         Holiday::Nth { month, wd, n } => Date::nth_weekday(year, month, wd, n),
         Holiday::Easter(off) => Some(Date::easter(year)?.add_days(off as i64)),
+        Holiday::Election => Some(Date::nth_weekday(year, 11, 1, 1)?.add_days(1)),
     }
 }
 
@@ -141,6 +145,7 @@ mod tests {
         assert_eq!(one("It opens on New Year's Day.", "2018-12-20"), "New Year's Day|DATE|2019-01-01");
         assert_eq!(one("He was seen on Easter Sunday.", "2019-05-01"), "Easter Sunday|DATE|2019-04-21");
         assert_eq!(one("He was seen on Christmas.", ""), "Christmas|DATE|XXXX-12-25");
+        assert_eq!(one("From now to Election Day.", "1998-10-26"), "now|DATE|PRESENT_REF; Election Day|DATE|1998-11-03");
     }
 
     #[test]

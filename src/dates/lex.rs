@@ -389,6 +389,8 @@ pub fn number_at(tk: &Toks, i: usize) -> Option<(u32, usize)> {
             }
         }
         (n, j)
+    } else if (w == "a" || w == "an") && tk.w(i + 1) == "couple" && tk.w(i + 2) == "of" {
+        (2, i + 3)
     } else if w == "a" || w == "an" {
         (1, i + 1)
     } else if w == "dozen" {

@@ -41,8 +41,10 @@ pub enum Anchor {
     /// "a year ago", "year-earlier": the year before, or the same quarter a year before when the
     /// sentence talks about quarters (financial news).
     YearAgo,
-    /// "the quarter", "the latest quarter": the quarter under discussion.
+    /// "the quarter": the quarter under discussion.
     TheQuarter,
+    /// "the latest quarter": the last one completed.
+    LatestQuarter,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
 }
@@ -234,7 +236,14 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
 fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let r = ctx.reference_date;
     let mut out = Vec::with_capacity(cands.len());
-    let mut last_quarter: Option<(i32, u8)> = None;
+    let mut last_quarter: Option<(i32, u8, u32)> = None;
+    // sentences that talk about quarters (financial results)
+    let mut quarter_sents = vec![false; tk.sent_start.len()];
+    for j in 0..tk.len() {
+        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters") {
+            quarter_sents[tk.t[j].sent as usize] = true;
+        }
+    }
     let mut last_day: Option<(calendar::Date, u32)> = None;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
@@ -251,11 +260,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 _ => normalize::value(&c.val, r),
             },
             Anchor::YearAgo => {
-                let (s0, s1) = tk.sentence_of(c.s);
-                let quarterly = (s0..s1).any(|j| matches!(tk.w(j), "quarter" | "quarterly"));
+                let s = sent as usize;
+                let quarterly = quarter_sents[s.saturating_sub(2)..=s].iter().any(|&b| b);
                 match (r, quarterly) {
                     (Some(r), true) => {
-                        let (y, q) = last_quarter.unwrap_or_else(|| prev_quarter(r));
+                        let (y, q) = last_quarter.map(|(y, q, _)| (y, q)).unwrap_or_else(|| prev_quarter(r));
                         format!("{:04}-Q{}", y - 1, q)
                     }
                     (Some(r), false) => format!("{:04}", r.year - 1),
@@ -263,13 +272,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     (None, false) => "XXXX".to_string(),
                 }
             }
-            Anchor::TheQuarter => match (last_quarter, r) {
-                (Some((y, q)), _) => format!("{y:04}-Q{q}"),
-                (None, Some(r)) => {
+            Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
+                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 2 >= sent => format!("{y:04}-Q{q}"),
+                (_, Some(r)) => {
                     let (y, q) = prev_quarter(r);
                     format!("{y:04}-Q{q}")
                 }
-                (None, None) => "XXXX-QX".to_string(),
+                (_, None) => "XXXX-QX".to_string(),
             },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),
@@ -279,7 +288,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         // remember the quarter and the day under discussion
         if c.anchor != Anchor::YearAgo {
             if let Some((y, q)) = parse_quarter(&value) {
-                last_quarter = Some((y, q));
+                last_quarter = Some((y, q, sent));
             }
         }
         if c.kind == TimexType::Date || c.kind == TimexType::Time {
@@ -335,7 +344,24 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     _ => Dir::Past,
                 }
             }
-            Val::Cal { y: None, dir, .. } | Val::Holiday { y: None, dir, .. } if *dir == Dir::Auto => {
+            // a month (and day) without a year: the nearest one; news tense is a poor guide here
+            // ("payable Dec. 15", "expire Nov. 21" in past-tense sentences)
+            Val::Cal { y: None, d: Some(_), dir, .. } if *dir == Dir::Auto => *dir = Dir::Near,
+            // a month alone: the tense decides, except after "by", "until"… (a deadline: nearest)
+            Val::Cal { y: None, d: None, dir, .. } if *dir == Dir::Auto => {
+                let mut k = at;
+                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle"]) {
+                    k -= 1;
+                }
+                let deadline = k > 0 && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "for", "expected", "scheduled"]);
+                *dir = match (deadline, tense::around(tk, at)) {
+                    (true, _) => Dir::Near,
+                    (_, tense::Tense::Past) => Dir::Past,
+                    (_, tense::Tense::Future) => Dir::Future,
+                    _ => Dir::Near,
+                }
+            }
+            Val::Holiday { y: None, dir, .. } if *dir == Dir::Auto => {
                 *dir = match tense::around(tk, at) {
                     tense::Tense::Future => Dir::Future,
                     tense::Tense::Past => Dir::Past,
@@ -343,9 +369,9 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                 }
             }
             Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
-                *dir = match (tense::around(tk, at), part) {
-                    (tense::Tense::Future, _) => Dir::Future,
-                    (_, Part::Season(_)) => Dir::Near,
+                // a bare quarter is the latest one reported (financial news), a season the nearest
+                *dir = match part {
+                    Part::Season(_) => Dir::Near,
                     _ => Dir::Past,
                 }
             }

@@ -34,8 +34,10 @@ pub fn day_at(tk: &Toks, i: usize) -> Option<(u8, usize)> {
     }
     // not a quantity or a clock time: "May 5 million", "March 3:30"
     let next = tk.w(e);
-    if matches!(next, "%" | "percent" | "million" | "billion" | "per" | ":" | "." if next != "." || tk.t.get(e + 1).map_or(false, |t| t.num && !t.space))
-    {
+    if matches!(next, "%" | "percent" | "million" | "billion" | "per") {
+        return None;
+    }
+    if matches!(next, ":" | ".") && tk.glued(e) && tk.t.get(e + 1).map_or(false, |t| t.num && !t.space) {
         return None;
     }
     Some((d as u8, e))

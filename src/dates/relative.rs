@@ -87,6 +87,12 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         if tk.w(e) == "'s" {
             y = Some(yr);
             j = e + 1;
+        } else if let (YearRef::Abs(_), true) = (yr, i > 0 && tk.w(i - 1) == "the") {
+            // "the 1988 third quarter"
+            if quarter_word(tk.w(e)).is_some() {
+                y = Some(yr);
+                j = e;
+            }
         }
     }
     if tk.w(j) == "fiscal" {
@@ -182,6 +188,41 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         "that" if tk.w(i + 1) == "day" => return Some(date(i, i + 2, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay)),
         _ => {}
     }
+    // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
+    if i > 0 && tk.w(i - 1) == "the" && !matches!(tk.w(i + 1), "-" | "before" | "after" | "of" | "that" | "when" | "in") {
+        let unit = match w {
+            "weekend" => Some(Unit::Weekend),
+            "week" => Some(Unit::Week),
+            "month" => Some(Unit::Month),
+            "year" => Some(Unit::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
+                return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
+            }
+            let mut n = 0;
+            if unit == Unit::Weekend {
+                if let Some(r) = r {
+                    if r.weekday() <= 3 {
+                        n = -1;
+                    }
+                }
+            }
+            return Some(date(i, i + 1, Val::Offset { unit, n }).det());
+        }
+    }
+    if matches!(w, "full" | "fiscal" | "calendar") && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "year" {
+        if matches!(tk.w(i + 2), "ended" | "ending" | "ends" | "through" | "to") {
+            return Some(Cand::new(i, i + 2, TimexType::Duration, Val::Dur { amt: Some(10), unit: Unit::Year }).det());
+        }
+        return Some(date(i, i + 2, Val::Offset { unit: Unit::Year, n: 0 }).det());
+    }
+    // year-end, year end, year's end
+    if w == "year" && (tk.w(i + 1) == "end" || (tk.w(i + 1) == "-" && tk.w(i + 2) == "end") || (tk.w(i + 1) == "'s" && tk.w(i + 2) == "end")) {
+        let e = if tk.w(i + 1) == "end" { i + 2 } else { i + 3 };
+        return Some(date(i, e, Val::Offset { unit: Unit::Year, n: 0 }).det());
+    }
     // year-earlier, year-ago (+ quarter/period)
     if w == "year" && tk.w(i + 1) == "-" && matches!(tk.w(i + 2), "earlier" | "ago") {
         let mut e = i + 3;
@@ -203,7 +244,7 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     if matches!(w, "latest" | "most") && i > 0 && tk.w(i - 1) == "the" {
         let k = if w == "most" && tk.w(i + 1) == "recent" { i + 2 } else { i + 1 };
         if matches!(tk.w(k), "quarter" | "period") && (w == "latest" || tk.w(k) == "quarter") {
-            return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter).det());
+            return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
         }
     }
     if let Some(c) = quarter_at(tk, i) {
@@ -262,7 +303,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
         if let Some(m) = month_of(nw) {
             if tk.cap(j) && !nw.ends_with('.') || nw.len() > 4 {
-                let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
+                if w == "this" && j == i + 1 {
+                    return Some(date(i, j + 1, Val::Cal { y: Some(YearRef::Rel(0)), m, d: None, dir }));
+                }
                 return Some(date(i, j + 1, Val::Cal { y: None, m, d: None, dir }));
             }
         }
@@ -272,10 +315,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
         if let Some((unit, false)) = unit_of(nw) {
             let e = j + 1;
-            if w == "past" || (w == "last" && i > 0 && tk.w(i - 1) == "the") {
-                if matches!(unit, Unit::Decade | Unit::Century) {
-                    return Some(Cand::new(i, e, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
-                }
+            if w == "past" && matches!(unit, Unit::Decade | Unit::Century) {
+                let years = if unit == Unit::Decade { 100 } else { 1000 };
+                return Some(Cand::new(i, e, TimexType::Duration, Val::Dur { amt: Some(years), unit: Unit::Year }).det());
+            }
+            // "This Week" (a programme title) mid-sentence
+            if w == "this" && tk.cap(i) && tk.cap(j) && tk.sentence_of(i).0 != i {
+                return None;
             }
             if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
@@ -354,7 +400,7 @@ mod tests {
         assert_eq!(one("It was sold last fall.", "1998-02-06"), "last fall|DATE|1997-FA");
         assert_eq!(one("It opens this coming Sunday.", "1998-03-05"), "this coming Sunday|DATE|1998-03-08");
         assert_eq!(one("It happened last Friday.", "1989-10-30"), "last Friday|DATE|1989-10-27");
-        assert_eq!(one("The past decade was hard.", "1998-03-01"), "The past decade|DURATION|P1DE");
+        assert_eq!(one("The past decade was hard.", "1998-03-01"), "The past decade|DURATION|P10Y");
     }
 
     #[test]

@@ -16,12 +16,16 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         return Some(c);
     }
     match w {
+        // "the Communist Party daily Granma": a newspaper
+        "daily" if tk.cap(i + 1) && tk.same_sent(i, i + 1) => return None,
         "daily" => return Some(set(i, i + 1, "P1D".into())),
         "weekly" => return Some(set(i, i + 1, "P1W".into())),
         "monthly" => return Some(set(i, i + 1, "P1M".into())),
         "annually" | "yearly" => return Some(set(i, i + 1, "P1Y".into())),
         "hourly" => return Some(set(i, i + 1, "PT1H".into())),
         "nightly" => return Some(set(i, i + 1, "P1D".into())),
+        // "$500 million a year", "four flights a week": a rate, not marked in TimeBank
+        "per" if i > 0 && (tk.t[i - 1].num || tk.is_any(i - 1, &["million", "billion", "%", "percent"])) => return None,
         "every" | "each" | "per" => {
             let mut j = i + 1;
             if tk.w(j) == "other" {

@@ -82,6 +82,7 @@ fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: b
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     match w {
+        "noon" if i > 0 && tk.w(i - 1) == "high" => return None,
         "noon" | "midday" => return clock(i, i + 1, 12, 0, false),
         "midnight" => return clock(i, i + 1, 24, 0, false),
         _ => {}

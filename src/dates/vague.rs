@@ -33,28 +33,32 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         "at" if tk.w(i + 1) == "present" && matches!(tk.w(i + 2), "," | "." | "") => lit(i + 2, "PRESENT_REF"),
         "these" if tk.w(i + 1) == "days" => lit(i + 2, "PRESENT_REF"),
-        "recently" | "lately" | "previously" | "formerly" => lit(i + 1, "PAST_REF"),
+        // "previously" and the adjective "recent" are left out: TimeBank rarely marks them
+        "recently" | "lately" | "formerly" => lit(i + 1, "PAST_REF"),
         "recent" => {
             let next = tk.w(i + 1);
             match unit_of(next) {
-                Some((_, true)) => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")).det()),
+                Some((super::lex::Unit::Day, true)) => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")).det()),
+                Some((u, true)) => {
+                    let u = if u == super::lex::Unit::Quarter { super::lex::Unit::Month } else { u };
+                    Some(Cand::new(i, i + 2, TimexType::Duration, Val::Dur { amt: None, unit: u }).det())
+                }
                 _ if next == "past" || next == "history" => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")).det()),
-                _ => lit(i + 1, "PAST_REF"),
+                _ => None,
             }
         }
+        "near" | "foreseeable" | "distant" if tk.w(i + 1) == "future" => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det()),
+        "near" | "short" | "long" if tk.w(i + 1) == "term" && i > 0 && tk.w(i - 1) == "the" => {
+            Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det())
+        }
+        "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
         "past" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["few", "several"]) && unit_of(tk.w(i + 1)).is_none() && !tk.t.get(i + 1).map_or(false, |t| t.num) => {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
         }
-        "future" => {
-            let det = i > 0 && tk.w(i - 1) == "the";
-            if det || (tk.t.get(i + 1).map_or(false, |t| !t.punct) && !tk.is_any(i + 1, &["of", "tense"])) {
-                let c = Cand::new(i, i + 1, TimexType::Date, Val::Lit("FUTURE_REF"));
-                Some(if det { c.det() } else { c })
-            } else {
-                None
-            }
+        // "the future"; not the adjective ("future earnings"), which TimeBank leaves out
+        "future" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["of"]) => {
+            Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("FUTURE_REF")).det())
         }
-        "soon" if !(i > 0 && tk.is_any(i - 1, &["as", "too", "how"])) && tk.w(i + 1) != "as" && tk.w(i + 1) != "after" => lit(i + 1, "FUTURE_REF"),
         "coming" if matches!(unit_of(tk.w(i + 1)), Some((_, true))) => {
             Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det())
         }
@@ -74,13 +78,14 @@ mod tests {
         assert_eq!(one("Worries about the future.", "2019-01-08"), "the future|DATE|FUTURE_REF");
         assert_eq!(one("In the past, it did.", ""), "the past|DATE|PAST_REF");
         assert_eq!(one("The current slump.", ""), "current|DATE|PRESENT_REF");
-        assert_eq!(one("It will end soon.", ""), "soon|DATE|FUTURE_REF");
+        assert_eq!(one("In the near future it ends.", ""), "the near future|DATE|FUTURE_REF");
     }
 
     #[test]
     fn traps() {
         assert_eq!(one("The current account deficit grew.", ""), "");
-        assert_eq!(one("As soon as possible.", ""), "");
-        assert_eq!(one("The future of the party.", ""), "The future|DATE|FUTURE_REF");
+        assert_eq!(one("As soon as they can.", ""), "");
+        assert_eq!(one("The future of the party.", ""), "");
+        assert_eq!(one("Future earnings will rise.", ""), "");
     }
 }

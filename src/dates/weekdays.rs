@@ -14,11 +14,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         return None;
     }
     // a capitalised word before it, mid-sentence: a name ("Ruby Tuesday", "Black Monday")
-    if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) && !tk.all_caps(i) && tk.sentence_of(i).0 != i - 1 {
-        let prev = tk.w(i - 1);
-        if !matches!(prev, "on" | "by" | "since" | "until" | "from" | "and" | "or" | "to" | "through" | "late" | "early" | "earlier" | "later" | "last" | "next" | "this") {
+    // names built on a weekday ("Black Monday", "Ruby Tuesday", "Super Tuesday", "Good Friday")
+    if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) {
+        if matches!(tk.w(i - 1), "black" | "blue" | "cyber" | "super" | "ruby" | "good" | "holy" | "ash" | "palm" | "easter" | "man" | "girl" | "fat" | "bloody" | "maundy" | "shrove" | "giving") {
             return None;
         }
+    }
+    // "Sunday Times", "Monday Night Football": a title
+    if tk.cap(i + 1) && !tk.all_caps(i) && matches!(tk.w(i + 1), "times" | "telegraph" | "express" | "mirror" | "herald" | "night" | "morning") && tk.cap(i + 2) {
+        return None;
     }
     Some(with_part_of_day(tk, i, i + 1, Val::Weekday { wd, dir: Dir::Auto }))
 }
@@ -46,6 +50,8 @@ mod tests {
     #[test]
     fn traps() {
         assert_eq!(one("They sang Ruby Tuesday again.", "2019-01-08"), "");
+        assert_eq!(one("Stocks fell on Black Monday.", "2019-01-08"), "");
+        assert_eq!(one("The World Court Friday rejected it.", "2019-01-08"), "Friday|DATE|2019-01-04");
         assert_eq!(one("I saw the sun today.", "2019-01-08"), "today|DATE|2019-01-08");
     }
 }
