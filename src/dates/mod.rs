@@ -339,7 +339,12 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
+                // "until Tuesday", "as early as Tuesday": a deadline ahead
+                let deadline = at > 0
+                    && (tk.is_any(at - 1, &["until", "till", "by"])
+                        || (at > 2 && tk.w(at - 1) == "as" && tk.is_any(at - 2, &["soon", "early"]) && tk.w(at - 3) == "as"));
                 *dir = match tense::around(tk, at) {
+                    _ if deadline => Dir::Future,
                     tense::Tense::Future => Dir::Future,
                     _ => Dir::Past,
                 }

@@ -72,6 +72,12 @@ pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
     if tk.cap(i + 1) && STREETS.contains(&tk.w(i + 2)) {
         return false;
     }
+    // "Russell 2000 Index", "Windows 2000 Server": part of a name
+    if i > 0 && tk.cap(i - 1) && tk.cap(i + 1) && tk.same_sent(i - 1, i + 1) && !tk.all_caps(i - 1)
+        && super::lex::month_of(prev).is_none() && !YEAR_PREPS.contains(&prev) && tk.sentence_of(i).0 != i - 1
+    {
+        return false;
+    }
     true
 }
 
@@ -148,14 +154,23 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, e, Val::Year(YearRef::Abs(y))));
         }
     }
-    // '90s
+    // '90s, '82
     if w == "'" && !tk.t.get(i + 1).map_or(true, |t| t.space) {
         let d = tk.w(i + 1);
         if d.len() == 3 && d.ends_with('s') && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) && d.as_bytes()[1] == b'0' {
             let yy: u32 = d[..2].parse().ok()?;
             return Some(date(i, i + 2, Val::Decade(expand_yy(yy) / 10)).det());
         }
+        if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && i > 0 && tk.is_any(i - 1, &["since", "in", "of", "until", "from", "and", "to", "by"]) {
+            let yy: u32 = d.parse().ok()?;
+            return Some(date(i, i + 2, Val::Year(YearRef::Abs(expand_yy(yy)))));
+        }
         return None;
+    }
+    // the 70s, the 80s
+    if w.len() == 3 && w.ends_with('s') && w.as_bytes()[1] == b'0' && w.as_bytes()[0].is_ascii_digit() && i > 0 && tk.is_any(i - 1, &["the", "and", "early", "late", "mid", "-"]) {
+        let yy: u32 = w[..2].parse().ok()?;
+        return Some(date(i, i + 1, Val::Decade(expand_yy(yy) / 10)).det());
     }
     if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
         return None;
@@ -265,5 +280,8 @@ mod tests {
         assert_eq!(one("They won 3-2 in extra time.", ""), "");
         assert_eq!(one("About 1999 people came.", ""), "");
         assert_eq!(one("He lives at 1998 Main Street.", ""), "");
+        assert_eq!(one("The Russell 2000 Index fell.", ""), "");
+        assert_eq!(one("Cars of the 70s and 80s.", ""), "the 70s|DATE|197; 80s|DATE|198");
+        assert_eq!(one("Lowest since '82, he said.", ""), "'82|DATE|1982");
     }
 }

@@ -195,8 +195,12 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
+            "day" if matches!(tk.w(i + 1), "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower") || (i > 1 && tk.is_any(i - 2, &["end", "ended", "ending", "finish", "finished", "for", "during", "of"])) => Some(Unit::Day),
             _ => None,
         };
+        if unit == Some(Unit::Day) {
+            return Some(date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 }).anchor(Anchor::ThatDay).det());
+        }
         if let Some(unit) = unit {
             if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
                 return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
@@ -236,6 +240,42 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
         let c = date(i, e, Val::Lit("XXXX")).anchor(Anchor::YearAgo);
         return Some(if det { c.det() } else { c });
+    }
+    // the same period last year, the corresponding quarter a year earlier, last year's quarter
+    if matches!(w, "same" | "corresponding" | "comparable" | "year-ago") && i > 0 && tk.w(i - 1) == "the" {
+        let k = i + 1;
+        if matches!(tk.w(k), "period" | "quarter" | "month" | "week") {
+            let mut e = k + 1;
+            if tk.w(e) == "of" {
+                e += 1;
+                if tk.w(e) == "the" {
+                    e += 1;
+                }
+            }
+            let ok = if tk.w(e) == "last" && tk.w(e + 1) == "year" {
+                Some(e + 2)
+            } else if tk.w(e) == "a" && tk.w(e + 1) == "year" && matches!(tk.w(e + 2), "earlier" | "ago" | "before") {
+                Some(e + 3)
+            } else {
+                None
+            };
+            if let Some(e) = ok {
+                return Some(date(i, e, Val::Lit("XXXX")).anchor(Anchor::YearAgo).det());
+            }
+        }
+    }
+    if w == "quarter" && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "a" && tk.w(i + 2) == "year" && matches!(tk.w(i + 3), "ago" | "earlier") {
+        return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo).det());
+    }
+    if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) == "'s" && matches!(tk.w(i + 3), "quarter" | "period") {
+        return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
+    }
+    // "last year" in a sentence about quarterly results: the same quarter last year
+    if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" {
+        let (s0, s1) = tk.sentence_of(i);
+        if (s0..s1).any(|j| tk.w(j) == "quarter") {
+            return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
+        }
     }
     // the quarter / the latest quarter / the current quarter
     if matches!(w, "quarter") && i > 0 && tk.w(i - 1) == "the" {
