@@ -4,6 +4,7 @@
 
 import { QUOTE, DATE, ENTITY, PIECE_FIELDS, dateSortKey } from "./layout.js";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "./example.js";
+import { PlainEditor } from "./editor.js";
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -49,6 +50,7 @@ const STORE_KEY = "newsmark.text";
 const STORE_MAX = 1_000_000;
 
 const hidden = new Set();
+const editor = new PlainEditor(els.text, { onChange: () => scheduleAnnotate() });
 const numberFmt = new Intl.NumberFormat();
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +64,7 @@ let inFlight = null; // { id, text, options, started, lastHeard }
 let current = null; // { id, text, options, annotation, pieces, ms }
 let debounceTimer = 0;
 let failures = 0;
+let renders = 0; // results shown so far
 
 function startWorker() {
   ready = false;
@@ -116,8 +119,8 @@ function onWorkerMessage(event) {
       if (inFlight) {
         inFlight.lastHeard = performance.now();
       } else if (!current) {
-        setStatus(els.text.value ? "Annotating…" : "Ready. Paste an article to begin.");
-        if (els.text.value) submit();
+        setStatus(editor.value ? "Annotating…" : "Ready. Paste an article to begin.");
+        if (editor.value) submit();
       }
       break;
     case "progress":
@@ -177,18 +180,19 @@ function sameOptions(a, b) {
 function scheduleAnnotate() {
   clearTimeout(debounceTimer);
   // Short texts feel live; long ones wait for a pause in typing.
-  const n = els.text.textLength;
+  const n = editor.cache.length; // as of the last read: reading the text is left to the debounce
   const delay = n < 20_000 ? 120 : n < 400_000 ? 250 : 600;
   debounceTimer = setTimeout(submit, delay);
 }
 
 function submit() {
   clearTimeout(debounceTimer);
-  const text = els.text.value;
+  const text = editor.value;
   const options = currentOptions();
   els.charcount.textContent = `${numberFmt.format(text.length)} characters`;
   saveText(text);
   if (!text.trim()) {
+    if (inFlight && worker) worker.postMessage({ type: "cancel", id: ++jobSeq }); // stop a long job
     inFlight = null;
     current = null;
     showBusy(false);
@@ -258,6 +262,7 @@ function cancelRender() {
 }
 
 function showResult(res) {
+  renders++;
   const ann = res.annotation;
   cancelRender();
   hideTip();
@@ -888,32 +893,16 @@ function saveText(text) {
     if (text.length <= STORE_MAX) sessionStorage.setItem(STORE_KEY, text);
     else sessionStorage.removeItem(STORE_KEY);
   } catch {
-    /* storage full or disabled: the textarea still holds the text */
+    /* storage full or disabled: the text box still holds the text */
   }
-}
-
-/** Replace the textarea's text the way typing would, so Ctrl+Z brings the old text back. */
-function replaceText(text) {
-  const ta = els.text;
-  ta.focus();
-  ta.select();
-  let ok = false;
-  try {
-    ok = text ? document.execCommand("insertText", false, text) : document.execCommand("delete");
-  } catch {
-    ok = false;
-  }
-  if (!ok || ta.value !== text) ta.value = text;
-  ta.setSelectionRange(0, 0);
-  ta.scrollTop = 0;
 }
 
 function loadExample() {
-  const had = els.text.value.trim().length > 0 && els.text.value !== EXAMPLE_TEXT;
-  replaceText(EXAMPLE_TEXT);
+  const had = editor.value.trim().length > 0 && editor.value !== EXAMPLE_TEXT;
+  const undoable = editor.replaceUndoable(EXAMPLE_TEXT);
   els.refdate.value = EXAMPLE_DATE;
   submit();
-  if (had) setStatus("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
+  if (had && undoable) setStatus("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
 }
 
 function exportJson() {
@@ -941,10 +930,10 @@ function main() {
   } catch {
     restored = "";
   }
-  if (restored && !els.text.value) els.text.value = restored;
-  els.charcount.textContent = els.text.value ? `${numberFmt.format(els.text.value.length)} characters` : "";
+  if (restored && !editor.value) editor.value = restored;
+  els.charcount.textContent = editor.value ? `${numberFmt.format(editor.value.length)} characters` : "";
 
-  els.text.addEventListener("input", scheduleAnnotate);
+  $("text-label").addEventListener("click", () => editor.focus());
   els.refdate.addEventListener("change", submit);
   els.dayfirst.addEventListener("change", submit);
   els.today.addEventListener("click", () => {
@@ -954,10 +943,10 @@ function main() {
   els.loadExample.addEventListener("click", loadExample);
   $("load-example-2")?.addEventListener("click", loadExample);
   els.clear.addEventListener("click", () => {
-    const had = els.text.value.length > 0;
-    replaceText("");
+    const had = editor.value.length > 0;
+    const undoable = editor.replaceUndoable("");
     submit();
-    if (had) setStatus("Cleared. Press Ctrl+Z in the text box to bring your text back.");
+    if (had && undoable) setStatus("Cleared. Press Ctrl+Z in the text box to bring your text back.");
   });
   els.exportBtn.addEventListener("click", exportJson);
 
@@ -1012,6 +1001,12 @@ Object.defineProperty(window, "newsmark", {
     },
     get ready() {
       return ready;
+    },
+    get renders() {
+      return renders;
+    },
+    get text() {
+      return editor.value;
     },
   }),
 });

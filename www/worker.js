@@ -90,5 +90,8 @@ self.onmessage = (event) => {
     latest = msg.id;
     pending = msg;
     pump();
+  } else if (msg && msg.type === "cancel") {
+    latest = msg.id; // a running job stops at its next chunk
+    pending = null;
   }
 };

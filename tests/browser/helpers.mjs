@@ -107,24 +107,38 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { context, page, log };
 }
 
-/** Put text into the text box the way a paste does (one input event) and wait for its result. */
-export async function pasteText(page, text) {
+/** Replace the text box's text with `text` through a paste event (as Ctrl+A, Ctrl+V would). */
+export async function setText(page, text) {
+  // Selecting a multi-megabyte text makes the browser lay it all out: a user would press Clear.
+  if ((await boxText(page)).length > 400_000) await page.click("#clear");
   await page.evaluate((t) => {
-    const ta = document.getElementById("text");
-    ta.focus();
-    ta.value = t;
-    ta.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    const box = document.getElementById("text");
+    box.focus();
+    window.getSelection().selectAllChildren(box);
+    const data = new DataTransfer();
+    data.setData("text/plain", t);
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** Paste `text` in place of the text box's text and wait for its result. */
+export async function pasteText(page, text) {
+  await setText(page, text);
   await waitForResult(page, text);
 }
 
-/** Wait until the annotation of exactly `text` is rendered. */
+/** The text the text box holds. */
+export async function boxText(page) {
+  return page.evaluate(() => window.newsmark.text);
+}
+
+/** Wait until the annotation of exactly `text` is rendered (line breaks are kept as LF). */
 export async function waitForResult(page, text, timeout = 60_000) {
+  text = text.replace(/\r\n?/g, "\n");
   await page.waitForFunction(
     (n) => {
-      const ta = document.getElementById("text");
       const v = document.getElementById("view");
-      return ta.value.length === n && !window.newsmark.busy && window.newsmark.result && v.textContent.length === n;
+      return window.newsmark.text.length === n && !window.newsmark.busy && window.newsmark.result && v.textContent.length === n;
     },
     text.length,
     { timeout, polling: 50 },
@@ -139,7 +153,7 @@ export async function waitForResult(page, text, timeout = 60_000) {
 export async function checkMarksMatchSpans(page) {
   return page.evaluate(() => {
     const ann = window.newsmark.result;
-    const text = document.getElementById("text").value;
+    const text = window.newsmark.text;
     const view = document.getElementById("view");
     const lists = [ann.quotes, ann.dates, ann.entities];
     const bad = [];
