@@ -178,22 +178,9 @@ export class PlainEditor {
     return [this.offsetOf(r.startContainer, r.startOffset), this.offsetOf(r.endContainer, r.endOffset)];
   }
 
-  /** Offset into `value` of a DOM position inside the editor (linear in the number of blocks). */
+  /** Offset into `value` of a DOM position inside the editor. */
   offsetOf(node, offset) {
-    const el = this.el;
-    let sum = 0;
-    if (node === el) {
-      for (let i = 0, c = el.firstChild; c && i < offset; i++, c = c.nextSibling) sum += serializedLength(c);
-      return sum;
-    }
-    let top = node;
-    while (top.parentNode !== el) top = top.parentNode;
-    for (let c = el.firstChild; c && c !== top; c = c.nextSibling) sum += serializedLength(c);
-    if (top.nodeType === 3) return sum + offset;
-    const range = document.createRange();
-    range.setStart(top, 0);
-    range.setEnd(node, offset);
-    return sum + serialize(range.cloneContents()).length;
+    return serialize(this.el, node, offset).length;
   }
 
   /** Put the caret at an offset into `value`. */
@@ -212,38 +199,69 @@ export class PlainEditor {
   }
 }
 
-function serializedLength(node) {
-  if (node.nodeType === 3) return node.data.length;
-  if (node.nodeType === 1 && node.classList.contains("blk") && node.childElementCount === 0) return node.textContent.length;
-  const frag = document.createDocumentFragment();
-  frag.appendChild(node.cloneNode(true));
-  return serialize(frag).length + (node.nodeName === "DIV" && !node.classList.contains("blk") && node.nextSibling && !node.textContent.endsWith("\n") ? 1 : 0);
-}
-
 function normalizeNewlines(text) {
   return text.replace(/\r\n?/g, "\n");
 }
 
-/** The plain text of the editor's DOM: text nodes as they are, <br> as a line break. */
-function serialize(root) {
-  const parts = [];
-  const walk = (node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.data);
-      else if (c.nodeName === "BR") {
-        // A lone <br> is the browser's placeholder in an empty line, not text.
-        if (!(c.parentNode.childNodes.length === 1 && c.parentNode === root)) parts.push("\n");
-      } else if (c.nodeType === 1) {
-        const before = parts.length;
-        walk(c);
-        // A block the browser made for a new line (not one of ours) ends a line.
-        if (c.nodeName === "DIV" && !c.classList.contains("blk") && c.nextSibling) {
-          const last = parts.length > before ? parts[parts.length - 1] : "";
-          if (!last.endsWith("\n")) parts.push("\n");
-        }
-      } else if (c.nodeType === 11) walk(c);
+const BLOCKS = new Set(["DIV", "P", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE"]);
+const STOP = {};
+
+/**
+ * The plain text of the editor's DOM, the way the browser shows it: text nodes as they are; a block
+ * the browser made for a new line (not one of our .blk blocks, whose text carries its own line
+ * breaks) starts a new line; <br> is a line break, except the browser's placeholder <br> that ends
+ * a block. With `stopNode`/`stopOffset`, the text before that DOM position.
+ */
+function serialize(root, stopNode = null, stopOffset = 0) {
+  const out = [];
+  let started = false;
+  let pending = false; // a browser block ended: the next content starts a new line
+  const last = () => (out.length ? out[out.length - 1] : "");
+  const flush = () => {
+    if (pending) {
+      out.push("\n");
+      pending = false;
     }
   };
-  walk(root);
-  return parts.join("");
+  const walk = (node) => {
+    let i = 0;
+    for (let c = node.firstChild; c; c = c.nextSibling, i++) {
+      if (node === stopNode && i >= stopOffset) throw STOP;
+      if (c.nodeType === 3) {
+        if (c === stopNode) {
+          if (stopOffset > 0) {
+            flush();
+            out.push(c.data.slice(0, stopOffset));
+          }
+          throw STOP;
+        }
+        if (c.data) {
+          flush();
+          out.push(c.data);
+          started = true;
+        }
+      } else if (c.nodeName === "BR") {
+        if (c.nextSibling || !(BLOCKS.has(node.nodeName) || node === root)) {
+          flush();
+          out.push("\n");
+        }
+        started = true;
+      } else if (c.nodeType === 1 && BLOCKS.has(c.nodeName) && !c.classList.contains("blk")) {
+        if (pending) flush();
+        else if (started && !last().endsWith("\n")) out.push("\n");
+        walk(c);
+        started = true;
+        pending = true;
+      } else if (c.nodeType === 1 || c.nodeType === 11) {
+        walk(c);
+      }
+    }
+    if (node === stopNode) throw STOP;
+  };
+  try {
+    walk(root);
+  } catch (e) {
+    if (e !== STOP) throw e;
+  }
+  return out.join("");
 }
