@@ -1,0 +1,1012 @@
+// The newsmark page: keeps the user's text in a textarea, sends it to the annotation worker as they
+// type (debounced; newer edits supersede older jobs), and renders the result as highlights built from
+// DOM nodes and text nodes only (never HTML from user text), with a legend, tooltips and side lists.
+
+import { QUOTE, DATE, ENTITY, PIECE_FIELDS, dateSortKey } from "./layout.js";
+import { EXAMPLE_TEXT, EXAMPLE_DATE } from "./example.js";
+import { PlainEditor } from "./editor.js";
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  text: $("text"),
+  refdate: $("refdate"),
+  today: $("today"),
+  dayfirst: $("dayfirst"),
+  refnote: $("refnote"),
+  charcount: $("charcount"),
+  status: $("status"),
+  progress: $("progress"),
+  alert: $("alert"),
+  legend: $("legend"),
+  view: $("view"),
+  tip: $("tip"),
+  exportBtn: $("export"),
+  loadExample: $("load-example"),
+  clear: $("clear"),
+  version: $("version"),
+  quotesList: $("quotes-list"),
+  entitiesList: $("entities-list"),
+  datesList: $("dates-list"),
+  quotesCount: $("quotes-count"),
+  entitiesCount: $("entities-count"),
+  datesCount: $("dates-count"),
+};
+
+/** The kinds shown in the legend, each with its CSS class suffix. */
+const KINDS = [
+  { key: "q", name: "Quotes", title: "Quote" },
+  { key: "d", name: "Dates & times", title: "Date" },
+  { key: "per", name: "People", title: "Person", label: "PER" },
+  { key: "org", name: "Organisations", title: "Organisation", label: "ORG" },
+  { key: "loc", name: "Places", title: "Place", label: "LOC" },
+  { key: "misc", name: "Other names", title: "Other name", label: "MISC" },
+];
+const LABEL_KEY = { PER: "per", ORG: "org", LOC: "loc", MISC: "misc" };
+const LABEL_TITLE = { PER: "Person", ORG: "Organisation", LOC: "Place", MISC: "Other name" };
+const LIST_CAP = 300;
+const SEGMENT = 8000; // characters per content-visibility block of the highlighted view
+const WATCHDOG_MS = 30000;
+const STORE_KEY = "newsmark.text";
+const STORE_MAX = 1_000_000;
+
+const hidden = new Set();
+const editor = new PlainEditor(els.text, { onChange: () => scheduleAnnotate() });
+const numberFmt = new Intl.NumberFormat();
+
+// ---------------------------------------------------------------------------------------------
+// Worker and jobs
+
+let worker = null;
+let ready = false;
+let version = "";
+let jobSeq = 0;
+let inFlight = null; // { id, text, options, started, lastHeard }
+let current = null; // { id, text, options, annotation, pieces, ms }
+let debounceTimer = 0;
+let failures = 0;
+let renders = 0; // results shown so far
+
+function startWorker() {
+  ready = false;
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (err) {
+    worker = null;
+    showAlert(
+      "The annotator could not start in this browser." +
+        (location.protocol === "file:" ? " Open the page through a web server rather than as a file." : ""),
+      String(err && err.message ? err.message : err),
+    );
+    setStatus("Annotator unavailable.");
+    return;
+  }
+  worker.onmessage = onWorkerMessage;
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const detail = event.message || "The worker script failed to load.";
+    failures++;
+    stopWorker();
+    inFlight = null;
+    showBusy(false);
+    showAlert(
+      "The annotator stopped unexpectedly. Your text is safe and unchanged." +
+        (location.protocol === "file:" ? " Open the page through a web server rather than as a file." : " Edit the text to try again."),
+      detail,
+    );
+    setStatus("Annotator stopped.");
+  };
+}
+
+function stopWorker() {
+  if (worker) worker.terminate();
+  worker = null;
+  ready = false;
+}
+
+function restartWorker() {
+  stopWorker();
+  startWorker();
+}
+
+function onWorkerMessage(event) {
+  const msg = event.data;
+  switch (msg.type) {
+    case "ready":
+      ready = true;
+      failures = 0;
+      version = msg.version;
+      els.version.textContent = version ? `newsmark ${version}` : "newsmark";
+      if (inFlight) {
+        inFlight.lastHeard = performance.now();
+      } else if (!current) {
+        setStatus(editor.value ? "Annotating…" : "Ready. Paste an article to begin.");
+        if (editor.value) submit();
+      }
+      break;
+    case "progress":
+      if (!inFlight || msg.id !== inFlight.id) return;
+      inFlight.lastHeard = performance.now();
+      showBusy(true, msg.done / Math.max(1, msg.total));
+      setStatus(`Annotating ${formatSize(msg.total)}… ${Math.floor((100 * msg.done) / Math.max(1, msg.total))}%`);
+      break;
+    case "result":
+      if (!inFlight || msg.id !== inFlight.id) return; // stale
+      current = { ...inFlight, annotation: msg.annotation, pieces: msg.pieces, ms: msg.ms };
+      inFlight = null;
+      showBusy(false);
+      hideAlert();
+      showResult(current);
+      break;
+    case "error":
+      if (!inFlight || msg.id !== inFlight.id) return;
+      inFlight = null;
+      showBusy(false);
+      failures++;
+      if (msg.crash) {
+        showAlert(
+          "newsmark hit an internal error while reading this text and has been restarted. Your text is safe and unchanged; edit it to try again.",
+          msg.message,
+        );
+      } else {
+        showAlert("The text could not be annotated. Your text is safe and unchanged.", msg.message);
+      }
+      setStatus("Annotation failed. The annotator has been restarted.");
+      restartWorker();
+      break;
+    case "fatal":
+      failures++;
+      showAlert(
+        "The annotator could not start, so nothing can be highlighted. Your text is safe and unchanged; reload the page to try again.",
+        msg.message,
+      );
+      setStatus("Annotator unavailable.");
+      inFlight = null;
+      showBusy(false);
+      stopWorker();
+      break;
+  }
+}
+
+function currentOptions() {
+  const options = { layers: ["quotes", "dates", "entities"], dayFirst: els.dayfirst.checked };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(els.refdate.value)) options.referenceDate = els.refdate.value;
+  return options;
+}
+
+function sameOptions(a, b) {
+  return a && b && a.referenceDate === b.referenceDate && a.dayFirst === b.dayFirst;
+}
+
+function scheduleAnnotate() {
+  clearTimeout(debounceTimer);
+  // Short texts feel live; long ones wait for a pause in typing.
+  const n = editor.cache.length; // as of the last read: reading the text is left to the debounce
+  const delay = n < 20_000 ? 120 : n < 400_000 ? 250 : 600;
+  debounceTimer = setTimeout(submit, delay);
+}
+
+function submit() {
+  clearTimeout(debounceTimer);
+  const text = editor.value;
+  const options = currentOptions();
+  els.charcount.textContent = `${numberFmt.format(text.length)} characters`;
+  saveText(text);
+  if (!text.trim()) {
+    if (inFlight && worker) worker.postMessage({ type: "cancel", id: ++jobSeq }); // stop a long job
+    inFlight = null;
+    current = null;
+    showBusy(false);
+    clearResult();
+    setStatus(ready ? "Ready. Paste an article to begin." : "Starting the annotator…");
+    return;
+  }
+  if (inFlight && inFlight.text === text && sameOptions(inFlight.options, options)) return;
+  if (!inFlight && current && current.text === text && sameOptions(current.options, options)) return;
+  if (!worker) startWorker();
+  if (!worker) return;
+  const id = ++jobSeq;
+  const now = performance.now();
+  inFlight = { id, text, options, started: now, lastHeard: now };
+  worker.postMessage({ type: "annotate", id, text, options });
+  if (text.length > 200_000) {
+    showBusy(true, 0);
+    setStatus(`Annotating ${formatSize(text.length)}…`);
+  } else if (!current) {
+    setStatus(ready ? "Annotating…" : "Starting the annotator…");
+  }
+  els.view.setAttribute("aria-busy", "true");
+}
+
+// A job that never answers (a hang inside the module) is stopped and the worker re-created.
+setInterval(() => {
+  if (inFlight && performance.now() - inFlight.lastHeard > WATCHDOG_MS) {
+    inFlight = null;
+    showBusy(false);
+    restartWorker();
+    showAlert("Annotating this text took too long, so it was stopped. Your text is safe and unchanged; edit it to try again.");
+    setStatus("Stopped a job that took too long.");
+  }
+}, 1000);
+
+// ---------------------------------------------------------------------------------------------
+// Rendering the highlighted text (time-sliced so a huge result never blocks input)
+
+let render = null;
+
+function clearResult() {
+  cancelRender();
+  hideTip();
+  els.view.replaceChildren(emptyMessage());
+  els.view.setAttribute("aria-busy", "false");
+  els.exportBtn.disabled = true;
+  updateLegend(null);
+  fillLists(null);
+}
+
+function emptyMessage() {
+  const p = document.createElement("p");
+  p.className = "empty";
+  p.append("Paste an article above, or ");
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "linklike";
+  b.textContent = "load the example";
+  b.addEventListener("click", loadExample);
+  p.append(b, ", to see its quotes, dates and names highlighted here.");
+  return p;
+}
+
+function cancelRender() {
+  if (render) render.cancelled = true;
+  render = null;
+}
+
+function showResult(res) {
+  renders++;
+  const ann = res.annotation;
+  cancelRender();
+  hideTip();
+  const view = els.view;
+  const scroll = view.scrollTop;
+  view.replaceChildren();
+  const r = {
+    res,
+    text: res.text,
+    ann,
+    pieces: res.pieces,
+    p: 0,
+    cursor: 0,
+    stack: [],
+    seg: null,
+    segLen: 0,
+    marks: [new Array(ann.quotes.length), new Array(ann.dates.length), new Array(ann.entities.length)],
+    done: false,
+    cancelled: false,
+  };
+  res.marks = r.marks;
+  newSegment(r);
+  render = r;
+  // Render the first screenful now, the rest in slices between frames.
+  step(r, performance.now() + 12);
+  view.scrollTop = scroll;
+  if (!r.done) sliceLater(r);
+  else view.setAttribute("aria-busy", "false");
+  els.exportBtn.disabled = false;
+  updateLegend(ann);
+  fillLists(ann);
+  updateRefNote(ann);
+  const counts = `${plural(ann.quotes.length, "quote")} · ${plural(ann.dates.length, "date")} · ${plural(ann.entities.length, "name")}`;
+  setStatus(`${counts} in ${numberFmt.format(res.text.length)} characters · ${formatMs(res.ms)}`);
+}
+
+function sliceLater(r) {
+  const run = () => {
+    if (r.cancelled) return;
+    step(r, performance.now() + 10);
+    if (!r.done) setTimeout(run, 0);
+    else els.view.setAttribute("aria-busy", "false");
+  };
+  setTimeout(run, 0);
+}
+
+function newSegment(r) {
+  const seg = document.createElement("div");
+  seg.className = "seg";
+  els.view.appendChild(seg);
+  r.seg = seg;
+  r.segLen = 0;
+}
+
+function appendText(r, from, to) {
+  if (to <= from) return;
+  if (r.stack.length) {
+    r.stack[r.stack.length - 1].el.appendChild(document.createTextNode(r.text.slice(from, to)));
+    return;
+  }
+  // Outside any highlight: start a new block after a line break once the block is full.
+  while (from < to) {
+    if (r.segLen >= SEGMENT) {
+      const nl = r.text.indexOf("\n", from);
+      if (nl >= 0 && nl < to) {
+        r.seg.appendChild(document.createTextNode(r.text.slice(from, nl + 1)));
+        newSegment(r);
+        from = nl + 1;
+        continue;
+      }
+      r.seg.appendChild(document.createTextNode(r.text.slice(from, to)));
+      r.segLen += to - from;
+      return;
+    }
+    let cut = Math.min(to, from + (SEGMENT - r.segLen));
+    if (cut < to) {
+      const c = r.text.charCodeAt(cut);
+      if (c >= 0xdc00 && c <= 0xdfff) cut++;
+    }
+    r.seg.appendChild(document.createTextNode(r.text.slice(from, cut)));
+    r.segLen += cut - from;
+    from = cut;
+  }
+}
+
+function closeUntil(r, pos) {
+  while (r.stack.length && r.stack[r.stack.length - 1].end <= pos) {
+    const top = r.stack[r.stack.length - 1];
+    appendText(r, r.cursor, top.end);
+    r.cursor = Math.max(r.cursor, top.end);
+    r.stack.pop();
+  }
+}
+
+function makeMark(r, kind, index, first) {
+  const el = document.createElement("mark");
+  let key;
+  if (kind === QUOTE) {
+    key = "q";
+    el.className = `m q q-${r.ann.quotes[index].kind}`;
+  } else if (kind === DATE) {
+    key = "d";
+    el.className = "m d";
+  } else {
+    key = LABEL_KEY[r.ann.entities[index].label] || "misc";
+    el.className = `m e ${key}`;
+  }
+  el.dataset.k = String(kind);
+  el.dataset.i = String(index);
+  if (first) {
+    el.tabIndex = hidden.has(key) ? -1 : 0;
+    r.marks[kind][index] = el;
+  } else {
+    el.classList.add("cont");
+  }
+  return el;
+}
+
+function step(r, deadline) {
+  const pieces = r.pieces;
+  const n = pieces.length / PIECE_FIELDS;
+  while (r.p < n) {
+    if ((r.p & 31) === 0 && performance.now() > deadline) return;
+    const b = r.p * PIECE_FIELDS;
+    const start = pieces[b];
+    const end = pieces[b + 1];
+    closeUntil(r, start);
+    appendText(r, r.cursor, start);
+    r.cursor = Math.max(r.cursor, start);
+    const el = makeMark(r, pieces[b + 2], pieces[b + 3], pieces[b + 4] === 1);
+    (r.stack.length ? r.stack[r.stack.length - 1].el : r.seg).appendChild(el);
+    r.stack.push({ el, end });
+    r.p++;
+  }
+  closeUntil(r, Infinity);
+  appendText(r, r.cursor, r.text.length);
+  r.cursor = r.text.length;
+  r.done = true;
+}
+
+/** Make sure the mark of a span exists (rendering synchronously up to it) and return it. */
+function markFor(kind, index) {
+  const r = render;
+  if (!current || !current.marks) return null;
+  while (r && !r.done && !r.cancelled && !current.marks[kind][index]) step(r, performance.now() + 50);
+  return current.marks[kind][index] || null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legend
+
+function updateLegend(ann) {
+  const counts = { q: 0, d: 0, per: 0, org: 0, loc: 0, misc: 0 };
+  if (ann) {
+    counts.q = ann.quotes.length;
+    counts.d = ann.dates.length;
+    for (const e of ann.entities) counts[LABEL_KEY[e.label] || "misc"]++;
+  }
+  for (const kind of KINDS) {
+    const btn = els.legend.querySelector(`[data-kind="${kind.key}"]`);
+    const n = btn.querySelector(".n");
+    n.textContent = numberFmt.format(counts[kind.key]);
+    btn.setAttribute("aria-label", `${kind.name}: ${counts[kind.key]}. ${hidden.has(kind.key) ? "Hidden" : "Shown"}; press to ${hidden.has(kind.key) ? "show" : "hide"}.`);
+  }
+}
+
+function buildLegend() {
+  for (const kind of KINDS) {
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = `chip chip-${kind.key}`;
+    btn.dataset.kind = kind.key;
+    btn.setAttribute("aria-pressed", "true");
+    const sw = document.createElement("span");
+    sw.className = `swatch ${kind.key}`;
+    sw.setAttribute("aria-hidden", "true");
+    const name = document.createElement("span");
+    name.textContent = kind.name;
+    const n = document.createElement("span");
+    n.className = "n";
+    n.textContent = "0";
+    btn.append(sw, name, n);
+    btn.addEventListener("click", () => toggleKind(kind.key));
+    els.legend.appendChild(btn);
+  }
+}
+
+function toggleKind(key, show = hidden.has(key)) {
+  if (show) hidden.delete(key);
+  else hidden.add(key);
+  els.view.classList.toggle(`hide-${key}`, !show);
+  const btn = els.legend.querySelector(`[data-kind="${key}"]`);
+  btn.setAttribute("aria-pressed", String(show));
+  const sel = key === "q" ? "mark.q" : key === "d" ? "mark.d" : `mark.e.${key}`;
+  for (const m of els.view.querySelectorAll(`${sel}:not(.cont)`)) m.tabIndex = show ? 0 : -1;
+  hideTip();
+  updateLegend(current && current.annotation);
+}
+
+function keyOfMark(el) {
+  if (el.classList.contains("q")) return "q";
+  if (el.classList.contains("d")) return "d";
+  for (const k of ["per", "org", "loc", "misc"]) if (el.classList.contains(k)) return k;
+  return "misc";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tooltip (hover and keyboard focus)
+
+let tipFor = null;
+let related = [];
+
+function spanOf(el) {
+  const kind = Number(el.dataset.k);
+  const index = Number(el.dataset.i);
+  return { kind, index };
+}
+
+function row(dl, term, value, cls) {
+  if (value == null || value === "") return;
+  const dt = document.createElement("dt");
+  dt.textContent = term;
+  const dd = document.createElement("dd");
+  dd.textContent = value;
+  if (cls) dd.className = cls;
+  dl.append(dt, dd);
+}
+
+function tipSection(ann, kind, index) {
+  const sec = document.createElement("div");
+  sec.className = "tip-sec";
+  const head = document.createElement("div");
+  head.className = "tip-head";
+  const sw = document.createElement("span");
+  sw.setAttribute("aria-hidden", "true");
+  const title = document.createElement("strong");
+  const dl = document.createElement("dl");
+  if (kind === QUOTE) {
+    const q = ann.quotes[index];
+    sw.className = "swatch q";
+    title.textContent = q.kind === "full" ? "Quote" : q.kind === "partial" ? "Partial quote" : "Quotation marks (not speech)";
+    if (q.speaker) {
+      const said = q.speaker.text && q.speaker.text !== q.speaker.name ? `${q.speaker.name} (as “${q.speaker.text}”)` : q.speaker.name;
+      row(dl, "Speaker", said);
+    } else if (q.kind !== "other") {
+      row(dl, "Speaker", "not found", "muted");
+    }
+    if (q.cue) row(dl, "Cue", q.cue.text);
+  } else if (kind === DATE) {
+    const d = ann.dates[index];
+    sw.className = "swatch d";
+    title.textContent = { DATE: "Date", TIME: "Time", DURATION: "Duration", SET: "Recurring time" }[d.type] || "Date";
+    row(dl, "Value", d.value, "mono");
+    row(dl, "Meaning", describeValue(d.value, d.type));
+    row(dl, "Type", d.type, "mono");
+    if (d.range) row(dl, "Range", d.range.role === "start" ? "start of a range" : "end of a range");
+  } else {
+    const e = ann.entities[index];
+    const g = ann.groups[e.group];
+    const key = LABEL_KEY[e.label] || "misc";
+    sw.className = `swatch ${key}`;
+    title.textContent = LABEL_TITLE[e.label] || e.label;
+    if (g) {
+      row(dl, "Canonical", g.name);
+      row(dl, "Mentions", numberFmt.format(g.mentions.length));
+    }
+    row(dl, "Label", e.label, "mono");
+  }
+  head.append(sw, title);
+  sec.append(head, dl);
+  return sec;
+}
+
+function showTip(mark) {
+  if (!current) return;
+  const chain = [];
+  for (let el = mark; el && el !== els.view; el = el.parentElement) {
+    if (el.tagName === "MARK" && !hidden.has(keyOfMark(el))) chain.push(el);
+  }
+  if (!chain.length) {
+    hideTip();
+    return;
+  }
+  if (tipFor === chain[0]) return;
+  clearRelated();
+  tipFor = chain[0];
+  const ann = current.annotation;
+  els.tip.replaceChildren(...chain.map((el) => {
+    const { kind, index } = spanOf(el);
+    return tipSection(ann, kind, index);
+  }));
+  markRelated(ann, spanOf(chain[0]));
+  els.tip.hidden = false;
+  placeTip(chain[0]);
+}
+
+function placeTip(mark) {
+  const tip = els.tip;
+  const rects = mark.getClientRects();
+  const box = rects.length ? rects[0] : mark.getBoundingClientRect();
+  const w = tip.offsetWidth;
+  const h = tip.offsetHeight;
+  const left = Math.max(8, Math.min(box.left, window.innerWidth - w - 8));
+  let top = box.bottom + 6;
+  if (top + h > window.innerHeight - 8) top = Math.max(8, box.top - h - 6);
+  tip.style.left = `${Math.round(left)}px`;
+  tip.style.top = `${Math.round(top)}px`;
+}
+
+function hideTip() {
+  clearRelated();
+  tipFor = null;
+  els.tip.hidden = true;
+}
+
+/** Outline the other mentions of the same entity, or a quote's speaker and cue mention. */
+function markRelated(ann, { kind, index }) {
+  const marks = current.marks;
+  if (kind === ENTITY) {
+    const g = ann.groups[ann.entities[index].group];
+    if (!g || g.mentions.length > 500) return;
+    for (const i of g.mentions) if (i !== index && marks[ENTITY][i]) related.push(marks[ENTITY][i]);
+  } else if (kind === QUOTE) {
+    const sp = ann.quotes[index].speaker;
+    if (sp) {
+      const i = findEntityAt(ann, sp.start, sp.end);
+      if (i >= 0 && marks[ENTITY][i]) related.push(marks[ENTITY][i]);
+    }
+  }
+  for (const el of related) el.classList.add("rel");
+}
+
+function clearRelated() {
+  for (const el of related) el.classList.remove("rel");
+  related = [];
+}
+
+function findEntityAt(ann, start, end) {
+  let lo = 0;
+  let hi = ann.entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ann.entities[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ann.entities.length && ann.entities[i].start < end; i++) {
+    if (ann.entities[i].end <= end) return i;
+  }
+  return -1;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", S: "second", DE: "decade", CE: "century" };
+
+/** A plain-words reading of a TIMEX3 value, when one is easy to give. */
+function describeValue(value, type) {
+  if (typeof value !== "string") return "";
+  let m;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value))) {
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0));
+    if (Number.isNaN(date.getTime())) return "";
+    const opts = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+    if (m[4]) Object.assign(opts, { hour: "numeric", minute: "2-digit" });
+    return date.toLocaleString(undefined, opts);
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value)) && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(value)) && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${+m[2]} of ${m[1]}`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `quarter ${m[2]} of ${m[1]}`;
+  if (/^\d{4}$/.test(value)) return `the year ${value}`;
+  if ((m = /^(\d{3})$/.exec(value))) return `the ${m[1]}0s`;
+  if ((m = /^P(T?)(\d+(?:\.\d+)?|X)(DE|CE|[YMWDHS])$/.exec(value))) {
+    let unit = UNITS[m[3]] || m[3];
+    if (m[1] && m[3] === "M") unit = "minute";
+    const n = m[2] === "X" ? "some" : m[2];
+    const word = n === "1" ? unit : unit === "century" ? "centuries" : `${unit}s`;
+    return `${type === "SET" ? "every " : ""}${n} ${word}`;
+  }
+  return { PAST_REF: "the past", PRESENT_REF: "now", FUTURE_REF: "the future" }[value] || "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side lists
+
+const cycle = new Map();
+
+function itemButton(kind, index, cls) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `item ${cls || ""}`.trim();
+  b.dataset.k = String(kind);
+  b.dataset.i = String(index);
+  return b;
+}
+
+function capNote(list, shown, total) {
+  if (total <= shown) return;
+  const p = document.createElement("p");
+  p.className = "muted small";
+  p.textContent = `Showing ${numberFmt.format(shown)} of ${numberFmt.format(total)}. Export JSON for the full list.`;
+  list.appendChild(p);
+}
+
+function emptyNote(text) {
+  const p = document.createElement("p");
+  p.className = "muted";
+  p.textContent = text;
+  return p;
+}
+
+function truncate(s, n) {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+function fillLists(ann) {
+  cycle.clear();
+  const { quotesList, entitiesList, datesList } = els;
+  if (!ann) {
+    quotesList.replaceChildren(emptyNote("No quotes yet."));
+    entitiesList.replaceChildren(emptyNote("No names yet."));
+    datesList.replaceChildren(emptyNote("No dates yet."));
+    els.quotesCount.textContent = els.entitiesCount.textContent = els.datesCount.textContent = "";
+    return;
+  }
+  const text = current.text;
+
+  // Quotes grouped by speaker, most quoted first; unattributed last.
+  els.quotesCount.textContent = numberFmt.format(ann.quotes.length);
+  const bySpeaker = new Map();
+  ann.quotes.forEach((q, i) => {
+    const name = q.speaker ? q.speaker.name : "";
+    if (!bySpeaker.has(name)) bySpeaker.set(name, []);
+    bySpeaker.get(name).push(i);
+  });
+  const speakers = [...bySpeaker.keys()].sort((a, b) => (!a) - (!b) || bySpeaker.get(b).length - bySpeaker.get(a).length || bySpeaker.get(a)[0] - bySpeaker.get(b)[0]);
+  const qFrag = document.createDocumentFragment();
+  let shown = 0;
+  for (const name of speakers) {
+    if (shown >= LIST_CAP) break;
+    const idx = bySpeaker.get(name);
+    const group = document.createElement("div");
+    group.className = "group";
+    const h = document.createElement("h3");
+    h.className = "group-title";
+    h.textContent = name || "No speaker found";
+    const c = document.createElement("span");
+    c.className = "count";
+    c.textContent = numberFmt.format(idx.length);
+    h.append(" ", c);
+    const ul = document.createElement("ul");
+    for (const i of idx) {
+      if (shown >= LIST_CAP) break;
+      const q = ann.quotes[i];
+      const li = document.createElement("li");
+      const b = itemButton(QUOTE, i, `quote-item q-${q.kind}`);
+      b.textContent = `“${truncate(text.slice(q.contentStart, q.contentEnd) || q.text, 140)}”`;
+      if (q.kind === "partial") b.title = "Partial quote";
+      li.appendChild(b);
+      ul.appendChild(li);
+      shown++;
+    }
+    group.append(h, ul);
+    qFrag.appendChild(group);
+  }
+  quotesList.replaceChildren(ann.quotes.length ? qFrag : emptyNote("No quotes found."));
+  capNote(quotesList, shown, ann.quotes.length);
+
+  // Entities grouped by canonical name, most mentioned first.
+  els.entitiesCount.textContent = numberFmt.format(ann.groups.length);
+  const groups = ann.groups.filter((g) => g.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
+  const ul = document.createElement("ul");
+  ul.className = "entity-list";
+  for (const g of groups.slice(0, LIST_CAP)) {
+    const key = LABEL_KEY[g.label] || "misc";
+    const li = document.createElement("li");
+    const b = itemButton(ENTITY, g.mentions[0], `entity-item ${key}`);
+    b.dataset.g = String(g.id);
+    const sw = document.createElement("span");
+    sw.className = `swatch ${key}`;
+    sw.setAttribute("aria-hidden", "true");
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = g.name;
+    const label = document.createElement("span");
+    label.className = "tag";
+    label.textContent = g.label;
+    const count = document.createElement("span");
+    count.className = "count";
+    count.textContent = `×${g.mentions.length}`;
+    b.append(sw, name, label, count);
+    b.setAttribute("aria-label", `${g.name}, ${LABEL_TITLE[g.label] || g.label}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}. Press to go to the next mention.`);
+    li.appendChild(b);
+    ul.appendChild(li);
+  }
+  entitiesList.replaceChildren(groups.length ? ul : emptyNote("No names found."));
+  capNote(entitiesList, Math.min(LIST_CAP, groups.length), groups.length);
+
+  // Dates in time order (anchored values first), then by position.
+  els.datesCount.textContent = numberFmt.format(ann.dates.length);
+  const order = ann.dates.map((d, i) => i);
+  const keys = ann.dates.map((d) => dateSortKey(d.value));
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : ann.dates[a].start - ann.dates[b].start));
+  const dl = document.createElement("ul");
+  dl.className = "date-list";
+  for (const i of order.slice(0, LIST_CAP)) {
+    const d = ann.dates[i];
+    const li = document.createElement("li");
+    const b = itemButton(DATE, i, "date-item");
+    const v = document.createElement("span");
+    v.className = "mono value";
+    v.textContent = d.value;
+    const t = document.createElement("span");
+    t.className = "surface";
+    t.textContent = truncate(d.text, 60);
+    const ty = document.createElement("span");
+    ty.className = "tag";
+    ty.textContent = d.type;
+    b.append(v, t, ty);
+    li.appendChild(b);
+    dl.appendChild(li);
+  }
+  datesList.replaceChildren(ann.dates.length ? dl : emptyNote("No dates found."));
+  capNote(datesList, Math.min(LIST_CAP, order.length), order.length);
+}
+
+function onListClick(event) {
+  const b = event.target.closest("button.item");
+  if (!b || !current) return;
+  let kind = Number(b.dataset.k);
+  let index = Number(b.dataset.i);
+  if (b.dataset.g) {
+    const g = current.annotation.groups[Number(b.dataset.g)];
+    const n = cycle.get(g.id) || 0;
+    index = g.mentions[n % g.mentions.length];
+    cycle.set(g.id, n + 1);
+  }
+  goTo(kind, index);
+}
+
+function goTo(kind, index) {
+  const el = markFor(kind, index);
+  if (!el) return;
+  const key = keyOfMark(el);
+  if (hidden.has(key)) toggleKind(key, true);
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+  el.focus({ preventScroll: true });
+  el.classList.remove("flash");
+  void el.offsetWidth; // restart the animation
+  el.classList.add("flash");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status, alerts, small helpers
+
+function setStatus(text) {
+  els.status.textContent = text;
+}
+
+function showBusy(on, fraction) {
+  els.progress.hidden = !on;
+  if (on && typeof fraction === "number") {
+    els.progress.value = fraction;
+    els.progress.textContent = `${Math.floor(fraction * 100)}%`;
+  }
+}
+
+function showAlert(message, detail) {
+  const p = document.createElement("p");
+  p.textContent = message;
+  const parts = [p];
+  if (detail) {
+    const d = document.createElement("details");
+    const s = document.createElement("summary");
+    s.textContent = "Technical details";
+    const pre = document.createElement("code");
+    pre.textContent = detail;
+    d.append(s, pre);
+    parts.push(d);
+  }
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "btn btn-small";
+  close.textContent = "Dismiss";
+  close.addEventListener("click", hideAlert);
+  parts.push(close);
+  els.alert.replaceChildren(...parts);
+  els.alert.hidden = false;
+}
+
+function hideAlert() {
+  els.alert.hidden = true;
+  els.alert.replaceChildren();
+}
+
+function updateRefNote(ann) {
+  const used = ann.referenceDate;
+  let note;
+  if (ann.referenceDateSource === "option") note = `Relative dates are resolved against ${describeValue(used, "DATE") || used}, the date set here.`;
+  else if (ann.referenceDateSource === "dateline") note = `No date set: relative dates are resolved against the article’s dateline, ${describeValue(used, "DATE") || used}.`;
+  else note = "No date set and no dateline found: relative dates such as “on Tuesday” are left unresolved (XXXX…).";
+  els.refnote.textContent = note;
+}
+
+function plural(n, word) {
+  return `${numberFmt.format(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function formatSize(n) {
+  if (n < 1000) return `${n} characters`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(0)} K characters`;
+  return `${(n / 1_000_000).toFixed(1)} M characters`;
+}
+
+function formatMs(ms) {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function todayIso() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function saveText(text) {
+  try {
+    if (text.length <= STORE_MAX) sessionStorage.setItem(STORE_KEY, text);
+    else sessionStorage.removeItem(STORE_KEY);
+  } catch {
+    /* storage full or disabled: the text box still holds the text */
+  }
+}
+
+function loadExample() {
+  const had = editor.value.trim().length > 0 && editor.value !== EXAMPLE_TEXT;
+  const undoable = editor.replaceUndoable(EXAMPLE_TEXT);
+  els.refdate.value = EXAMPLE_DATE;
+  submit();
+  if (had && undoable) setStatus("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
+}
+
+function exportJson() {
+  if (!current) return;
+  const blob = new Blob([JSON.stringify(current.annotation, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `newsmark-${todayIso()}.json`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function main() {
+  buildLegend();
+  els.refdate.value = todayIso();
+  let restored = "";
+  try {
+    restored = sessionStorage.getItem(STORE_KEY) || "";
+  } catch {
+    restored = "";
+  }
+  if (restored && !editor.value) editor.value = restored;
+  els.charcount.textContent = editor.value ? `${numberFmt.format(editor.value.length)} characters` : "";
+
+  $("text-label").addEventListener("click", () => editor.focus());
+  els.refdate.addEventListener("change", submit);
+  els.dayfirst.addEventListener("change", submit);
+  els.today.addEventListener("click", () => {
+    els.refdate.value = todayIso();
+    submit();
+  });
+  els.loadExample.addEventListener("click", loadExample);
+  $("load-example-2")?.addEventListener("click", loadExample);
+  els.clear.addEventListener("click", () => {
+    const had = editor.value.length > 0;
+    const undoable = editor.replaceUndoable("");
+    submit();
+    if (had && undoable) setStatus("Cleared. Press Ctrl+Z in the text box to bring your text back.");
+  });
+  els.exportBtn.addEventListener("click", exportJson);
+
+  for (const list of [els.quotesList, els.entitiesList, els.datesList]) list.addEventListener("click", onListClick);
+
+  const view = els.view;
+  view.addEventListener("mouseover", (e) => {
+    const m = e.target.closest && e.target.closest("mark.m");
+    if (m) showTip(m);
+    else if (!(document.activeElement && document.activeElement.tagName === "MARK" && view.contains(document.activeElement))) hideTip();
+  });
+  view.addEventListener("mouseleave", () => {
+    const f = document.activeElement;
+    if (f && f.tagName === "MARK" && view.contains(f)) showTip(f);
+    else hideTip();
+  });
+  view.addEventListener("focusin", (e) => {
+    if (e.target.tagName === "MARK") {
+      e.target.setAttribute("aria-describedby", "tip");
+      tipFor = null;
+      showTip(e.target);
+    }
+  });
+  view.addEventListener("focusout", (e) => {
+    if (e.target.tagName === "MARK") e.target.removeAttribute("aria-describedby");
+    hideTip();
+  });
+  view.addEventListener("animationend", (e) => e.target.classList?.remove("flash"));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hideTip();
+  });
+  window.addEventListener("resize", hideTip);
+  view.addEventListener("scroll", () => {
+    if (tipFor && document.activeElement === tipFor) placeTip(tipFor);
+    else hideTip();
+  }, { passive: true });
+
+  startWorker();
+  setStatus("Starting the annotator…");
+}
+
+main();
+
+// For the browser tests and the curious: the latest result, read-only.
+Object.defineProperty(window, "newsmark", {
+  value: Object.freeze({
+    get result() {
+      return current ? current.annotation : null;
+    },
+    get busy() {
+      return Boolean(inFlight) || Boolean(render && !render.done);
+    },
+    get ready() {
+      return ready;
+    },
+    get renders() {
+      return renders;
+    },
+    get text() {
+      return editor.value;
+    },
+  }),
+});

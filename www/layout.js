@@ -1,0 +1,177 @@
+// Pure helpers shared by the worker (and unit-tested under Node): turn an annotation into a flat,
+// properly nested list of highlight pieces, and merge annotations of consecutive chunks of a long
+// text. No DOM, no I/O.
+
+/** Kind codes used in the piece list; also the nesting priority when two spans cover the same text
+ * (a quote wraps a date, which wraps an entity). */
+export const QUOTE = 0;
+export const DATE = 1;
+export const ENTITY = 2;
+
+/** Fields per piece in the Int32Array returned by `layoutSpans`. */
+export const PIECE_FIELDS = 5; // start, end, kind, index, first (1 on the first piece of a span)
+
+function compare(a, b) {
+  return a.start - b.start || b.end - a.end || a.kind - b.kind || a.index - b.index;
+}
+
+/**
+ * Nest every quote, date and entity span into a tree that DOM elements can express, in document
+ * (pre-)order. A span that crosses the end of an enclosing span is split in pieces; only the first
+ * piece has `first` = 1. Spans are clipped to `[0, length]`; empty spans are dropped.
+ * Returns an Int32Array of PIECE_FIELDS ints per piece.
+ */
+export function layoutSpans(ann, length) {
+  const spans = [];
+  const add = (list, kind) => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const start = Math.max(0, s.start | 0);
+      const end = Math.min(length, s.end | 0);
+      if (end > start) spans.push({ start, end, kind, index: i, first: 1 });
+    }
+  };
+  add(ann.quotes, QUOTE);
+  add(ann.dates, DATE);
+  add(ann.entities, ENTITY);
+  spans.sort(compare);
+
+  const out = [];
+  const stack = []; // ends of the open pieces, innermost last (non-increasing)
+  const extra = []; // remainders of split spans, kept sorted
+  let i = 0;
+  for (;;) {
+    let sp;
+    if (extra.length && (i >= spans.length || compare(extra[0], spans[i]) <= 0)) sp = extra.shift();
+    else if (i < spans.length) sp = spans[i++];
+    else break;
+    while (stack.length && stack[stack.length - 1] <= sp.start) stack.pop();
+    let end = sp.end;
+    if (stack.length && stack[stack.length - 1] < end) {
+      // Crosses the innermost open piece: keep the part inside it, queue the rest.
+      end = stack[stack.length - 1];
+      const rest = { start: end, end: sp.end, kind: sp.kind, index: sp.index, first: 0 };
+      let lo = 0;
+      let hi = extra.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compare(extra[mid], rest) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      extra.splice(lo, 0, rest);
+    }
+    out.push(sp.start, end, sp.kind, sp.index, sp.first);
+    stack.push(end);
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * Where to cut a long text into chunks of about `size` UTF-16 units: at a paragraph break if one is
+ * near, else a line break, else a sentence end, else a space; never inside a surrogate pair.
+ * Returns the cut offsets, ending with text.length.
+ */
+export function chunkBounds(text, size) {
+  const cuts = [];
+  let from = 0;
+  const n = text.length;
+  while (n - from > size) {
+    const limit = from + size;
+    const floor = from + (size >> 1);
+    let cut = -1;
+    for (const sep of ["\n\n", "\n", ". ", " "]) {
+      const at = text.lastIndexOf(sep, limit - sep.length);
+      if (at >= floor) {
+        cut = at + sep.length;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = limit;
+      const c = text.charCodeAt(cut);
+      if (c >= 0xdc00 && c <= 0xdfff) cut -= 1;
+    }
+    cuts.push(cut);
+    from = cut;
+  }
+  cuts.push(n);
+  return cuts;
+}
+
+/**
+ * Merge the annotations of consecutive chunks (`parts[k] = { offset, ann }`) into one annotation
+ * of the whole text: offsets shifted, entity groups joined by (label, canonical name), date range
+ * ids renumbered.
+ */
+export function mergeChunks(parts) {
+  if (parts.length === 1 && parts[0].offset === 0) return parts[0].ann;
+  const first = parts[0].ann;
+  const merged = {
+    version: first.version,
+    referenceDate: first.referenceDate,
+    referenceDateSource: first.referenceDateSource,
+    quotes: [],
+    dates: [],
+    entities: [],
+    groups: [],
+  };
+  const groupByKey = new Map();
+  let rangeBase = 0;
+  for (const { offset, ann } of parts) {
+    const groupMap = [];
+    for (const g of ann.groups || []) {
+      const key = g.label + "\u0000" + g.name;
+      let id = groupByKey.get(key);
+      if (id === undefined) {
+        id = merged.groups.length;
+        groupByKey.set(key, id);
+        merged.groups.push({ id, name: g.name, label: g.label, mentions: [] });
+      }
+      groupMap[g.id] = id;
+    }
+    for (const e of ann.entities || []) {
+      const group = groupMap[e.group] ?? e.group;
+      const index = merged.entities.length;
+      merged.entities.push({ ...e, start: e.start + offset, end: e.end + offset, group });
+      if (merged.groups[group]) merged.groups[group].mentions.push(index);
+    }
+    let maxRange = -1;
+    for (const d of ann.dates || []) {
+      let range = d.range;
+      if (range) {
+        maxRange = Math.max(maxRange, range.id);
+        range = { ...range, id: range.id + rangeBase };
+      }
+      merged.dates.push({ ...d, start: d.start + offset, end: d.end + offset, range });
+    }
+    rangeBase += maxRange + 1;
+    for (const q of ann.quotes || []) {
+      const shifted = {
+        ...q,
+        start: q.start + offset,
+        end: q.end + offset,
+        contentStart: q.contentStart + offset,
+        contentEnd: q.contentEnd + offset,
+      };
+      if (q.speaker) {
+        shifted.speaker = {
+          ...q.speaker,
+          start: q.speaker.start + offset,
+          end: q.speaker.end + offset,
+          group: q.speaker.group == null ? q.speaker.group : (groupMap[q.speaker.group] ?? null),
+        };
+      }
+      if (q.cue) shifted.cue = { ...q.cue, start: q.cue.start + offset, end: q.cue.end + offset };
+      merged.quotes.push(shifted);
+    }
+  }
+  return merged;
+}
+
+/** Sort key for a TIMEX3 value: anchored calendar values first, in time order. */
+export function dateSortKey(value) {
+  if (typeof value === "string" && /^\d{4}/.test(value)) return "0" + value;
+  if (typeof value === "string" && /^X{4}-\d/.test(value)) return "1" + value;
+  return "2";
+}
