@@ -48,6 +48,12 @@ pub fn panic_for_test() {
     panic!("newsmark test panic (requested by __panicForTest)");
 }
 
+/// Bytes of WebAssembly linear memory (it grows as needed and never shrinks): the peak so far.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}
+
 /// Version of the crate inside this module.
 #[wasm_bindgen]
 pub fn version() -> String {

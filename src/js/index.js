@@ -166,6 +166,14 @@ function resliceTexts(result, text) {
   result.entities.forEach(fix);
 }
 
+/**
+ * Bytes of WebAssembly linear memory in use by this instance: it grows as needed and never
+ * shrinks, so it is the peak so far (for measurements). 0 before `init()`.
+ */
+export function wasmMemoryBytes() {
+  return ready ? glue.memoryBytes() : 0;
+}
+
 /** Test hook: make the Rust side panic, to check recovery. Do not use. */
 export function __panicForTest() {
   if (!ready) throw new Error("newsmark: not initialised yet");
