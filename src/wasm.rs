@@ -60,13 +60,17 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Annotate `text`. Returns a plain object (`Annotation`, offsets in UTF-16 code units) or throws
-/// a `TypeError`/`RangeError` for bad options.
-#[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+/// Annotate `text`, given as UTF-8 bytes (the JS wrapper encodes with `TextEncoder`, which turns
+/// lone surrogates into U+FFFD, keeping UTF-16 lengths). Passing exact-size bytes instead of a
+/// `&str` avoids the glue's 3x-length scratch allocation in linear memory for non-ASCII text.
+/// Returns a plain object (`Annotation`, offsets in UTF-16 code units) or throws a
+/// `TypeError`/`RangeError` for bad options.
+#[wasm_bindgen(js_name = annotateUtf8)]
+pub fn annotate_utf8(text: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts = read_options(&options)?;
-    let mut result = crate::annotate(text, &opts);
-    result.convert_offsets(text, Unit::Utf16);
+    let text: std::borrow::Cow<str> = String::from_utf8_lossy(text);
+    let mut result = crate::annotate(&text, &opts);
+    result.convert_offsets(&text, Unit::Utf16);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     result
         .serialize(&serializer)
