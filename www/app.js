@@ -51,7 +51,12 @@ const STORE_KEY = "newsmark.text";
 const STORE_MAX = 1_000_000;
 
 const hidden = new Set();
-const editor = new PlainEditor(els.text, { onChange: () => scheduleAnnotate() });
+const editor = new PlainEditor(els.text, {
+  onChange: () => {
+    hideEditorNote();
+    scheduleAnnotate();
+  },
+});
 const numberFmt = new Intl.NumberFormat();
 
 // ---------------------------------------------------------------------------------------------
@@ -798,6 +803,25 @@ function goTo(kind, index) {
 // ---------------------------------------------------------------------------------------------
 // Status, alerts, small helpers
 
+let noteTimer = 0;
+
+/** A short note under the text box (e.g. how to undo), gone at the next edit or after a while. */
+function showEditorNote(text) {
+  const note = $("editor-note");
+  note.textContent = text;
+  note.hidden = false;
+  clearTimeout(noteTimer);
+  noteTimer = setTimeout(hideEditorNote, 20_000);
+}
+
+function hideEditorNote() {
+  const note = $("editor-note");
+  if (!note.hidden) {
+    note.hidden = true;
+    note.textContent = "";
+  }
+}
+
 function setStatus(text) {
   els.status.textContent = text;
 }
@@ -881,7 +905,7 @@ function loadExample() {
   const undoable = editor.replaceUndoable(EXAMPLE_TEXT);
   els.refdate.value = EXAMPLE_DATE;
   submit();
-  if (had && undoable) setStatus("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
+  if (had && undoable) showEditorNote("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
 }
 
 function exportJson() {
@@ -925,7 +949,7 @@ function main() {
     const had = editor.value.length > 0;
     const undoable = editor.replaceUndoable("");
     submit();
-    if (had && undoable) setStatus("Cleared. Press Ctrl+Z in the text box to bring your text back.");
+    if (had && undoable) showEditorNote("Cleared. Press Ctrl+Z in the text box to bring your text back.");
   });
   els.exportBtn.addEventListener("click", exportJson);
 
