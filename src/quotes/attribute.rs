@@ -85,6 +85,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A word that can be part of a speaker phrase.
     fn np_word(&self, i: usize) -> bool {
         let w = self.t(i);
+        if self.doc.tokens[i].kind == TokKind::Number {
+            // "9/11 widow Terry Strada"
+            return i + 1 < self.n() && self.is_word(i + 1) && self.is_cap(i + 1);
+        }
         if !self.is_word(i) {
             return w == "&";
         }
@@ -363,8 +367,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(np) = self.speaker_of_cue(k, lo) {
                 let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
                 if is_speech_verb(self.t(k)) {
+                    // the stance verb's clause must be the complement of this one: no comma or
+                    // dash between ("When Clinton said …, Trump boasted, “…”" keeps Trump)
                     return Some(match nearest {
-                        Some(n) if n.speaker.map_or(false, |s| s.1 > k) && !self.stance_only(n) => n,
+                        Some(n) if !self.stance_only(n) => n,
+                        Some(n) if n.speaker.map_or(false, |sp| (k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x))) => n,
                         _ => f,
                     });
                 }
@@ -535,6 +542,18 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             }
         }
     }
+    // 2b. a quote opening a sentence right after "…, Schiff said." takes that speaker
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || qs < 2 || doc.tokens[qs].newline_before || !cx.is_terminal(qs - 1) {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let lo = cx.window_start(qs - 1, prev_end);
+        if let Some(f) = cx.sentence_end_cue(lo, qs - 1) {
+            out[k] = f;
+        }
+    }
     // 3. continuation across paragraphs (both directions inside a chain)
     for k in 1..segs.len() {
         if segs[k].continued && out[k].speaker.is_none() && out[k - 1].speaker.is_some() {
@@ -590,6 +609,21 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             continue;
         }
         out[k] = Found { inherited: true, ..out[k - 1] };
+    }
+    // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
+    //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let lo = cx.window_start(qs, prev_end);
+        if lo + 2 <= qs {
+            if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
     }
     // chains again, now that lead-ins are known
     for k in 1..segs.len() {

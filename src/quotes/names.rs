@@ -175,22 +175,56 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    fn is_description(&self, a: usize, b: usize) -> bool {
+        let last = self.doc.tok(b - 1);
+        is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
+    }
+
+    /// Link a name resolved from the text to an entity group: the group named so, else the group
+    /// of the entity under the mention, keeping the fuller of the two names ("Lu Kang" over a
+    /// group named "Lu").
+    fn link(&self, r: Resolved, over: Option<usize>) -> Resolved {
+        if r.group.is_some() {
+            return r;
+        }
+        let by_name = self
+            .groups
+            .iter()
+            .position(|g| g.name.eq_ignore_ascii_case(&r.name))
+            .or_else(|| self.entities.iter().find(|e| e.text == r.name).map(|e| e.group).filter(|&g| g < self.groups.len()));
+        if let Some(g) = by_name {
+            return Resolved { name: self.groups[g].name.clone(), group: Some(g) };
+        }
+        let Some(g) = over else { return r };
+        let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+        let (mine, theirs) = (words(&r.name), words(&self.groups[g].name));
+        if mine.len() > theirs.len() && theirs.iter().all(|w| mine.contains(w)) {
+            Resolved { name: r.name, group: Some(g) }
+        } else {
+            Resolved { name: self.groups[g].name.clone(), group: Some(g) }
+        }
+    }
+
     /// Resolve the mention at tokens `[a, b)`.
     pub fn resolve(&mut self, a: usize, b: usize) -> Resolved {
         let toks = self.doc.tokens;
-        let (start, end) = (toks[a].start, toks[b - 1].end);
+        let start = toks[a].start;
         let mention = self.text(a, b).to_string();
         let first = self.doc.tok(a);
         let has_cap = (a..b).any(|i| cap(self.doc.tok(i)) && !(i == a && is_determiner(first)));
-        let r = if let Some(g) = self.group_at(start, end).filter(|_| !(b - a == 1 && is_pronoun(first))) {
-            Resolved { name: self.groups[g].name.clone(), group: Some(g) }
-        } else if b - a == 1 && is_pronoun(first) {
+        let pronoun = b - a == 1 && is_pronoun(first);
+        let description = self.is_description(a, b);
+        // the entity whose mention holds the head (last word) of the speaker phrase
+        let head = (toks[b - 1].start, toks[b - 1].end);
+        let over = if pronoun || description { None } else { self.group_at(head.0, head.1) };
+        let r = if pronoun {
             let person = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "i");
             match self.antecedent(start, person) {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
-        } else if has_cap && !(is_determiner(first) && !cap(first) && is_person_noun(self.doc.tok(b - 1))) {
+        } else if has_cap && !description {
             Resolved { name: self.name_of(a, b), group: None }
         } else if is_person_noun(self.doc.tok(b - 1)) && first.eq_ignore_ascii_case("the") {
             // "the North Korean leader": who that description named earlier, else the last person
@@ -210,6 +244,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         } else {
             Resolved { name: mention.clone(), group: None }
         };
+        let r = self.link(r, over);
         let person = has_cap || is_pronoun(first) || is_person_noun(self.doc.tok(b - 1));
         if has_cap || r.group.is_some() {
             self.history.push((start, r.name.clone(), person));
