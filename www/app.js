@@ -1,8 +1,8 @@
-// The newsmark page: keeps the user's text in a textarea, sends it to the annotation worker as they
+// The newsmark page: keeps the user's text in a plain-text box, sends it to the annotation worker as they
 // type (debounced; newer edits supersede older jobs), and renders the result as highlights built from
 // DOM nodes and text nodes only (never HTML from user text), with a legend, tooltips and side lists.
 
-import { QUOTE, DATE, ENTITY, PIECE_FIELDS, dateSortKey } from "./layout.js";
+import { QUOTE, DATE, ENTITY, PIECE_FIELDS, LABELS, QUOTE_KINDS, DATE_TYPES } from "./layout.js";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "./example.js";
 import { PlainEditor } from "./editor.js";
 
@@ -42,6 +42,7 @@ const KINDS = [
   { key: "misc", name: "Other names", title: "Other name", label: "MISC" },
 ];
 const LABEL_KEY = { PER: "per", ORG: "org", LOC: "loc", MISC: "misc" };
+const LABEL_KEYS = ["per", "org", "loc", "misc"]; // by label code (LABELS order)
 const LABEL_TITLE = { PER: "Person", ORG: "Organisation", LOC: "Place", MISC: "Other name" };
 const LIST_CAP = 300;
 const SEGMENT = 8000; // characters per content-visibility block of the highlighted view
@@ -50,7 +51,12 @@ const STORE_KEY = "newsmark.text";
 const STORE_MAX = 1_000_000;
 
 const hidden = new Set();
-const editor = new PlainEditor(els.text, { onChange: () => scheduleAnnotate() });
+const editor = new PlainEditor(els.text, {
+  onChange: () => {
+    hideEditorNote();
+    scheduleAnnotate();
+  },
+});
 const numberFmt = new Intl.NumberFormat();
 
 // ---------------------------------------------------------------------------------------------
@@ -61,7 +67,7 @@ let ready = false;
 let version = "";
 let jobSeq = 0;
 let inFlight = null; // { id, text, options, started, lastHeard }
-let current = null; // { id, text, options, annotation, pieces, ms }
+let current = null; // { id, text, options, view, json, ms, marks }
 let debounceTimer = 0;
 let failures = 0;
 let renders = 0; // results shown so far
@@ -131,7 +137,7 @@ function onWorkerMessage(event) {
       break;
     case "result":
       if (!inFlight || msg.id !== inFlight.id) return; // stale
-      current = { ...inFlight, annotation: msg.annotation, pieces: msg.pieces, ms: msg.ms };
+      current = { ...inFlight, view: msg.view, json: msg.json, ms: msg.ms, parsed: null };
       inFlight = null;
       showBusy(false);
       hideAlert();
@@ -263,7 +269,7 @@ function cancelRender() {
 
 function showResult(res) {
   renders++;
-  const ann = res.annotation;
+  const v = res.view;
   cancelRender();
   hideTip();
   const view = els.view;
@@ -272,14 +278,14 @@ function showResult(res) {
   const r = {
     res,
     text: res.text,
-    ann,
-    pieces: res.pieces,
+    v,
+    pieces: v.pieces,
     p: 0,
     cursor: 0,
     stack: [],
     seg: null,
     segLen: 0,
-    marks: [new Array(ann.quotes.length), new Array(ann.dates.length), new Array(ann.entities.length)],
+    marks: [new Array(v.counts.q), new Array(v.counts.d), new Array(v.entities.label.length)],
     done: false,
     cancelled: false,
   };
@@ -292,10 +298,10 @@ function showResult(res) {
   if (!r.done) sliceLater(r);
   else view.setAttribute("aria-busy", "false");
   els.exportBtn.disabled = false;
-  updateLegend(ann);
-  fillLists(ann);
-  updateRefNote(ann);
-  const counts = `${plural(ann.quotes.length, "quote")} · ${plural(ann.dates.length, "date")} · ${plural(ann.entities.length, "name")}`;
+  updateLegend(v);
+  fillLists(v);
+  updateRefNote(v);
+  const counts = `${plural(v.counts.q, "quote")} · ${plural(v.counts.d, "date")} · ${plural(v.entities.label.length, "name")}`;
   setStatus(`${counts} in ${numberFmt.format(res.text.length)} characters · ${formatMs(res.ms)}`);
 }
 
@@ -357,17 +363,17 @@ function closeUntil(r, pos) {
   }
 }
 
-function makeMark(r, kind, index, first) {
+function makeMark(r, kind, index, first, sub) {
   const el = document.createElement("mark");
   let key;
   if (kind === QUOTE) {
     key = "q";
-    el.className = `m q q-${r.ann.quotes[index].kind}`;
+    el.className = `m q q-${QUOTE_KINDS[sub] || "other"}`;
   } else if (kind === DATE) {
     key = "d";
     el.className = "m d";
   } else {
-    key = LABEL_KEY[r.ann.entities[index].label] || "misc";
+    key = LABEL_KEYS[sub] || "misc";
     el.className = `m e ${key}`;
   }
   el.dataset.k = String(kind);
@@ -392,7 +398,7 @@ function step(r, deadline) {
     closeUntil(r, start);
     appendText(r, r.cursor, start);
     r.cursor = Math.max(r.cursor, start);
-    const el = makeMark(r, pieces[b + 2], pieces[b + 3], pieces[b + 4] === 1);
+    const el = makeMark(r, pieces[b + 2], pieces[b + 3], pieces[b + 4] === 1, pieces[b + 5]);
     (r.stack.length ? r.stack[r.stack.length - 1].el : r.seg).appendChild(el);
     r.stack.push({ el, end });
     r.p++;
@@ -414,13 +420,8 @@ function markFor(kind, index) {
 // ---------------------------------------------------------------------------------------------
 // Legend
 
-function updateLegend(ann) {
-  const counts = { q: 0, d: 0, per: 0, org: 0, loc: 0, misc: 0 };
-  if (ann) {
-    counts.q = ann.quotes.length;
-    counts.d = ann.dates.length;
-    for (const e of ann.entities) counts[LABEL_KEY[e.label] || "misc"]++;
-  }
+function updateLegend(v) {
+  const counts = v ? v.counts : { q: 0, d: 0, per: 0, org: 0, loc: 0, misc: 0 };
   for (const kind of KINDS) {
     const btn = els.legend.querySelector(`[data-kind="${kind.key}"]`);
     const n = btn.querySelector(".n");
@@ -459,7 +460,7 @@ function toggleKind(key, show = hidden.has(key)) {
   const sel = key === "q" ? "mark.q" : key === "d" ? "mark.d" : `mark.e.${key}`;
   for (const m of els.view.querySelectorAll(`${sel}:not(.cont)`)) m.tabIndex = show ? 0 : -1;
   hideTip();
-  updateLegend(current && current.annotation);
+  updateLegend(current && current.view);
 }
 
 function keyOfMark(el) {
@@ -491,7 +492,7 @@ function row(dl, term, value, cls) {
   dl.append(dt, dd);
 }
 
-function tipSection(ann, kind, index) {
+function tipSection(v, kind, index) {
   const sec = document.createElement("div");
   sec.className = "tip-sec";
   const head = document.createElement("div");
@@ -501,35 +502,38 @@ function tipSection(ann, kind, index) {
   const title = document.createElement("strong");
   const dl = document.createElement("dl");
   if (kind === QUOTE) {
-    const q = ann.quotes[index];
+    const q = v.quotes;
+    const qkind = QUOTE_KINDS[q.kind[index]];
     sw.className = "swatch q";
-    title.textContent = q.kind === "full" ? "Quote" : q.kind === "partial" ? "Partial quote" : "Quotation marks (not speech)";
-    if (q.speaker) {
-      const said = q.speaker.text && q.speaker.text !== q.speaker.name ? `${q.speaker.name} (as “${q.speaker.text}”)` : q.speaker.name;
+    title.textContent = qkind === "full" ? "Quote" : qkind === "partial" ? "Partial quote" : "Quotation marks (not speech)";
+    const name = q.speakerName[index];
+    if (name) {
+      const said = q.speakerText[index] && q.speakerText[index] !== name ? `${name} (as “${q.speakerText[index]}”)` : name;
       row(dl, "Speaker", said);
-    } else if (q.kind !== "other") {
+    } else if (qkind !== "other") {
       row(dl, "Speaker", "not found", "muted");
     }
-    if (q.cue) row(dl, "Cue", q.cue.text);
+    if (q.cue[index]) row(dl, "Cue", q.cue[index]);
   } else if (kind === DATE) {
-    const d = ann.dates[index];
+    const type = DATE_TYPES[v.dates.type[index]];
+    const value = v.dates.value[index];
     sw.className = "swatch d";
-    title.textContent = { DATE: "Date", TIME: "Time", DURATION: "Duration", SET: "Recurring time" }[d.type] || "Date";
-    row(dl, "Value", d.value, "mono");
-    row(dl, "Meaning", describeValue(d.value, d.type));
-    row(dl, "Type", d.type, "mono");
-    if (d.range) row(dl, "Range", d.range.role === "start" ? "start of a range" : "end of a range");
+    title.textContent = { DATE: "Date", TIME: "Time", DURATION: "Duration", SET: "Recurring time" }[type] || "Date";
+    row(dl, "Value", value, "mono");
+    row(dl, "Meaning", describeValue(value, type));
+    row(dl, "Type", type, "mono");
+    const range = v.dates.range[index];
+    if (range >= 0) row(dl, "Range", range === 0 ? "start of a range" : "end of a range");
   } else {
-    const e = ann.entities[index];
-    const g = ann.groups[e.group];
-    const key = LABEL_KEY[e.label] || "misc";
-    sw.className = `swatch ${key}`;
-    title.textContent = LABEL_TITLE[e.label] || e.label;
-    if (g) {
-      row(dl, "Canonical", g.name);
-      row(dl, "Mentions", numberFmt.format(g.mentions.length));
+    const label = LABELS[v.entities.label[index]];
+    const g = v.entities.group[index];
+    sw.className = `swatch ${LABEL_KEY[label] || "misc"}`;
+    title.textContent = LABEL_TITLE[label] || label;
+    if (g >= 0 && g < v.groups.name.length) {
+      row(dl, "Canonical", v.groups.name[g]);
+      row(dl, "Mentions", numberFmt.format(v.groups.count[g]));
     }
-    row(dl, "Label", e.label, "mono");
+    row(dl, "Label", label, "mono");
   }
   head.append(sw, title);
   sec.append(head, dl);
@@ -549,12 +553,12 @@ function showTip(mark) {
   if (tipFor === chain[0]) return;
   clearRelated();
   tipFor = chain[0];
-  const ann = current.annotation;
+  const v = current.view;
   els.tip.replaceChildren(...chain.map((el) => {
     const { kind, index } = spanOf(el);
-    return tipSection(ann, kind, index);
+    return tipSection(v, kind, index);
   }));
-  markRelated(ann, spanOf(chain[0]));
+  markRelated(v, spanOf(chain[0]));
   els.tip.hidden = false;
   placeTip(chain[0]);
 }
@@ -579,16 +583,17 @@ function hideTip() {
 }
 
 /** Outline the other mentions of the same entity, or a quote's speaker and cue mention. */
-function markRelated(ann, { kind, index }) {
+function markRelated(v, { kind, index }) {
   const marks = current.marks;
   if (kind === ENTITY) {
-    const g = ann.groups[ann.entities[index].group];
-    if (!g || g.mentions.length > 500) return;
-    for (const i of g.mentions) if (i !== index && marks[ENTITY][i]) related.push(marks[ENTITY][i]);
+    const g = v.entities.group[index];
+    if (v.groups.count[g] > 500) return;
+    const groups = v.entities.group;
+    for (let i = 0; i < groups.length; i++) if (groups[i] === g && i !== index && marks[ENTITY][i]) related.push(marks[ENTITY][i]);
   } else if (kind === QUOTE) {
-    const sp = ann.quotes[index].speaker;
-    if (sp) {
-      const i = findEntityAt(ann, sp.start, sp.end);
+    const start = v.quotes.speakerStart[index];
+    if (start >= 0) {
+      const i = findEntityAt(v, start, v.quotes.speakerEnd[index]);
       if (i >= 0 && marks[ENTITY][i]) related.push(marks[ENTITY][i]);
     }
   }
@@ -600,16 +605,17 @@ function clearRelated() {
   related = [];
 }
 
-function findEntityAt(ann, start, end) {
+function findEntityAt(v, start, end) {
+  const starts = v.entities.start;
   let lo = 0;
-  let hi = ann.entities.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ann.entities[mid].start < start) lo = mid + 1;
+    if (starts[mid] < start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < ann.entities.length && ann.entities[i].start < end; i++) {
-    if (ann.entities[i].end <= end) return i;
+  for (let i = lo; i < starts.length && starts[i] < end; i++) {
+    if (v.entities.end[i] <= end) return i;
   }
   return -1;
 }
@@ -648,6 +654,7 @@ function describeValue(value, type) {
 // Side lists
 
 const cycle = new Map();
+const groupMentions = new Map();
 
 function itemButton(kind, index, cls) {
   const b = document.createElement("button");
@@ -673,70 +680,50 @@ function emptyNote(text) {
   return p;
 }
 
-function truncate(s, n) {
-  const t = s.replace(/\s+/g, " ").trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
-}
-
-function fillLists(ann) {
+function fillLists(v) {
   cycle.clear();
   const { quotesList, entitiesList, datesList } = els;
-  if (!ann) {
+  if (!v) {
     quotesList.replaceChildren(emptyNote("No quotes yet."));
     entitiesList.replaceChildren(emptyNote("No names yet."));
     datesList.replaceChildren(emptyNote("No dates yet."));
     els.quotesCount.textContent = els.entitiesCount.textContent = els.datesCount.textContent = "";
     return;
   }
-  const text = current.text;
+  const lists = v.lists;
 
-  // Quotes grouped by speaker, most quoted first; unattributed last.
-  els.quotesCount.textContent = numberFmt.format(ann.quotes.length);
-  const bySpeaker = new Map();
-  ann.quotes.forEach((q, i) => {
-    const name = q.speaker ? q.speaker.name : "";
-    if (!bySpeaker.has(name)) bySpeaker.set(name, []);
-    bySpeaker.get(name).push(i);
-  });
-  const speakers = [...bySpeaker.keys()].sort((a, b) => (!a) - (!b) || bySpeaker.get(b).length - bySpeaker.get(a).length || bySpeaker.get(a)[0] - bySpeaker.get(b)[0]);
+  els.quotesCount.textContent = numberFmt.format(v.counts.q);
   const qFrag = document.createDocumentFragment();
-  let shown = 0;
-  for (const name of speakers) {
-    if (shown >= LIST_CAP) break;
-    const idx = bySpeaker.get(name);
-    const group = document.createElement("div");
-    group.className = "group";
+  for (const group of lists.quotes) {
+    const div = document.createElement("div");
+    div.className = "group";
     const h = document.createElement("h3");
     h.className = "group-title";
-    h.textContent = name || "No speaker found";
+    h.textContent = group.name || "No speaker found";
     const c = document.createElement("span");
     c.className = "count";
-    c.textContent = numberFmt.format(idx.length);
+    c.textContent = numberFmt.format(group.total);
     h.append(" ", c);
     const ul = document.createElement("ul");
-    for (const i of idx) {
-      if (shown >= LIST_CAP) break;
-      const q = ann.quotes[i];
+    for (const item of group.items) {
       const li = document.createElement("li");
-      const b = itemButton(QUOTE, i, `quote-item q-${q.kind}`);
-      b.textContent = `“${truncate(text.slice(q.contentStart, q.contentEnd) || q.text, 140)}”`;
-      if (q.kind === "partial") b.title = "Partial quote";
+      const b = itemButton(QUOTE, item.i, `quote-item q-${item.kind}`);
+      b.textContent = `“${item.preview}”`;
+      if (item.kind === "partial") b.title = "Partial quote";
       li.appendChild(b);
       ul.appendChild(li);
-      shown++;
     }
-    group.append(h, ul);
-    qFrag.appendChild(group);
+    div.append(h, ul);
+    qFrag.appendChild(div);
   }
-  quotesList.replaceChildren(ann.quotes.length ? qFrag : emptyNote("No quotes found."));
-  capNote(quotesList, shown, ann.quotes.length);
+  quotesList.replaceChildren(v.counts.q ? qFrag : emptyNote("No quotes found."));
+  capNote(quotesList, lists.quotesShown, v.counts.q);
 
-  // Entities grouped by canonical name, most mentioned first.
-  els.entitiesCount.textContent = numberFmt.format(ann.groups.length);
-  const groups = ann.groups.filter((g) => g.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
+  els.entitiesCount.textContent = numberFmt.format(lists.entityGroups);
   const ul = document.createElement("ul");
   ul.className = "entity-list";
-  for (const g of groups.slice(0, LIST_CAP)) {
+  for (const g of lists.entities) {
+    groupMentions.set(g.id, g.mentions);
     const key = LABEL_KEY[g.label] || "misc";
     const li = document.createElement("li");
     const b = itemButton(ENTITY, g.mentions[0], `entity-item ${key}`);
@@ -752,41 +739,37 @@ function fillLists(ann) {
     label.textContent = g.label;
     const count = document.createElement("span");
     count.className = "count";
-    count.textContent = `×${g.mentions.length}`;
+    count.textContent = `×${g.count}`;
     b.append(sw, name, label, count);
-    b.setAttribute("aria-label", `${g.name}, ${LABEL_TITLE[g.label] || g.label}, ${g.mentions.length} mention${g.mentions.length === 1 ? "" : "s"}. Press to go to the next mention.`);
+    b.setAttribute("aria-label", `${g.name}, ${LABEL_TITLE[g.label] || g.label}, ${g.count} mention${g.count === 1 ? "" : "s"}. Press to go to the next mention.`);
     li.appendChild(b);
     ul.appendChild(li);
   }
-  entitiesList.replaceChildren(groups.length ? ul : emptyNote("No names found."));
-  capNote(entitiesList, Math.min(LIST_CAP, groups.length), groups.length);
+  entitiesList.replaceChildren(lists.entities.length ? ul : emptyNote("No names found."));
+  capNote(entitiesList, lists.entities.length, lists.entityGroups);
 
-  // Dates in time order (anchored values first), then by position.
-  els.datesCount.textContent = numberFmt.format(ann.dates.length);
-  const order = ann.dates.map((d, i) => i);
-  const keys = ann.dates.map((d) => dateSortKey(d.value));
-  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : ann.dates[a].start - ann.dates[b].start));
+  els.datesCount.textContent = numberFmt.format(v.counts.d);
   const dl = document.createElement("ul");
   dl.className = "date-list";
-  for (const i of order.slice(0, LIST_CAP)) {
-    const d = ann.dates[i];
+  for (const d of lists.dates) {
     const li = document.createElement("li");
-    const b = itemButton(DATE, i, "date-item");
-    const v = document.createElement("span");
-    v.className = "mono value";
-    v.textContent = d.value;
+    const b = itemButton(DATE, d.i, "date-item");
+    const value = document.createElement("span");
+    value.className = "mono value";
+    value.textContent = d.value;
     const t = document.createElement("span");
     t.className = "surface";
-    t.textContent = truncate(d.text, 60);
+    t.textContent = d.text;
     const ty = document.createElement("span");
     ty.className = "tag";
     ty.textContent = d.type;
-    b.append(v, t, ty);
+    b.append(value, t, ty);
+    b.title = describeValue(d.value, d.type);
     li.appendChild(b);
     dl.appendChild(li);
   }
-  datesList.replaceChildren(ann.dates.length ? dl : emptyNote("No dates found."));
-  capNote(datesList, Math.min(LIST_CAP, order.length), order.length);
+  datesList.replaceChildren(lists.dates.length ? dl : emptyNote("No dates found."));
+  capNote(datesList, lists.dates.length, v.counts.d);
 }
 
 function onListClick(event) {
@@ -795,10 +778,11 @@ function onListClick(event) {
   let kind = Number(b.dataset.k);
   let index = Number(b.dataset.i);
   if (b.dataset.g) {
-    const g = current.annotation.groups[Number(b.dataset.g)];
-    const n = cycle.get(g.id) || 0;
-    index = g.mentions[n % g.mentions.length];
-    cycle.set(g.id, n + 1);
+    const id = Number(b.dataset.g);
+    const mentions = groupMentions.get(id) || [index];
+    const n = cycle.get(id) || 0;
+    index = mentions[n % mentions.length];
+    cycle.set(id, n + 1);
   }
   goTo(kind, index);
 }
@@ -818,6 +802,25 @@ function goTo(kind, index) {
 
 // ---------------------------------------------------------------------------------------------
 // Status, alerts, small helpers
+
+let noteTimer = 0;
+
+/** A short note under the text box (e.g. how to undo), gone at the next edit or after a while. */
+function showEditorNote(text) {
+  const note = $("editor-note");
+  note.textContent = text;
+  note.hidden = false;
+  clearTimeout(noteTimer);
+  noteTimer = setTimeout(hideEditorNote, 20_000);
+}
+
+function hideEditorNote() {
+  const note = $("editor-note");
+  if (!note.hidden) {
+    note.hidden = true;
+    note.textContent = "";
+  }
+}
 
 function setStatus(text) {
   els.status.textContent = text;
@@ -859,11 +862,11 @@ function hideAlert() {
   els.alert.replaceChildren();
 }
 
-function updateRefNote(ann) {
-  const used = ann.referenceDate;
+function updateRefNote(v) {
+  const used = v.referenceDate;
   let note;
-  if (ann.referenceDateSource === "option") note = `Relative dates are resolved against ${describeValue(used, "DATE") || used}, the date set here.`;
-  else if (ann.referenceDateSource === "dateline") note = `No date set: relative dates are resolved against the article’s dateline, ${describeValue(used, "DATE") || used}.`;
+  if (v.referenceDateSource === "option") note = `Relative dates are resolved against ${describeValue(used, "DATE") || used}, the date set here.`;
+  else if (v.referenceDateSource === "dateline") note = `No date set: relative dates are resolved against the article’s dateline, ${describeValue(used, "DATE") || used}.`;
   else note = "No date set and no dateline found: relative dates such as “on Tuesday” are left unresolved (XXXX…).";
   els.refnote.textContent = note;
 }
@@ -902,12 +905,12 @@ function loadExample() {
   const undoable = editor.replaceUndoable(EXAMPLE_TEXT);
   els.refdate.value = EXAMPLE_DATE;
   submit();
-  if (had && undoable) setStatus("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
+  if (had && undoable) showEditorNote("Example loaded. Press Ctrl+Z in the text box to bring your text back.");
 }
 
 function exportJson() {
   if (!current) return;
-  const blob = new Blob([JSON.stringify(current.annotation, null, 2)], { type: "application/json" });
+  const blob = new Blob([current.json], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -946,7 +949,7 @@ function main() {
     const had = editor.value.length > 0;
     const undoable = editor.replaceUndoable("");
     submit();
-    if (had && undoable) setStatus("Cleared. Press Ctrl+Z in the text box to bring your text back.");
+    if (had && undoable) showEditorNote("Cleared. Press Ctrl+Z in the text box to bring your text back.");
   });
   els.exportBtn.addEventListener("click", exportJson);
 
@@ -994,13 +997,18 @@ main();
 Object.defineProperty(window, "newsmark", {
   value: Object.freeze({
     get result() {
-      return current ? current.annotation : null;
+      if (!current) return null;
+      if (!current.parsed) current.parsed = JSON.parse(current.json);
+      return current.parsed;
     },
     get busy() {
       return Boolean(inFlight) || Boolean(render && !render.done);
     },
     get ready() {
       return ready;
+    },
+    get annotating() {
+      return Boolean(inFlight);
     },
     get renders() {
       return renders;

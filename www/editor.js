@@ -60,6 +60,7 @@ export class PlainEditor {
 
   isEmpty() {
     const el = this.el;
+    if (el.childNodes.length > 2) return false; // cheap: never reads a long text
     return !el.firstChild || (el.childNodes.length === 1 && el.firstChild.nodeName === "BR") || el.textContent === "";
   }
 

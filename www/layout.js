@@ -9,7 +9,16 @@ export const DATE = 1;
 export const ENTITY = 2;
 
 /** Fields per piece in the Int32Array returned by `layoutSpans`. */
-export const PIECE_FIELDS = 5; // start, end, kind, index, first (1 on the first piece of a span)
+/** start, end, kind, index, first (1 on the first piece of a span), sub (quote kind / entity label) */
+export const PIECE_FIELDS = 6;
+
+export const LABELS = ["PER", "ORG", "LOC", "MISC"];
+export const QUOTE_KINDS = ["full", "partial", "other"];
+export const DATE_TYPES = ["DATE", "TIME", "DURATION", "SET"];
+const code = (list, value) => {
+  const i = list.indexOf(value);
+  return i < 0 ? list.length - 1 : i;
+};
 
 function compare(a, b) {
   return a.start - b.start || b.end - a.end || a.kind - b.kind || a.index - b.index;
@@ -23,18 +32,18 @@ function compare(a, b) {
  */
 export function layoutSpans(ann, length) {
   const spans = [];
-  const add = (list, kind) => {
+  const add = (list, kind, subOf) => {
     if (!Array.isArray(list)) return;
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       const start = Math.max(0, s.start | 0);
       const end = Math.min(length, s.end | 0);
-      if (end > start) spans.push({ start, end, kind, index: i, first: 1 });
+      if (end > start) spans.push({ start, end, kind, index: i, first: 1, sub: subOf(s) });
     }
   };
-  add(ann.quotes, QUOTE);
-  add(ann.dates, DATE);
-  add(ann.entities, ENTITY);
+  add(ann.quotes, QUOTE, (q) => code(QUOTE_KINDS, q.kind));
+  add(ann.dates, DATE, () => 0);
+  add(ann.entities, ENTITY, (e) => code(LABELS, e.label));
   spans.sort(compare);
 
   const out = [];
@@ -51,7 +60,7 @@ export function layoutSpans(ann, length) {
     if (stack.length && stack[stack.length - 1] < end) {
       // Crosses the innermost open piece: keep the part inside it, queue the rest.
       end = stack[stack.length - 1];
-      const rest = { start: end, end: sp.end, kind: sp.kind, index: sp.index, first: 0 };
+      const rest = { start: end, end: sp.end, kind: sp.kind, index: sp.index, first: 0, sub: sp.sub };
       let lo = 0;
       let hi = extra.length;
       while (lo < hi) {
@@ -61,7 +70,7 @@ export function layoutSpans(ann, length) {
       }
       extra.splice(lo, 0, rest);
     }
-    out.push(sp.start, end, sp.kind, sp.index, sp.first);
+    out.push(sp.start, end, sp.kind, sp.index, sp.first, sp.sub);
     stack.push(end);
   }
   return Int32Array.from(out);
@@ -174,4 +183,111 @@ export function dateSortKey(value) {
   if (typeof value === "string" && /^\d{4}/.test(value)) return "0" + value;
   if (typeof value === "string" && /^X{4}-\d/.test(value)) return "1" + value;
   return "2";
+}
+
+function preview(s, n) {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+/**
+ * Everything the page needs to show an annotation, in a form that is cheap to send from the worker
+ * (typed arrays, short string lists, capped side lists) even for a multi-megabyte text: the nested
+ * highlight pieces, per-span details for tooltips, legend counts and the side lists.
+ * `transfer` lists the buffers to transfer.
+ */
+export function prepare(ann, text, { listCap = 300, mentionCap = 1000 } = {}) {
+  const quotes = ann.quotes || [];
+  const dates = ann.dates || [];
+  const entities = ann.entities || [];
+  const groups = ann.groups || [];
+  const q = {
+    kind: new Uint8Array(quotes.length),
+    speakerName: quotes.map((x) => (x.speaker ? x.speaker.name : null)),
+    speakerText: quotes.map((x) => (x.speaker ? x.speaker.text : null)),
+    speakerStart: Int32Array.from(quotes, (x) => (x.speaker ? x.speaker.start : -1)),
+    speakerEnd: Int32Array.from(quotes, (x) => (x.speaker ? x.speaker.end : -1)),
+    cue: quotes.map((x) => (x.cue ? x.cue.text : null)),
+  };
+  quotes.forEach((x, i) => (q.kind[i] = code(QUOTE_KINDS, x.kind)));
+  const d = {
+    type: Uint8Array.from(dates, (x) => code(DATE_TYPES, x.type)),
+    value: dates.map((x) => x.value),
+    range: Int8Array.from(dates, (x) => (x.range ? (x.range.role === "start" ? 0 : 1) : -1)),
+  };
+  const e = {
+    label: Uint8Array.from(entities, (x) => code(LABELS, x.label)),
+    group: Int32Array.from(entities, (x) => x.group),
+    start: Int32Array.from(entities, (x) => x.start),
+    end: Int32Array.from(entities, (x) => x.end),
+  };
+  const g = {
+    name: groups.map((x) => x.name),
+    label: Uint8Array.from(groups, (x) => code(LABELS, x.label)),
+    count: Int32Array.from(groups, (x) => x.mentions.length),
+  };
+  const counts = { q: quotes.length, d: dates.length, per: 0, org: 0, loc: 0, misc: 0 };
+  const keys = ["per", "org", "loc", "misc"];
+  for (let i = 0; i < e.label.length; i++) counts[keys[e.label[i]]]++;
+
+  // Quotes grouped by speaker, most quoted first, unattributed last.
+  const bySpeaker = new Map();
+  quotes.forEach((x, i) => {
+    const name = x.speaker ? x.speaker.name : "";
+    if (!bySpeaker.has(name)) bySpeaker.set(name, []);
+    bySpeaker.get(name).push(i);
+  });
+  const names = [...bySpeaker.keys()].sort(
+    (a, b) => (!a) - (!b) || bySpeaker.get(b).length - bySpeaker.get(a).length || bySpeaker.get(a)[0] - bySpeaker.get(b)[0],
+  );
+  const quoteGroups = [];
+  let shown = 0;
+  for (const name of names) {
+    if (shown >= listCap) break;
+    const idx = bySpeaker.get(name);
+    const items = [];
+    for (const i of idx) {
+      if (shown >= listCap) break;
+      const x = quotes[i];
+      items.push({ i, kind: x.kind, preview: preview(text.slice(x.contentStart, x.contentEnd) || x.text, 140) });
+      shown++;
+    }
+    quoteGroups.push({ name, total: idx.length, items });
+  }
+
+  // Entity groups by canonical name, most mentioned first.
+  const entityGroups = groups
+    .filter((x) => x.mentions.length)
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
+  const entityItems = entityGroups.slice(0, listCap).map((x) => ({
+    id: x.id, name: x.name, label: x.label, count: x.mentions.length, mentions: x.mentions.slice(0, mentionCap),
+  }));
+
+  // Dates in time order (anchored values first), then by position.
+  const order = dates.map((_, i) => i);
+  const sortKeys = dates.map((x) => dateSortKey(x.value));
+  order.sort((a, b) => (sortKeys[a] < sortKeys[b] ? -1 : sortKeys[a] > sortKeys[b] ? 1 : dates[a].start - dates[b].start));
+  const dateItems = order.slice(0, listCap).map((i) => ({ i, value: dates[i].value, text: preview(dates[i].text, 60), type: dates[i].type }));
+
+  const pieces = layoutSpans(ann, text.length);
+  const view = {
+    version: ann.version,
+    referenceDate: ann.referenceDate,
+    referenceDateSource: ann.referenceDateSource,
+    pieces,
+    quotes: q,
+    dates: d,
+    entities: e,
+    groups: g,
+    counts,
+    lists: {
+      quotes: quoteGroups,
+      quotesShown: shown,
+      entities: entityItems,
+      entityGroups: entityGroups.length,
+      dates: dateItems,
+    },
+  };
+  const transfer = [pieces, q.kind, q.speakerStart, q.speakerEnd, d.type, d.range, e.label, e.group, e.start, e.end, g.label, g.count].map((a) => a.buffer);
+  return { view, transfer };
 }

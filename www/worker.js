@@ -3,7 +3,7 @@
 // job is abandoned as soon as a newer one arrives.
 
 import * as newsmark from "./pkg/index.js";
-import { layoutSpans, chunkBounds, mergeChunks } from "./layout.js";
+import { prepare, chunkBounds, mergeChunks } from "./layout.js";
 
 /** Texts longer than this (UTF-16 units) are annotated in chunks of CHUNK units. */
 const CHUNKED_ABOVE = 400_000;
@@ -61,8 +61,11 @@ async function run(job) {
     ann = mergeChunks(parts);
   }
   const ms = performance.now() - t0;
-  const pieces = layoutSpans(ann, text.length);
-  postMessage({ type: "result", id, annotation: ann, pieces, ms }, [pieces.buffer]);
+  // The page gets compact arrays to draw with, and the full result as JSON text (for export),
+  // so that receiving even a multi-megabyte result costs its main thread next to nothing.
+  const { view, transfer } = prepare(ann, text);
+  const json = JSON.stringify(ann, null, text.length < 1_000_000 ? 2 : 0);
+  postMessage({ type: "result", id, view, json, ms }, transfer);
 }
 
 async function pump() {

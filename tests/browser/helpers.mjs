@@ -91,6 +91,13 @@ export async function launch() {
  */
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = "light" } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  // Any Content-Security-Policy violation (a blocked script, style or request) is recorded.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   const log = { requests: [], errors: [], dialogs: [], console: [] };
   context.on("request", (r) => log.requests.push(r.url()));

@@ -3,11 +3,12 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { layoutSpans, chunkBounds, mergeChunks, dateSortKey, PIECE_FIELDS, QUOTE, DATE, ENTITY } from "../../www/layout.js";
+import { layoutSpans, chunkBounds, mergeChunks, dateSortKey, prepare, PIECE_FIELDS, QUOTE, DATE, ENTITY } from "../../www/layout.js";
 
 const pieces = (arr) => {
   const out = [];
-  for (let i = 0; i < arr.length; i += PIECE_FIELDS) out.push(Array.from(arr.slice(i, i + PIECE_FIELDS)));
+  // start, end, kind, index, first (the sub-kind code is checked separately)
+  for (let i = 0; i < arr.length; i += PIECE_FIELDS) out.push(Array.from(arr.slice(i, i + 5)));
   return out;
 };
 
@@ -109,4 +110,53 @@ test("dates sort anchored first, then year-less, then the rest", () => {
   const values = ["PAST_REF", "XXXX-01-07", "2019-01-07", "2018", "PT1H"];
   const sorted = [...values].sort((x, y) => (dateSortKey(x) < dateSortKey(y) ? -1 : dateSortKey(x) > dateSortKey(y) ? 1 : 0));
   assert.deepEqual(sorted.slice(0, 3), ["2018", "2019-01-07", "XXXX-01-07"]);
+});
+
+test("prepare: compact arrays, counts, pieces with sub-kinds, and capped side lists", () => {
+  const text = "“Go,” said Ann Lee in Oslo on 2 May. “Stop,” Lee said. Oslo again. “x”";
+  const at = (s, from = 0) => [text.indexOf(s, from), text.indexOf(s, from) + s.length];
+  const [q1s, q1e] = at("“Go,”");
+  const [q2s, q2e] = at("“Stop,”");
+  const [q3s, q3e] = at("“x”");
+  const [as, ae] = at("Ann Lee");
+  const [o1s, o1e] = at("Oslo");
+  const [ds, de] = at("2 May");
+  const [ls, le] = at("Lee", ae);
+  const [o2s, o2e] = at("Oslo", o1e);
+  const ann = {
+    version: "1", referenceDate: "2025-03-04", referenceDateSource: "option",
+    quotes: [
+      { start: q1s, end: q1e, text: "“Go,”", kind: "full", contentStart: q1s + 1, contentEnd: q1e - 1, speaker: { name: "Ann Lee", start: as, end: ae, text: "Ann Lee", group: 0 }, cue: { start: 0, end: 0, text: "said" } },
+      { start: q2s, end: q2e, text: "“Stop,”", kind: "partial", contentStart: q2s + 1, contentEnd: q2e - 1, speaker: { name: "Ann Lee", start: ls, end: le, text: "Lee", group: 0 }, cue: null },
+      { start: q3s, end: q3e, text: "“x”", kind: "other", contentStart: q3s + 1, contentEnd: q3e - 1, speaker: null, cue: null },
+    ],
+    dates: [{ start: ds, end: de, text: "2 May", type: "DATE", value: "2025-05-02", range: null }],
+    entities: [
+      { start: as, end: ae, text: "Ann Lee", label: "PER", group: 0 },
+      { start: o1s, end: o1e, text: "Oslo", label: "LOC", group: 1 },
+      { start: ls, end: le, text: "Lee", label: "PER", group: 0 },
+      { start: o2s, end: o2e, text: "Oslo", label: "LOC", group: 1 },
+    ],
+    groups: [{ id: 0, name: "Ann Lee", label: "PER", mentions: [0, 2] }, { id: 1, name: "Oslo", label: "LOC", mentions: [1, 3] }],
+  };
+  const { view, transfer } = prepare(ann, text, { listCap: 2 });
+  assert.deepEqual(view.counts, { q: 3, d: 1, per: 2, org: 0, loc: 2, misc: 0 });
+  assert.deepEqual(Array.from(view.quotes.kind), [0, 1, 2]);
+  assert.deepEqual(view.quotes.speakerName, ["Ann Lee", "Ann Lee", null]);
+  assert.deepEqual(Array.from(view.entities.label), [0, 2, 0, 2]);
+  assert.deepEqual(Array.from(view.groups.count), [2, 2]);
+  assert.deepEqual(view.dates.value, ["2025-05-02"]);
+  // The sub-kind of each piece: quote kind or entity label.
+  const subs = [];
+  for (let i = 0; i < view.pieces.length; i += PIECE_FIELDS) subs.push([view.pieces[i + 2], view.pieces[i + 5]]);
+  assert.deepEqual(subs.filter(([k]) => k === QUOTE).map(([, s]) => s), [0, 1, 2]);
+  assert.deepEqual(subs.filter(([k]) => k === ENTITY).map(([, s]) => s), [0, 2, 0, 2]);
+  // Lists: quotes by speaker capped at 2 items, previews from the text; groups with mentions.
+  assert.equal(view.lists.quotes[0].name, "Ann Lee");
+  assert.deepEqual(view.lists.quotes[0].items.map((x) => x.preview), ["Go,", "Stop,"]);
+  assert.equal(view.lists.quotesShown, 2);
+  assert.deepEqual(view.lists.entities.map((g) => [g.name, g.count, g.mentions]), [["Ann Lee", 2, [0, 2]], ["Oslo", 2, [1, 3]]]);
+  assert.deepEqual(view.lists.dates.map((d) => d.value), ["2025-05-02"]);
+  assert.equal(new Set(transfer).size, transfer.length, "each buffer transferred once");
+  structuredClone(view, { transfer }); // transferable as a whole
 });
