@@ -45,6 +45,8 @@ pub enum Anchor {
     TheQuarter,
     /// "the latest quarter": the last one completed.
     LatestQuarter,
+    /// "the 1988 quarter", "the 1989 period": that year's quarter under discussion.
+    YearQuarter,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
 }
@@ -122,10 +124,7 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
         "end" | "beginning" | "start" | "middle" | "close" | "turn" if tk.w(i + 1) == "of" => (2, Mod::Point),
         "nearly" | "almost" | "roughly" | "approximately" => (1, Mod::Approx),
         "more" | "less" | "fewer" if tk.w(i + 1) == "than" => (2, Mod::Approx),
-        "at" if tk.w(i + 1) == "least" || tk.w(i + 1) == "most" => (2, Mod::Approx),
-        "up" if tk.w(i + 1) == "to" => (2, Mod::Approx),
         "over" if !matches!(tk.w(i + 1), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "last" | "next" | "past" | "coming") => (1, Mod::Approx),
-        "only" | "just" if tk.w(i + 1) != "now" && tk.w(i + 1) != "recently" => (1, Mod::Approx),
         _ => return None,
     })
 }
@@ -276,12 +275,20 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 }
             }
             Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
-                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 2 >= sent => format!("{y:04}-Q{q}"),
+                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
                 (_, Some(r)) => {
                     let (y, q) = prev_quarter(r);
                     format!("{y:04}-Q{q}")
                 }
                 (_, None) => "XXXX-QX".to_string(),
+            },
+            Anchor::YearQuarter => match (&c.val, r) {
+                (Val::Year(YearRef::Abs(y)), Some(r)) => {
+                    let q = last_quarter.map(|(_, q, _)| q).unwrap_or_else(|| prev_quarter(r).1);
+                    format!("{y:04}-Q{q}")
+                }
+                (Val::Year(YearRef::Abs(y)), None) => format!("{y:04}-QX"),
+                _ => normalize::value(&c.val, r),
             },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),
@@ -354,18 +361,21 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
             }
             // a month (and day) without a year: the nearest one; news tense is a poor guide here
             // ("payable Dec. 15", "expire Nov. 21" in past-tense sentences)
-            Val::Cal { y: None, d: Some(_), dir, .. } if *dir == Dir::Auto => *dir = Dir::Near,
-            // a month alone: the tense decides, except after "by", "until"… (a deadline: nearest)
-            Val::Cal { y: None, d: None, dir, .. } if *dir == Dir::Auto => {
+            // a month without a year: the tense decides, but after "by", "until", "payable"… (a
+            // deadline) and for a month with a day, the nearest one: financial news writes "payable
+            // Dec. 15" in past-tense sentences
+            Val::Cal { y: None, d, dir, .. } if *dir == Dir::Auto => {
                 let mut k = at;
-                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle"]) {
+                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle", "on", "around", "about"]) {
                     k -= 1;
                 }
-                let deadline = k > 0 && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "for", "expected", "scheduled"]);
-                *dir = match (deadline, tense::around(tk, at)) {
-                    (true, _) => Dir::Near,
-                    (_, tense::Tense::Past) => Dir::Past,
-                    (_, tense::Tense::Future) => Dir::Future,
+                let deadline = k > 0
+                    && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "expected", "scheduled", "payable", "record", "effective", "expire", "expires", "to"]);
+                *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
+                    // "payable Dec. 15" in a past-tense sentence: the nearest
+                    (true, _, _) | (_, true, _) => Dir::Near,
+                    (_, _, tense::Tense::Past) => Dir::Past,
+                    (_, _, tense::Tense::Future) => Dir::Future,
                     _ => Dir::Near,
                 }
             }
@@ -409,6 +419,22 @@ fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
                 })
                 || (b.s == a.e + 2 && tk.w(a.e) == "," && a.s > 0 && tk.w(a.s - 1) == "from" && tk.is_any(a.e + 1, &["to", "through"])));
         if joined {
+            // an end without a year follows its start: "from November to March" crosses the year
+            if let (Val::Cal { y: None, m, d, .. }, Ok(y0)) = (&b.val, out[k].value.get(..4).unwrap_or("").parse::<i32>()) {
+                let start = out[k].value.clone();
+                let fmt = |y: i32| match d {
+                    Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("{y:04}-{m:02}"),
+                };
+                let mut v = fmt(y0);
+                if v.as_str() < start.get(..v.len()).unwrap_or(&start) {
+                    v = fmt(y0 + 1);
+                }
+                if let Some(t) = out[k + 1].value.get(10..).filter(|t| t.starts_with('T')) {
+                    v.push_str(t);
+                }
+                out[k + 1].value = v;
+            }
             out[k].range = Some(RangeRef { id, role: RangeRole::Start });
             out[k + 1].range = Some(RangeRef { id, role: RangeRole::End });
             id += 1;
@@ -483,6 +509,11 @@ mod tests {
         );
         assert_eq!(t[0].range.unwrap().role, RangeRole::Start);
         assert_eq!(t[1].range.unwrap().role, RangeRole::End);
+    }
+
+    #[test]
+    fn range_ends_follow_their_start() {
+        assert_eq!(one("It runs from November to March.", "2019-01-08"), "November|DATE|2018-11; March|DATE|2019-03");
     }
 
     #[test]

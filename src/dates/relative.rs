@@ -287,6 +287,14 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
         }
     }
+    // "the 1988 quarter", "the 1989 period" (financial results)
+    if i > 0 && tk.w(i - 1) == "the" {
+        if let Some((y, e)) = year_at(tk, i) {
+            if matches!(tk.w(e), "quarter" | "period") {
+                return Some(date(i, e + 1, Val::Year(YearRef::Abs(y))).anchor(Anchor::YearQuarter).det());
+            }
+        }
+    }
     if let Some(c) = quarter_at(tk, i) {
         return Some(c);
     }
