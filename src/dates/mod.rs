@@ -47,6 +47,8 @@ pub enum Anchor {
     LatestQuarter,
     /// "the 1988 quarter", "the 1989 period": that year's quarter under discussion.
     YearQuarter,
+    /// "that year", "later that year": the last year mentioned.
+    ThatYear,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
 }
@@ -79,7 +81,7 @@ impl Cand {
     /// "early" or "the end of" can qualify.
     fn is_point(&self) -> bool {
         matches!(self.kind, TimexType::Date | TimexType::Time)
-            && !matches!(self.val, Val::Lit(_) | Val::Dur { .. })
+            && (self.anchor != Anchor::None || !matches!(self.val, Val::Lit(_) | Val::Dur { .. }))
     }
     fn is_day(&self) -> bool {
         matches!(
@@ -247,6 +249,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         }
     }
     let mut last_day: Option<(calendar::Date, u32)> = None;
+    let mut last_year: Option<i32> = None;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
@@ -290,6 +293,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 (Val::Year(YearRef::Abs(y)), None) => format!("{y:04}-QX"),
                 _ => normalize::value(&c.val, r),
             },
+            Anchor::ThatYear => match last_year {
+                Some(y) => format!("{y:04}"),
+                None => "XXXX".to_string(),
+            },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),
                 None => normalize::value(&c.val, r),
@@ -302,6 +309,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             }
         }
         if c.kind == TimexType::Date || c.kind == TimexType::Time {
+            if let Some(y) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
+                    last_year = Some(y);
+                }
+            }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
                 if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
                     last_day = Some((d, sent));

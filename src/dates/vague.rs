@@ -51,6 +51,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         "near" | "short" | "long" if tk.w(i + 1) == "term" && i > 0 && tk.w(i - 1) == "the" => {
             Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det())
         }
+        "a" if tk.w(i + 1) == "later" && tk.w(i + 2) == "date" => lit(i + 3, "FUTURE_REF"),
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
         "past" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["few", "several"]) && unit_of(tk.w(i + 1)).is_none() && !tk.t.get(i + 1).map_or(false, |t| t.num) => {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
