@@ -366,7 +366,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     && (tk.is_any(at - 1, &["until", "till", "by"])
                         || (at > 2 && tk.w(at - 1) == "as" && tk.is_any(at - 2, &["soon", "early"]) && tk.w(at - 3) == "as"));
                 *dir = match tense::around(tk, at) {
-                    _ if deadline => Dir::Future,
+                    t if deadline && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,
                     _ => Dir::Past,
                 }
