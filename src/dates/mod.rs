@@ -157,7 +157,7 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
                                 || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
                         }
                     };
-                if ok && best.as_ref().map_or(true, |b| inner.e > b.e || (inner.e == b.e)) {
+                if ok && best.as_ref().map_or(true, |b| inner.e >= b.e) {
                     inner.s = i;
                     // "the end of the year": the modifier's own "the" is inside
                     if m == Mod::Point && len == 2 && i > 0 && tk.w(i - 1) == "the" {

@@ -422,7 +422,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     };
     let n = ((amt + 5) / 10) as i64 * sign;
     let c = match unit {
-        Unit::Year if n == -1 && tk.w(k) != "ago" || (n == -1 && tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
+        // "a year ago", "a year earlier", "one year earlier": the year before, or the same quarter
+        // a year before in financial news (see `Anchor::YearAgo`)
+        Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
         Unit::Week => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
         Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
         _ => date(i, e, Val::Offset { unit, n }),
