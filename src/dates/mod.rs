@@ -385,7 +385,8 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "expected", "scheduled", "payable", "record", "effective", "expire", "expires", "to"]);
                 *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
                     // "payable Dec. 15" in a past-tense sentence: the nearest
-                    (true, _, _) | (_, true, _) => Dir::Near,
+                    (true, _, _) => Dir::Near,
+                    (_, true, _) => Dir::NearPast,
                     (_, _, tense::Tense::Past) => Dir::Past,
                     (_, _, tense::Tense::Future) => Dir::Future,
                     _ => Dir::Near,
