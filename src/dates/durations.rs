@@ -43,12 +43,13 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
         return None;
     }
     // "a" only counts before a singular unit; numbers larger than one need the plural (except hyphenated adjectives)
-    if (w0 == "a" || w0 == "an") && plural {
+    if (w0 == "a" || w0 == "an") && plural && amt == Some(10) {
         return None;
     }
     // "the 1988 second quarter": a year, not an amount; singular units need one (or an adjective)
     if let Some(v) = amt {
-        if !plural && !hyph && v != 10 {
+        // "a five year low", "a two day rally" are fine; "the 1988 second quarter" is not
+        if !plural && !hyph && v != 10 && (v >= 10000 || unit == Unit::Second) {
             return None;
         }
         if v >= 10000 && !plural {
@@ -153,5 +154,8 @@ mod tests {
         assert_eq!(one("Iraq imports three-quarters of its food.", ""), "");
         assert_eq!(one("In the 1988 second quarter.", ""), "the 1988 second quarter|DATE|1988-Q2");
         assert_eq!(one("He said on 60 Minutes that.", ""), "");
+        assert_eq!(one("Stocks hit a five year low.", ""), "five year|DURATION|P5Y");
+        assert_eq!(one("It lasted for a couple of years.", ""), "a couple of years|DURATION|P2Y");
+        assert_eq!(one("It lasted almost a hundred years.", ""), "almost a hundred years|DURATION|P100Y");
     }
 }

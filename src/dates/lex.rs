@@ -166,15 +166,15 @@ const TRIGGERS: &[&str] = &[
     "a", "about", "almost", "an", "annually", "approximately", "armistice", "as", "ash", "at", "autumn",
     "bastille", "beginning", "boxing", "calendar", "christmas", "close", "columbus", "coming", "comparable",
     "corresponding", "current", "currently", "daily", "distant", "dozen", "each", "earlier", "early", "easter",
-    "election", "end", "every", "fall", "father", "few", "fewer", "final", "fiscal", "following", "foreseeable",
-    "formerly", "full", "future", "good", "halloween", "high", "hourly", "independence", "international", "just",
-    "labor", "last", "late", "lately", "later", "latest", "less", "long", "many", "martin", "memorial", "mid",
-    "midday", "middle", "midnight", "monthly", "more", "most", "mother", "multiple", "near", "nearly", "new",
-    "next", "nightly", "noon", "now", "nowadays", "numerous", "once", "only", "over", "palm", "past", "pentecost",
-    "per", "presently", "presidents", "previous", "recent", "recently", "right", "roughly", "same", "several",
-    "short", "spring", "start", "summer", "thanksgiving", "that", "the", "these", "this", "thrice", "today",
-    "tomorrow", "tonight", "turn", "twice", "up", "valentine", "veterans", "weekly", "winter", "yearly",
-    "yesterday",
+    "eighties", "election", "end", "every", "fall", "father", "few", "fewer", "fifties", "final", "fiscal",
+    "following", "foreseeable", "formerly", "forties", "full", "future", "good", "halloween", "high", "hourly",
+    "independence", "international", "just", "labor", "last", "late", "lately", "later", "latest", "less", "long",
+    "many", "martin", "memorial", "mid", "midday", "middle", "midnight", "monthly", "more", "most", "mother",
+    "multiple", "near", "nearly", "new", "next", "nightly", "nineties", "noon", "now", "nowadays", "numerous",
+    "once", "only", "over", "palm", "past", "pentecost", "per", "presently", "presidents", "previous", "recent",
+    "recently", "right", "roughly", "same", "seventies", "several", "short", "sixties", "spring", "start",
+    "summer", "thanksgiving", "that", "the", "these", "thirties", "this", "thrice", "today", "tomorrow", "tonight",
+    "turn", "twenties", "twice", "up", "valentine", "veterans", "weekly", "winter", "yearly", "yesterday",
 ];
 
 /// Every word the families look up (trigger words, names, units, numbers, ordinals), used only to
@@ -510,6 +510,8 @@ pub fn number_at(tk: &Toks, i: usize) -> Option<(u32, usize)> {
         (n, j)
     } else if (w == "a" || w == "an") && tk.w(i + 1) == "couple" && tk.w(i + 2) == "of" {
         (2, i + 3)
+    } else if w == "couple" && tk.w(i + 1) == "of" {
+        (2, i + 2)
     } else if w == "a" || w == "an" {
         (1, i + 1)
     } else if w == "dozen" {

@@ -45,6 +45,10 @@ pub enum Anchor {
     TheQuarter,
     /// "the latest quarter": the last one completed.
     LatestQuarter,
+    /// "the 1988 quarter", "the 1989 period": that year's quarter under discussion.
+    YearQuarter,
+    /// "that year", "later that year": the last year mentioned.
+    ThatYear,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
 }
@@ -77,7 +81,7 @@ impl Cand {
     /// "early" or "the end of" can qualify.
     fn is_point(&self) -> bool {
         matches!(self.kind, TimexType::Date | TimexType::Time)
-            && !matches!(self.val, Val::Lit(_) | Val::Dur { .. })
+            && (self.anchor != Anchor::None || !matches!(self.val, Val::Lit(_) | Val::Dur { .. }))
     }
     fn is_day(&self) -> bool {
         matches!(
@@ -122,10 +126,7 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
         "end" | "beginning" | "start" | "middle" | "close" | "turn" if tk.w(i + 1) == "of" => (2, Mod::Point),
         "nearly" | "almost" | "roughly" | "approximately" => (1, Mod::Approx),
         "more" | "less" | "fewer" if tk.w(i + 1) == "than" => (2, Mod::Approx),
-        "at" if tk.w(i + 1) == "least" || tk.w(i + 1) == "most" => (2, Mod::Approx),
-        "up" if tk.w(i + 1) == "to" => (2, Mod::Approx),
         "over" if !matches!(tk.w(i + 1), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "last" | "next" | "past" | "coming") => (1, Mod::Approx),
-        "only" | "just" if tk.w(i + 1) != "now" && tk.w(i + 1) != "recently" => (1, Mod::Approx),
         _ => return None,
     })
 }
@@ -156,7 +157,7 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
                                 || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
                         }
                     };
-                if ok && best.as_ref().map_or(true, |b| inner.e > b.e || (inner.e == b.e)) {
+                if ok && best.as_ref().map_or(true, |b| inner.e >= b.e) {
                     inner.s = i;
                     // "the end of the year": the modifier's own "the" is inside
                     if m == Mod::Point && len == 2 && i > 0 && tk.w(i - 1) == "the" {
@@ -248,6 +249,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         }
     }
     let mut last_day: Option<(calendar::Date, u32)> = None;
+    let mut last_year: Option<i32> = None;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
@@ -276,12 +278,24 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 }
             }
             Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
-                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 2 >= sent => format!("{y:04}-Q{q}"),
+                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
                 (_, Some(r)) => {
                     let (y, q) = prev_quarter(r);
                     format!("{y:04}-Q{q}")
                 }
                 (_, None) => "XXXX-QX".to_string(),
+            },
+            Anchor::YearQuarter => match (&c.val, r) {
+                (Val::Year(YearRef::Abs(y)), Some(r)) => {
+                    let q = last_quarter.map(|(_, q, _)| q).unwrap_or_else(|| prev_quarter(r).1);
+                    format!("{y:04}-Q{q}")
+                }
+                (Val::Year(YearRef::Abs(y)), None) => format!("{y:04}-QX"),
+                _ => normalize::value(&c.val, r),
+            },
+            Anchor::ThatYear => match last_year {
+                Some(y) => format!("{y:04}"),
+                None => "XXXX".to_string(),
             },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),
@@ -295,6 +309,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             }
         }
         if c.kind == TimexType::Date || c.kind == TimexType::Time {
+            if let Some(y) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
+                    last_year = Some(y);
+                }
+            }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
                 if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
                     last_day = Some((d, sent));
@@ -347,25 +366,29 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     && (tk.is_any(at - 1, &["until", "till", "by"])
                         || (at > 2 && tk.w(at - 1) == "as" && tk.is_any(at - 2, &["soon", "early"]) && tk.w(at - 3) == "as"));
                 *dir = match tense::around(tk, at) {
-                    _ if deadline => Dir::Future,
+                    t if deadline && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,
                     _ => Dir::Past,
                 }
             }
             // a month (and day) without a year: the nearest one; news tense is a poor guide here
             // ("payable Dec. 15", "expire Nov. 21" in past-tense sentences)
-            Val::Cal { y: None, d: Some(_), dir, .. } if *dir == Dir::Auto => *dir = Dir::Near,
-            // a month alone: the tense decides, except after "by", "until"… (a deadline: nearest)
-            Val::Cal { y: None, d: None, dir, .. } if *dir == Dir::Auto => {
+            // a month without a year: the tense decides, but after "by", "until", "payable"… (a
+            // deadline) and for a month with a day, the nearest one: financial news writes "payable
+            // Dec. 15" in past-tense sentences
+            Val::Cal { y: None, d, dir, .. } if *dir == Dir::Auto => {
                 let mut k = at;
-                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle"]) {
+                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle", "on", "around", "about"]) {
                     k -= 1;
                 }
-                let deadline = k > 0 && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "for", "expected", "scheduled"]);
-                *dir = match (deadline, tense::around(tk, at)) {
-                    (true, _) => Dir::Near,
-                    (_, tense::Tense::Past) => Dir::Past,
-                    (_, tense::Tense::Future) => Dir::Future,
+                let deadline = k > 0
+                    && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "expected", "scheduled", "payable", "record", "effective", "expire", "expires", "to"]);
+                *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
+                    // "payable Dec. 15" in a past-tense sentence: the nearest
+                    (true, _, _) => Dir::Near,
+                    (_, true, _) => Dir::NearPast,
+                    (_, _, tense::Tense::Past) => Dir::Past,
+                    (_, _, tense::Tense::Future) => Dir::Future,
                     _ => Dir::Near,
                 }
             }
@@ -409,6 +432,22 @@ fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
                 })
                 || (b.s == a.e + 2 && tk.w(a.e) == "," && a.s > 0 && tk.w(a.s - 1) == "from" && tk.is_any(a.e + 1, &["to", "through"])));
         if joined {
+            // an end without a year follows its start: "from November to March" crosses the year
+            if let (Val::Cal { y: None, m, d, .. }, Ok(y0)) = (&b.val, out[k].value.get(..4).unwrap_or("").parse::<i32>()) {
+                let start = out[k].value.clone();
+                let fmt = |y: i32| match d {
+                    Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("{y:04}-{m:02}"),
+                };
+                let mut v = fmt(y0);
+                if v.as_str() < start.get(..v.len()).unwrap_or(&start) {
+                    v = fmt(y0 + 1);
+                }
+                if let Some(t) = out[k + 1].value.get(10..).filter(|t| t.starts_with('T')) {
+                    v.push_str(t);
+                }
+                out[k + 1].value = v;
+            }
             out[k].range = Some(RangeRef { id, role: RangeRole::Start });
             out[k + 1].range = Some(RangeRef { id, role: RangeRole::End });
             id += 1;
@@ -483,6 +522,11 @@ mod tests {
         );
         assert_eq!(t[0].range.unwrap().role, RangeRole::Start);
         assert_eq!(t[1].range.unwrap().role, RangeRole::End);
+    }
+
+    #[test]
+    fn range_ends_follow_their_start() {
+        assert_eq!(one("It runs from November to March.", "2019-01-08"), "November|DATE|2018-11; March|DATE|2019-03");
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         // M Y, M of Y, M last year
         let k = if tk.w(j) == "of" || tk.w(j) == "," { j + 1 } else { j };
         if let Some((y, e)) = year_at(tk, k) {
-            if month_ok(tk, i, true) && (tk.w(j) != "," || tk.w(j) == "," && !tk.t[k].space == false) {
+            if month_ok(tk, i, true) {
                 return Some(Cand::new(i, e, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: None, dir: Dir::Auto }));
             }
         }

@@ -20,6 +20,8 @@ pub enum Dir {
     After,
     /// The nearest one ("this Friday", "this September").
     Near,
+    /// The nearest one, counting the future at double distance: news mostly looks back.
+    NearPast,
 }
 
 /// A year: absolute, or relative to the reference year.
@@ -97,10 +99,11 @@ fn pick(cands: [i64; 3], r: i64, dir: Dir) -> i64 {
         Dir::Future => cands.iter().copied().filter(|&c| c >= r).min().unwrap_or(cands[2]),
         Dir::Before => cands.iter().copied().filter(|&c| c < r).max().unwrap_or(cands[0]),
         Dir::After => cands.iter().copied().filter(|&c| c > r).min().unwrap_or(cands[2]),
-        Dir::Near | Dir::Auto => {
+        Dir::Near | Dir::Auto | Dir::NearPast => {
+            let w = |c: i64| if c > r && dir == Dir::NearPast { 2 * (c - r) } else { (c - r).abs() };
             let mut best = cands[1];
             for &c in &cands {
-                let (dc, db) = ((c - r).abs(), (best - r).abs());
+                let (dc, db) = (w(c), w(best));
                 if dc < db || (dc == db && c < best) {
                     best = c;
                 }
@@ -159,7 +162,7 @@ pub fn weekday_near(r: Date, wd: u8, dir: Dir) -> Date {
         Dir::Future => fut,
         Dir::Before => if past == 0 { -7 } else { past },
         Dir::After => if fut == 0 { 7 } else { fut },
-        Dir::Near | Dir::Auto => if -past <= fut { past } else { fut },
+        Dir::Near | Dir::Auto | Dir::NearPast => if -past <= fut { past } else { fut },
     };
     r.add_days(off)
 }
@@ -391,6 +394,9 @@ mod tests {
         assert_eq!(value(&Val::Cal { y: None, m: 12, d: None, dir: Dir::Future }, r), "2019-12");
         assert_eq!(value(&Val::Cal { y: None, m: 1, d: None, dir: Dir::Before }, r), "2018-01");
         assert_eq!(value(&Val::Cal { y: None, m: 1, d: Some(7), dir: Dir::Near }, None), "XXXX-01-07");
+        // the future counts double: Oct. 23 seen from May 6 is last October, not next
+        assert_eq!(value(&Val::Cal { y: None, m: 10, d: Some(23), dir: Dir::NearPast }, d("1999-05-06")), "1998-10-23");
+        assert_eq!(value(&Val::Cal { y: None, m: 12, d: Some(15), dir: Dir::NearPast }, d("1989-11-02")), "1989-12-15");
         assert_eq!(value(&Val::Cal { y: Some(YearRef::Rel(-1)), m: 6, d: None, dir: Dir::Auto }, r), "2018-06");
     }
 

@@ -149,6 +149,23 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         // fiscal '90, fiscal 90
         return None;
     }
+    // the nineties, the eighties
+    if i > 0 && tk.w(i - 1) == "the" {
+        let d = match w {
+            "twenties" => 192,
+            "thirties" => 193,
+            "forties" => 194,
+            "fifties" => 195,
+            "sixties" => 196,
+            "seventies" => 197,
+            "eighties" => 198,
+            "nineties" => 199,
+            _ => 0,
+        };
+        if d > 0 {
+            return Some(date(i, i + 1, Val::Decade(d)).det());
+        }
+    }
     if let Some((y, e)) = spoken_year(tk, i) {
         if (1000..=2100).contains(&y) && !(i > 0 && tk.is_any(i - 1, &["$", "the"])) {
             return Some(date(i, e, Val::Year(YearRef::Abs(y))));

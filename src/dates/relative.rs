@@ -186,10 +186,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 3, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay))
         }
         "that" if tk.w(i + 1) == "day" => return Some(date(i, i + 2, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay)),
+        "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "year" => {
+            return Some(date(i, i + 3, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
+        }
+        "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear)),
+        "that" if tk.w(i + 1) == "quarter" => return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter)),
         _ => {}
     }
     // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
-    if i > 0 && tk.w(i - 1) == "the" && !matches!(tk.w(i + 1), "-" | "before" | "after" | "of" | "that" | "when" | "in") {
+    if i > 0 && tk.w(i - 1) == "the" && !matches!(tk.w(i + 1), "-" | "before" | "after" | "that" | "when" | "in") && !(tk.w(i + 1) == "of" && w != "year") {
         let unit = match w {
             "weekend" => Some(Unit::Weekend),
             "week" => Some(Unit::Week),
@@ -285,6 +290,14 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         let k = if w == "most" && tk.w(i + 1) == "recent" { i + 2 } else { i + 1 };
         if matches!(tk.w(k), "quarter" | "period") && (w == "latest" || tk.w(k) == "quarter") {
             return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
+        }
+    }
+    // "the 1988 quarter", "the 1989 period" (financial results)
+    if i > 0 && tk.w(i - 1) == "the" {
+        if let Some((y, e)) = year_at(tk, i) {
+            if matches!(tk.w(e), "quarter" | "period") {
+                return Some(date(i, e + 1, Val::Year(YearRef::Abs(y))).anchor(Anchor::YearQuarter).det());
+            }
         }
     }
     if let Some(c) = quarter_at(tk, i) {
@@ -409,7 +422,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     };
     let n = ((amt + 5) / 10) as i64 * sign;
     let c = match unit {
-        Unit::Year if n == -1 && tk.w(k) != "ago" || (n == -1 && tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
+        // "a year ago", "a year earlier", "one year earlier": the year before, or the same quarter
+        // a year before in financial news (see `Anchor::YearAgo`)
+        Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
         Unit::Week => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
         Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
         _ => date(i, e, Val::Offset { unit, n }),
@@ -465,6 +480,11 @@ mod tests {
         assert_eq!(one("It opens in summer 2018.", ""), "summer 2018|DATE|2018-SU");
         assert_eq!(one("It opens this summer.", "1998-03-22"), "this summer|DATE|1998-SU");
         assert_eq!(one("A change in the 19th century.", ""), "the 19th century|DATE|18");
+    }
+
+    #[test]
+    fn anchored_to_the_story() {
+        assert_eq!(one("He fled in June 1998 and returned later that year.", "2000-01-28"), "June 1998|DATE|1998-06; later that year|DATE|1998");
     }
 
     #[test]

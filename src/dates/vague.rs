@@ -14,7 +14,6 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             // "now that" is a conjunction, still a present reference in TimeML; "right now" keeps "right"
             lit(i + 1, "PRESENT_REF")
         }
-        "right" if tk.w(i + 1) == "now" => lit(i + 2, "PRESENT_REF"),
         "currently" | "presently" | "nowadays" => lit(i + 1, "PRESENT_REF"),
         "current" => {
             // adjective "current" before a noun; not "current account", "electric current"
@@ -39,6 +38,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             let next = tk.w(i + 1);
             match unit_of(next) {
                 Some((super::lex::Unit::Day, true)) => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")).det()),
+                Some((super::lex::Unit::Year, true)) => Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")).det()),
                 Some((u, true)) => {
                     let u = if u == super::lex::Unit::Quarter { super::lex::Unit::Month } else { u };
                     Some(Cand::new(i, i + 2, TimexType::Duration, Val::Dur { amt: None, unit: u }).det())
@@ -51,6 +51,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         "near" | "short" | "long" if tk.w(i + 1) == "term" && i > 0 && tk.w(i - 1) == "the" => {
             Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det())
         }
+        "a" if tk.w(i + 1) == "later" && tk.w(i + 2) == "date" => lit(i + 3, "FUTURE_REF"),
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
         "past" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["few", "several"]) && unit_of(tk.w(i + 1)).is_none() && !tk.t.get(i + 1).map_or(false, |t| t.num) => {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
