@@ -5,6 +5,7 @@
 use super::cues::*;
 use super::marks::Segment;
 use crate::text::{Doc, TokKind};
+use std::collections::HashSet;
 
 /// Token range `[a, b)`.
 pub type Range = (usize, usize);
@@ -25,6 +26,8 @@ const MAX_APPOSITIVE: usize = 25;
 
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
+    /// Capitalised words seen inside a sentence (not first): names, not sentence-initial capitals.
+    mid_caps: HashSet<&'d str>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
@@ -82,7 +85,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !p.starts_with('\'')
             && !p.starts_with('\u{2019}')
             && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
-            && (self.is_cap(i - 1) || is_pronoun(p) || i >= 2 && is_determiner(self.t(i - 2)))
+            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
     /// "According to", any case.
@@ -204,9 +207,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
             // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
-            if ok && !of_phrase && b > start && self.is_cap(b - 1) && self.is_word(b) && !self.is_cap(b) {
+            if ok && !of_phrase && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
                 let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
-                ok = is_head_noun(w) || next_cap;
+                ok = is_head_noun(w) || is_title(w) || next_cap;
             }
             if !ok || (b > start && self.newline(b)) {
                 break;
@@ -423,9 +426,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
     fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
-        let j = self.skip_fillers_back(k, lo);
+        let mut j = self.skip_fillers_back(k, lo);
+        // a prepositional phrase between speaker and verb: "Trump at the time said",
+        // "Beck, who has in the past described …"
+        for _ in 0..2 {
+            if let Some(pp) = self.np_before(j, lo) {
+                if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
+                    j = self.skip_fillers_back(pp.0 - 1, lo);
+                    continue;
+                }
+            }
+            break;
+        }
         if j > lo && is_be(self.t(j - 1)) {
             return None; // passive: "would be announced"
+        }
+        // a relative clause: "Mike Lee, who declared …" — the mention is "who"
+        if j > lo && matches!(self.t(j - 1), "who" | "which") {
+            return Some((j - 1, j));
         }
         if j > lo && self.is(j - 1, ",") {
             // X, a professor at Y, said …   or   …, saying …
@@ -455,6 +473,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(np) = self.np_before(j, lo) {
             return Some(np);
         }
+        // inverted inside the sentence: "Because of the calendar, explained Rosenberg, “…”"
+        if inverts(self.t(k)) {
+            if let Some(np) = self.np_after(k + 1, self.n()) {
+                if self.is_cap(np.0) && (self.is(np.1, ",") || self.is(np.1, ":")) {
+                    return Some(np);
+                }
+            }
+        }
         if self.t(k).ends_with("ing") || j == lo {
             return self.subject(lo, k);
         }
@@ -466,13 +492,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// adverbials ("On Thursday, after remaining neutral, Warren appeared…") and appositives
     /// ("Silverman, herself a Sanders supporter, incurred…").
     fn subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.subject_pass(lo, hi, false).or_else(|| self.subject_pass(lo, hi, true))
+    }
+
+    /// One pass of [`Ctx::subject`]; the first pass skips subordinate clauses ("as the four
+    /// candidates took the stage, Trump opened…").
+    fn subject_pass(&self, lo: usize, hi: usize, subordinate: bool) -> Option<Range> {
         let mut p = lo;
         while p < hi {
             let starts = self.is_word(p)
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)));
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
                     let mut v = np.1;
@@ -487,7 +520,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         && self.is_word(v)
                         && !self.is_cap(v)
                         && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
-                    if verb && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || is_determiner(self.t(np.0))) {
+                    // a lone capitalised word opening the sentence is a name only if it also
+                    // appears capitalised inside a sentence ("Optimism is higher…" is not)
+                    let lone_initial = np.1 - np.0 == 1
+                        && self.is_cap(np.0)
+                        && !is_pronoun(self.t(np.0))
+                        && self.sentence_initial(np.0)
+                        && !self.mid_caps.contains(self.t(np.0));
+                    let described = is_determiner(self.t(np.0)) && np.1 - np.0 >= 2;
+                    if verb && !lone_initial && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || described) {
                         return Some(np);
                     }
                     p = np.1;
@@ -548,7 +589,18 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
 ///    continues that speaker.
 pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
-    let cx = Ctx { doc };
+    let mut mid_caps = HashSet::new();
+    for i in 1..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let prev = doc.tok(i - 1);
+        if t.kind == TokKind::Word && !t.newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
+            let w = doc.tok(i);
+            if w.chars().next().map_or(false, char::is_uppercase) {
+                mid_caps.insert(w);
+            }
+        }
+    }
+    let cx = Ctx { doc, mid_caps };
     let n = doc.tokens.len();
     let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
     let para_of = |tok: usize| -> usize {

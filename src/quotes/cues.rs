@@ -153,6 +153,24 @@ pub fn is_stop(word: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause, whose subject is not the sentence's.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "as" | "when" | "while" | "if" | "because" | "after" | "before" | "since" | "although"
+            | "though" | "until" | "that" | "which" | "who" | "whom" | "whether" | "once" | "unless"
+    )
+}
+
+/// Prepositions that open a phrase standing between a speaker and the verb.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "in" | "on" | "during" | "after" | "before" | "with" | "for" | "in," | "over" | "from"
+            | "since" | "through" | "throughout" | "last" | "by" | "earlier" | "later"
+    )
+}
+
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(

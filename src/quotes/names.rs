@@ -224,8 +224,18 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let description = self.is_description(a, b);
         // the entity whose mention holds the head (last word) of the speaker phrase
         let head = (toks[b - 1].start, toks[b - 1].end);
-        let over = if pronoun || description { None } else { self.group_at(head.0, head.1) };
-        let r = if pronoun {
+        let over = if pronoun || description || matches!(first, "who" | "which") { None } else { self.group_at(head.0, head.1) };
+        let relative = b - a == 1 && matches!(first, "who" | "which");
+        let r = if relative {
+            // the name the relative clause hangs on: "Mike Lee, who declared …"
+            match self.names.iter().rev().find(|n| n.b <= a && a - n.b <= 1) {
+                Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
+                None => match self.antecedent(start, false) {
+                    Some((name, g)) => Resolved { name, group: g },
+                    None => Resolved { name: mention.clone(), group: None },
+                },
+            }
+        } else if pronoun {
             let person = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "i");
             match self.antecedent(start, person) {
                 Some((name, g)) => Resolved { name, group: g },
