@@ -159,7 +159,11 @@ fn evaluate(exs: &[Example], model: &Model) -> String {
     for ex in exs {
         let doc = Doc { text: &ex.text, tokens: &ex.tokens, sentences: &ex.sents };
         let t = tag_tokens(&doc, model, gaz);
-        let pred: Vec<(usize, usize, usize)> = newsmark::entities::tagger::spans(&doc, &t)
+        let mut ents = newsmark::entities::tagger::spans(&doc, &t);
+        if std::env::var_os("NER_NO_HARMONISE").is_none() {
+            newsmark::entities::tagger::harmonise(&mut ents);
+        }
+        let pred: Vec<(usize, usize, usize)> = ents
             .iter()
             .map(|e| (e.start, e.end, label_type(e.label.as_str()).unwrap()))
             .collect();
