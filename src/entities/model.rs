@@ -52,6 +52,19 @@ fn slot_of(key: u32, shift: u32) -> usize {
     ((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
+/// Weights are stored as square-root companded `i8` codes: code `q` means `q * |q|` units, so small
+/// weights keep precision and large ones keep their range (1 to 16,129 units).
+#[inline]
+pub fn decode(q: i8) -> i32 {
+    let q = q as i32;
+    q * q.abs()
+}
+
+/// The code of a weight of `w` units (`w` may be fractional).
+pub fn quantise(w: f32) -> i8 {
+    (w.abs().sqrt().round().min(127.0) as i8) * if w < 0.0 { -1 } else { 1 }
+}
+
 /// Encode a model: `feats` are `(key, weights)` with keys unique; zero weights are left out.
 pub fn encode(ntags: usize, trans: &[i32], feats: &mut Vec<(u32, Vec<i8>)>) -> Vec<u8> {
     feats.retain(|(_, w)| w.iter().any(|&x| x != 0));
@@ -166,7 +179,7 @@ impl Model {
         for &k in keys {
             if let Some(row) = self.row(k) {
                 for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += w as i32;
+                    *s += decode(w);
                 }
             }
         }
@@ -249,7 +262,9 @@ mod tests {
         assert_eq!(m.row(9), None);
         let mut s = [0i32; 2];
         m.add_scores(&[42, 7, 1000], &mut s);
-        assert_eq!(s, [1, 2]);
+        assert_eq!(s, [1, 25 - 9]);
+        assert_eq!(quantise(-16.2), -4);
+        assert_eq!(decode(quantise(10000.0)), 10000);
     }
 
     #[test]
