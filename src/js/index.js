@@ -16,6 +16,7 @@ export class NewsmarkError extends Error {
     this.code = "NEWSMARK_INTERNAL";
     /** The Rust panic message, for bug reports (may be null). */
     this.panic = panic ?? null;
+    if (panic && typeof this.stack === "string") this.stack += `\ninternal (Rust) panic: ${panic}`;
   }
 }
 

@@ -99,7 +99,7 @@ test("layers, referenceDate and dayFirst options", async () => {
   const noRef = await nm.annotate("Nothing to date here.", {});
   assert.equal(noRef.referenceDate, null);
   assert.equal(noRef.referenceDateSource, "none");
-  assert.equal((await nm.annotate(text, { referenceDate: "" })).referenceDateSource, "none");
+  assert.equal((await nm.annotate("Nothing to date here.", { referenceDate: "" })).referenceDateSource, "none");
   assert.equal((await nm.annotate(text, null)).version, nm.version);
 
   const dayFirst = await nm.annotate(text, { referenceDate: REF, dayFirst: true });
