@@ -71,6 +71,7 @@ let current = null; // { id, text, options, view, json, ms, marks }
 let debounceTimer = 0;
 let failures = 0;
 let renders = 0; // results shown so far
+let stale = 0; // messages about jobs already superseded
 
 function startWorker() {
   ready = false;
@@ -130,13 +131,13 @@ function onWorkerMessage(event) {
       }
       break;
     case "progress":
-      if (!inFlight || msg.id !== inFlight.id) return;
+      if (!inFlight || msg.id !== inFlight.id) return void stale++;
       inFlight.lastHeard = performance.now();
       showBusy(true, msg.done / Math.max(1, msg.total));
       setStatus(`Annotating ${formatSize(msg.total)}… ${Math.floor((100 * msg.done) / Math.max(1, msg.total))}%`);
       break;
     case "result":
-      if (!inFlight || msg.id !== inFlight.id) return; // stale
+      if (!inFlight || msg.id !== inFlight.id) return void stale++;
       current = { ...inFlight, view: msg.view, json: msg.json, ms: msg.ms, parsed: null };
       inFlight = null;
       showBusy(false);
@@ -1012,6 +1013,9 @@ Object.defineProperty(window, "newsmark", {
     },
     get renders() {
       return renders;
+    },
+    get stale() {
+      return stale;
     },
     get text() {
       return editor.value;
