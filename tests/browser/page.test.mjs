@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assertBuilt, serve, launch, openPage, pasteText, waitForResult, checkMarksMatchSpans, boxText, ROOT } from "./helpers.mjs";
+import { assertBuilt, serve, launch, openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT } from "./helpers.mjs";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "../../www/example.js";
 
 let server;
@@ -348,6 +348,46 @@ test("screenshot of the page with the example loaded (README)", async () => {
     const png = await readFile(file);
     assert.equal(png.subarray(1, 4).toString(), "PNG");
     assert.ok(png.length > 20_000);
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile and odd input: shown exactly, highlighted in place, nothing breaks", { timeout: 240_000 }, async () => {
+  const { context, page, log } = await openPage(browser, server.url);
+  try {
+    const inputs = {
+      "all capitals": "PRESIDENT JOE BIDEN SAID ON MONDAY 4 MARCH 2024 THAT “WE WILL WIN,” IN WASHINGTON.",
+      "no spaces": "AngelaMerkelmetEmmanuelMacroninParison3March2021“Weagree,”saidMacron.".repeat(200),
+      "NUL and control characters": "Ann\u0000 Lee said\u0007 “hi\u0001” in Oslo\u001b on 2 May 2024.\u000b\u000c\u0085\u2028\u2029",
+      "lone surrogates": "Anna \ud800Berg met Tom Hill\udc00 in Paris on 3 March 2021. “Yes\ud83d,” said Hill.",
+      "unbalanced marks": "“He said ”yes“ and „no” and «maybe» ‘on Friday’ \"Ann Lee\" said '' “ “ ” 2024",
+      "100,000 quote marks": "“".repeat(50_000) + " Ann Lee " + "”".repeat(50_000),
+      "pasted HTML": '<p class="x">Ann <b>Lee</b> said “hi” on <time datetime="2024-05-02">2 May</time></p><style>*{display:none}</style>',
+      "combining marks and CRLF": "Zoe\u0308 Sa\u0301nchez visited Me\u0301xico City\r\non 5 June 2023.\r\n“Bien,” she said.\r\n",
+    };
+    // Empty and whitespace only: nothing to annotate, the invitation to paste stays.
+    for (const text of ["", " \n\t \n"]) {
+      await setText(page, text);
+      await page.waitForTimeout(400);
+      assert.equal(await page.evaluate(() => window.newsmark.result), null);
+      assert.ok(await page.$("#view .empty"), "the view invites a paste");
+    }
+    for (const [name, text] of Object.entries(inputs)) {
+      await setText(page, text);
+      const stored = await boxText(page);
+      await waitForResult(page, stored, 120_000);
+      assert.equal(await page.evaluate(() => document.getElementById("view").textContent), stored, `${name}: the view shows the text`);
+      if (stored.length < 20_000) {
+        const check = await checkMarksMatchSpans(page);
+        assert.deepEqual(check.bad, [], `${name}: marks on their spans`);
+        assert.equal(check.n, check.total, `${name}: every span shown`);
+      }
+      assert.equal(await page.$$eval("#view *:not(div.seg):not(mark)", (x) => x.length), 0, `${name}: only marks and text`);
+    }
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.dialogs, []);
+    assert.equal(await page.$eval("#alert", (a) => a.hidden), true, "no failure reported");
   } finally {
     await context.close();
   }
