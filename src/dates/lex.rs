@@ -36,13 +36,19 @@ impl<'a> Toks<'a> {
         let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
         let mut push = |t: &mut Vec<T>, s: usize, e: usize, kind: TokKind, sent: u32, space: bool| {
             let a = lower.len() as u32;
-            for c in text[s..e].chars() {
-                if c.is_ascii() {
-                    lower.push(c.to_ascii_lowercase());
-                } else if c == '\u{2019}' {
-                    lower.push('\'');
-                } else {
-                    lower.push(c);
+            let seg = &text[s..e];
+            if seg.is_ascii() {
+                lower.push_str(seg);
+                lower[a as usize..].make_ascii_lowercase();
+            } else {
+                for c in seg.chars() {
+                    if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else if c == '\u{2019}' {
+                        lower.push('\'');
+                    } else {
+                        lower.push(c);
+                    }
                 }
             }
             let b = lower.len() as u32;
@@ -52,7 +58,7 @@ impl<'a> Toks<'a> {
             sent_start.push(t.len());
             for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
                 let w = &text[tok.start..tok.end];
-                if tok.kind == TokKind::Word && w.char_indices().skip(1).any(|(_, c)| c == '-') {
+                if tok.kind == TokKind::Word && w.len() > 1 && w.char_indices().skip(1).any(|(_, c)| c == '-') {
                     // split at inner hyphens: each part and each hyphen is a token
                     let mut s = tok.start;
                     let mut first = true;
@@ -151,6 +157,119 @@ impl<'a> Toks<'a> {
         }
         w.parse().ok()
     }
+}
+
+/// Words (other than figures, month and weekday names, units, numbers and ordinals) that can
+/// begin a temporal expression or a modifier in front of one. Sorted: looked up by binary search,
+/// so that the families only run where something can start.
+const TRIGGERS: &[&str] = &[
+    "a", "about", "almost", "an", "annually", "approximately", "armistice", "as", "ash", "at", "autumn",
+    "bastille", "beginning", "boxing", "calendar", "christmas", "close", "columbus", "coming", "comparable",
+    "corresponding", "current", "currently", "daily", "distant", "dozen", "each", "earlier", "early", "easter",
+    "election", "end", "every", "fall", "father", "few", "fewer", "final", "fiscal", "following", "foreseeable",
+    "formerly", "full", "future", "good", "halloween", "high", "hourly", "independence", "international", "just",
+    "labor", "last", "late", "lately", "later", "latest", "less", "long", "many", "martin", "memorial", "mid",
+    "midday", "middle", "midnight", "monthly", "more", "most", "mother", "multiple", "near", "nearly", "new",
+    "next", "nightly", "noon", "now", "nowadays", "numerous", "once", "only", "over", "palm", "past", "pentecost",
+    "per", "presently", "presidents", "previous", "recent", "recently", "right", "roughly", "same", "several",
+    "short", "spring", "start", "summer", "thanksgiving", "that", "the", "these", "this", "thrice", "today",
+    "tomorrow", "tonight", "turn", "twice", "up", "valentine", "veterans", "weekly", "winter", "yearly",
+    "yesterday",
+];
+
+/// Every word the families look up (trigger words, names, units, numbers, ordinals), used only to
+/// build [`first_letter_lengths`]: a quick "could this word be one of them?" test.
+const LOOKUP_WORDS: &[&str] = &[
+    "a", "about", "afternoon", "afternoon.", "afternoons", "afternoons.", "almost", "an",
+    "annually", "approximately", "apr", "apr.", "april", "april.", "armistice", "as",
+    "ash", "at", "aug", "aug.", "august", "august.", "autumn", "bastille",
+    "beginning", "boxing", "calendar", "centuries", "centuries.", "century", "century.", "christmas",
+    "close", "columbus", "coming", "comparable", "corresponding", "current", "currently", "daily",
+    "day", "day.", "days", "days.", "dec", "dec.", "decade", "decade.",
+    "decades", "decades.", "december", "december.", "distant", "dozen", "each", "earlier",
+    "early", "easter", "eight", "eight.", "eighteen", "eighteen.", "eighteenth", "eighteenth.",
+    "eighth", "eighth.", "eighty", "eighty.", "election", "eleven", "eleven.", "eleventh",
+    "eleventh.", "end", "evening", "evening.", "evenings", "evenings.", "every", "fall",
+    "father", "feb", "feb.", "february", "february.", "few", "fewer", "fifteen",
+    "fifteen.", "fifteenth", "fifteenth.", "fifth", "fifth.", "fifty", "fifty.", "final",
+    "first", "first.", "fiscal", "five", "five.", "following", "foreseeable", "formerly",
+    "fortnight", "fortnight.", "forty", "forty.", "four", "four.", "fourteen", "fourteen.",
+    "fourteenth", "fourteenth.", "fourth", "fourth.", "fri.", "fri..", "friday", "friday.",
+    "fridays", "full", "future", "good", "halloween", "high", "hour", "hour.",
+    "hourly", "hours", "hours.", "hr", "hr.", "hrs", "hrs.", "independence",
+    "international", "jan", "jan.", "january", "january.", "jul", "jul.", "july",
+    "july.", "jun", "jun.", "june", "june.", "just", "labor", "last",
+    "late", "lately", "later", "latest", "less", "long", "many", "mar",
+    "mar.", "march", "march.", "martin", "may", "may.", "memorial", "mid",
+    "midday", "middle", "midnight", "millennia", "millennia.", "millennium", "millennium.", "millenniums",
+    "millenniums.", "min", "min.", "mins", "mins.", "minute", "minute.", "minutes",
+    "minutes.", "mon.", "mon..", "monday", "monday.", "mondays", "month", "month.",
+    "monthly", "months", "months.", "more", "morning", "morning.", "mornings", "mornings.",
+    "most", "mother", "multiple", "nd", "nd.", "near", "nearly", "new",
+    "next", "night", "night.", "nightly", "nights", "nights.", "nine", "nine.",
+    "nineteen", "nineteen.", "nineteenth", "nineteenth.", "ninety", "ninety.", "ninth", "ninth.",
+    "noon", "nov", "nov.", "november", "november.", "now", "nowadays", "numerous",
+    "oct", "oct.", "october", "october.", "once", "one", "one.", "only",
+    "over", "overnight", "overnight.", "palm", "past", "pentecost", "per", "presently",
+    "presidents", "previous", "quarter", "quarter.", "quarters", "quarters.", "rd", "rd.",
+    "recent", "recently", "right", "roughly", "same", "sat.", "sat..", "saturday",
+    "saturday.", "saturdays", "sec", "sec.", "second", "second.", "seconds", "seconds.",
+    "secs", "secs.", "sep", "sep.", "sept", "sept.", "september", "september.",
+    "seven", "seven.", "seventeen", "seventeen.", "seventeenth", "seventeenth.", "seventh", "seventh.",
+    "seventy", "seventy.", "several", "short", "six", "six.", "sixteen", "sixteen.",
+    "sixteenth", "sixteenth.", "sixth", "sixth.", "sixty", "sixty.", "spring", "st",
+    "st.", "start", "summer", "sun.", "sun..", "sunday", "sunday.", "sundays",
+    "ten", "ten.", "tenth", "tenth.", "th", "th.", "thanksgiving", "that",
+    "the", "these", "third", "third.", "thirteen", "thirteen.", "thirteenth", "thirteenth.",
+    "thirtieth", "thirtieth.", "thirty", "thirty.", "this", "three", "three.", "thrice",
+    "thu.", "thu..", "thur.", "thur..", "thurs.", "thurs..", "thursday", "thursday.",
+    "thursdays", "today", "tomorrow", "tonight", "tue.", "tue..", "tues.", "tues..",
+    "tuesday", "tuesday.", "tuesdays", "turn", "twelfth", "twelfth.", "twelve", "twelve.",
+    "twentieth", "twentieth.", "twenty", "twenty.", "twice", "two", "two.", "up",
+    "valentine", "veterans", "wed.", "wed..", "wednesday", "wednesday.", "wednesdays", "week",
+    "week.", "weekend", "weekend.", "weekends", "weekends.", "weekly", "weeks", "weeks.",
+    "winter", "year", "year.", "yearly", "years", "years.", "yesterday", "yr",
+    "yr.", "yrs", "yrs.", "zero", "zero.",
+];
+
+/// FNV-1a hash of a word.
+fn fnv(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in w.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Sorted hashes of [`LOOKUP_WORDS`] and [`TRIGGERS`]: one integer binary search per token instead
+/// of a dozen string comparisons.
+fn lookup_hashes() -> &'static [u64] {
+    static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut v: Vec<u64> = LOOKUP_WORDS.iter().chain(TRIGGERS).map(|w| fnv(w)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Can a temporal expression (or a modifier of one) start at token `i`?
+pub fn may_start(tk: &Toks, i: usize) -> bool {
+    let w = tk.w(i);
+    let Some(&b) = w.as_bytes().first() else { return false };
+    if b.is_ascii_digit() || w == "'" {
+        return true;
+    }
+    if tk.t[i].punct {
+        return false;
+    }
+    if w.len() == 2 && (b == b'q' || w.as_bytes()[1] == b'q') {
+        return true;
+    }
+    // a hash collision only costs a run of the families; a word missing from the lists would
+    // cost a match (the test below checks the lists against the lookup functions)
+    w.len() <= 16 && lookup_hashes().binary_search(&fnv(w)).is_ok()
 }
 
 /// Time units, finest first.
@@ -451,6 +570,32 @@ mod tests {
     #[test]
     fn hyphenated_words_are_split() {
         assert_eq!(words("Third-quarter profit, mid-1990s"), ["third", "-", "quarter", "profit", ",", "mid", "-", "1990s"]);
+    }
+
+    #[test]
+    fn lookup_lists_cover_the_lookup_functions() {
+        // every word a lookup function accepts (tried over the lists themselves and their variants)
+        // must pass the quick filter
+        let accepted = |w: &str| {
+            month_of(w).is_some() || weekday_of(w).is_some() || weekday_plural(w).is_some() || unit_of(w).is_some()
+                || small_number(w).is_some() || ordinal(w).is_some() || part_of_day(w).is_some()
+        };
+        let hashes = lookup_hashes();
+        for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
+            for v in [w.to_string(), format!("{w}."), format!("{w}s"), w.trim_end_matches('.').to_string()] {
+                if accepted(&v) && v.as_bytes()[0].is_ascii_alphabetic() {
+                    assert!(hashes.binary_search(&fnv(&v)).is_ok(), "{v}");
+                }
+            }
+        }
+        for w in ["january", "sept.", "thurs.", "mondays", "centuries", "ninety", "thirtieth", "overnight", "yesterday", "the"] {
+            assert!(hashes.binary_search(&fnv(w)).is_ok(), "{w}");
+        }
+    }
+
+    #[test]
+    fn triggers_are_sorted() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

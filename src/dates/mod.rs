@@ -131,6 +131,9 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
 }
 
 fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
+    if !lex::may_start(tk, i) {
+        return None;
+    }
     let mut best: Option<Cand> = None;
     for f in FAMILIES {
         if let Some(c) = f(tk, i, ctx) {
@@ -493,7 +496,33 @@ mod tests {
 
     #[test]
     fn never_panics_and_spans_are_sound() {
-        for text in ["", "2019", "Jan.", "the", "- - -", "😀 Monday 😀", "e\u{301} March 3", "\r\n1/7/2019\r\n", "May", "\u{0}today"] {
+        let mut texts: Vec<String> = ["", "2019", "Jan.", "the", "- - -", "😀 Monday 😀", "e\u{301} March 3", "\r\n1/7/2019\r\n", "May", "\u{0}today", "’s-’s", "x’s-year", "ÄÖ-2019-ü", "12:", ":30", "'", "' '90s", "9999999999999 years", "1/2/3/4", "99/99/9999", "2019-13-45", "Jan. 32, 2019", "Feb. 29", "the 0th century", "’", "—2019—", "a.m. p.m.", "٣ March ٢٠١٩"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // every prefix/suffix cut of a dense sample, and a pseudo-random shuffle of date-ish pieces
+        let dense = "On Monday, Jan. 7, 2019 at 10:30 a.m. EST, two weeks ago, the third quarter of 1989’s year-end — 2015-16 “now” 😀 every Monday.";
+        for (i, _) in dense.char_indices() {
+            texts.push(dense[..i].to_string());
+            texts.push(dense[i..].to_string());
+        }
+        let pieces = ["Jan.", "7", ",", "2019", "-", "’s", "the", "last", "next", "year", "ago", "a", "second", "10:30", "p.m.", "😀", "Q3", "mid", "'", "90s", "e\u{301}", "\n", "May", "day"];
+        let mut seed: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed & 16 == 0 {
+                    s.push(' ');
+                }
+            }
+            texts.push(s);
+        }
+        for text in &texts {
+            let text = text.as_str();
             let t = Doc::with(text, |d| find(d, &Context::default()));
             let mut last = 0;
             for x in &t {
@@ -502,5 +531,44 @@ mod tests {
                 last = x.end;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod throughput {
+    /// Prints the date layer's throughput on a file named by `NEWSMARK_BENCH_FILE` (not a timed
+    /// assertion: run with `cargo test --release -- --ignored --nocapture throughput`).
+    #[test]
+    #[ignore]
+    fn print_throughput() {
+        let Ok(path) = std::env::var("NEWSMARK_BENCH_FILE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let ctx = super::Context { reference_date: super::calendar::Date::new(2019, 1, 8), day_first: false };
+        // CPU time of this thread (Linux), else wall time: the machine may be shared
+        fn now() -> f64 {
+            match std::fs::read_to_string("/proc/thread-self/schedstat") {
+                Ok(s) => s.split_whitespace().next().and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0) / 1e9,
+                Err(_) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64()),
+            }
+        }
+        let (mut tok_s, mut date_s, mut n) = (f64::MAX, f64::MAX, 0);
+        for _ in 0..5 {
+            let t0 = now();
+            let tokens = crate::text::tokenize(&text);
+            let sentences = crate::text::sentences(&text, &tokens);
+            let t1 = now();
+            let doc = crate::text::Doc { text: &text, tokens: &tokens, sentences: &sentences };
+            n = super::find(&doc, &ctx).len();
+            let t2 = now();
+            tok_s = tok_s.min(t1 - t0);
+            date_s = date_s.min(t2 - t1);
+        }
+        let mb = text.len() as f64 / 1e6;
+        println!(
+            "{} timexes; tokenize+sentences {:.1} MB/s; date layer {:.1} MB/s",
+            n,
+            mb / tok_s,
+            mb / date_s
+        );
     }
 }

@@ -22,6 +22,7 @@ export class NewsmarkError extends Error {
 const RESTARTED =
   "newsmark hit an internal error on this text and restarted; your text is unchanged";
 
+const encoder = new TextEncoder();
 let compiled = null; // WebAssembly.Module, kept to re-instantiate after a trap
 let initPromise = null;
 let ready = false;
@@ -105,7 +106,7 @@ export function annotateSync(text, options) {
   if (broken) throw broken;
   let result;
   try {
-    result = glue.annotate(text, options);
+    result = glue.annotateUtf8(encoder.encode(text), options);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) restart(e);
     throw e;
@@ -164,6 +165,14 @@ function resliceTexts(result, text) {
   }
   result.dates.forEach(fix);
   result.entities.forEach(fix);
+}
+
+/**
+ * Bytes of WebAssembly linear memory in use by this instance: it grows as needed and never
+ * shrinks, so it is the peak so far (for measurements). 0 before `init()`.
+ */
+export function wasmMemoryBytes() {
+  return ready ? glue.memoryBytes() : 0;
 }
 
 /** Test hook: make the Rust side panic, to check recovery. Do not use. */

@@ -68,9 +68,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_cue(&self, i: usize) -> bool {
         i < self.n()
             && self.is_word(i)
-            && (is_reporting_verb(self.t(i)) || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on"))
+            && (is_reporting_verb(self.t(i))
+                || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on")
+                || is_verb_after_speaker(self.t(i)) && i > 0 && self.verb_position(i))
             && (!self.is_cap(i) || (self.sentence_initial(i) && inverts(self.t(i))))
     }
+    /// A word that is a verb or a noun ("claims", "notes") is a verb right after a subject: not
+    /// after a determiner, a possessive, a preposition or an adjective-like lower-case word.
+    fn verb_position(&self, i: usize) -> bool {
+        let p = self.t(i - 1);
+        self.is_word(i - 1)
+            && !is_determiner(p)
+            && !p.starts_with('\'')
+            && !p.starts_with('\u{2019}')
+            && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
+            && (self.is_cap(i - 1) || is_pronoun(p) || i >= 2 && is_determiner(self.t(i - 2)))
+    }
+
     /// "According to", any case.
     fn is_according(&self, i: usize) -> bool {
         i + 1 < self.n() && self.t(i).eq_ignore_ascii_case("according") && self.is(i + 1, "to")
@@ -187,11 +201,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let of_phrase = b > start
                 && matches!(w, "of" | "for" | "at")
                 && (self.is(b + 1, "the") && b + 2 < hi && self.is_cap(b + 2) || b + 1 < hi && self.is_cap(b + 1) && self.np_word(b + 1));
-            let ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
+            // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
+            if ok && !of_phrase && b > start && self.is_cap(b - 1) && self.is_word(b) && !self.is_cap(b) {
+                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                ok = is_head_noun(w) || next_cap;
+            }
             if !ok || (b > start && self.newline(b)) {
                 break;
             }
             b += 1;
+        }
+        if b == start && start + 1 < hi && self.is_cap(start) && self.is_word(start) && self.is_cue(start + 1) {
+            b = start + 1; // a name that is also a small word: "From said"
         }
         if self.good_np(start, b) {
             Some((start, b))
@@ -283,7 +306,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
-        self.appositive_cue(np, k, hi)
+        self.appositive_cue(np, k, hi).or_else(|| self.sentence_end_cue(i, hi))
     }
 
     /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
@@ -310,6 +333,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if !self.is(m, ",") {
                 continue;
             }
+            // …, said Geert Wilders, founder of the Party for Freedom.
+            if self.is_cue(m + 1) && inverts(self.t(m + 1)) {
+                let c = self.cue_range(m + 1);
+                if let Some(np) = self.np_after(c.1, hi) {
+                    if self.is_cap(np.0) || is_determiner(self.t(np.0)) {
+                        return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
+                    }
+                }
+            }
+            // …, DFA spokesman Neil Sroka said.
             if let Some(np) = self.np_after(m + 1, hi) {
                 let v = self.skip_fillers_fwd(np.1, hi);
                 if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
@@ -402,6 +435,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
                         if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
+                            return Some(np);
+                        }
+                    }
+                    // "her senior policy adviser, Jake Sullivan, said": the name in the commas
+                    if let Some(np) = self.np_after(m + 1, j - 1) {
+                        if np.1 == j - 1 && self.is_cap(np.0) {
                             return Some(np);
                         }
                     }
@@ -599,7 +638,7 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         if out[k].speaker.is_some() || qs >= n || paras[k] != qs || paras[k - 1] == paras[k] {
             continue;
         }
-        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true) != crate::model::QuoteKind::Full {
+        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true, true) != crate::model::QuoteKind::Full {
             continue;
         }
         // the previous quote's paragraph must be the one right before this one
@@ -617,8 +656,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         if out[k].speaker.is_some() || qs >= n || segs[k].continued {
             continue;
         }
-        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
-        let lo = cx.window_start(qs, prev_end);
+        // the whole sentence, even across an earlier quote in it ("blasted Trump's call for a
+        // “deportation force,” calling it “absurd”")
+        let lo = cx.window_start(qs, paras[k]);
         if lo + 2 <= qs {
             if let Some(np) = cx.subject(lo, qs) {
                 out[k] = Found { speaker: Some(np), cue: None, inherited: false };

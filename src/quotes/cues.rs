@@ -181,6 +181,22 @@ pub fn is_title(word: &str) -> bool {
     )
 }
 
+/// Lower-case nouns that may follow a name inside a speaker phrase: "the Clinton campaign",
+/// "Clinton campaign spokesman Brian Fallon", "a Trump aide".
+pub fn is_head_noun(word: &str) -> bool {
+    is_person_noun(word)
+        || matches!(
+            word,
+            "campaign" | "aide" | "aides" | "officials" | "administration" | "team" | "staff" | "office"
+                | "department" | "supporters" | "supporter" | "advisers" | "leaders" | "source"
+                | "sources" | "ad" | "ads" | "statement" | "report" | "website" | "editorial" | "poll"
+                | "survey" | "letter" | "lawyers" | "members" | "voters" | "spokespeople" | "camp"
+                | "senators" | "lawmakers" | "critics" | "allies" | "surrogate" | "surrogates"
+                | "transition" | "committee" | "group" | "organization" | "foundation" | "memo"
+                | "filing" | "lawsuit" | "complaint" | "study" | "analysis" | "people"
+        )
+}
+
 /// Head nouns of a description that names a person: "the spokesman", "the North Korean leader".
 pub fn is_person_noun(word: &str) -> bool {
     matches!(

@@ -36,7 +36,7 @@ pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
             let (start, end) = (toks[a].start, toks[b - 1].end);
             Cue { start, end, text: text[start..end].to_string() }
         });
-        let kind = kind::classify(text, seg, speaker.is_some());
+        let kind = kind::classify(text, seg, speaker.is_some(), f.cue.is_some() || f.inherited);
         if speaker.is_some() {
             prev_speaker = speaker.clone();
         }

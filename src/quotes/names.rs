@@ -70,10 +70,8 @@ impl<'a, 'd> Resolver<'a, 'd> {
             while b < toks.len() && name_word(b) && (b == a0 || !toks[b].newline_before) {
                 b += 1;
             }
-            let mut a = a0;
-            while a < b && is_title(doc.tok(a)) {
-                a += 1;
-            }
+            // drop everything up to the last title: "Turkish President | Recep Tayyip Erdoğan"
+            let a = (a0..b.saturating_sub(1)).rev().find(|&t| is_title(doc.tok(t))).map_or(a0, |t| t + 1);
             let subject = sentence_first[a0]
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
@@ -131,8 +129,8 @@ impl<'a, 'd> Resolver<'a, 'd> {
         while s > a && cap(self.doc.tok(s - 1)) && !is_determiner(self.doc.tok(s - 1)) {
             s -= 1;
         }
-        while s < b && is_title(self.doc.tok(s)) && b - s > 1 {
-            s += 1;
+        if let Some(t) = (s..b.saturating_sub(1)).rev().find(|&t| is_title(self.doc.tok(t))) {
+            s = t + 1;
         }
         if s >= b {
             return self.text(a, b).to_string();
@@ -197,12 +195,21 @@ impl<'a, 'd> Resolver<'a, 'd> {
             return Resolved { name: self.groups[g].name.clone(), group: Some(g) };
         }
         let Some(g) = over else { return r };
+        // a group named with its title keeps the bare name: "Recep Tayyip Erdoğan"
+        let gname = {
+            let ws: Vec<&str> = self.groups[g].name.split(' ').collect();
+            let cut = (0..ws.len().saturating_sub(1)).rev().find(|&i| is_title(ws[i])).map_or(0, |i| i + 1);
+            ws[cut..].join(" ")
+        };
+        if gname.eq_ignore_ascii_case(&r.name) {
+            return Resolved { name: gname, group: Some(g) };
+        }
         let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
-        let (mine, theirs) = (words(&r.name), words(&self.groups[g].name));
+        let (mine, theirs) = (words(&r.name), words(&gname));
         if mine.len() > theirs.len() && theirs.iter().all(|w| mine.contains(w)) {
             Resolved { name: r.name, group: Some(g) }
         } else {
-            Resolved { name: self.groups[g].name.clone(), group: Some(g) }
+            Resolved { name: gname, group: Some(g) }
         }
     }
 

@@ -242,3 +242,13 @@ test("concurrent first calls share one initialisation", () => {
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), "20 true");
 });
+
+test("wasmMemoryBytes reports the instance's linear memory, which grows with the input", async () => {
+  await nm.init();
+  const before = nm.wasmMemoryBytes();
+  assert.ok(before >= 65536 && before % 65536 === 0, `${before}`);
+  await nm.annotate("Angela Merkel said on Monday “yes”. ".repeat(100_000), { referenceDate: REF });
+  const after = nm.wasmMemoryBytes();
+  assert.ok(after > before && after % 65536 === 0, `${before} → ${after}`);
+  console.log(`# linear memory ${before / 2 ** 20} MiB → ${after / 2 ** 20} MiB after a 3.6 MB text`);
+});
