@@ -172,8 +172,13 @@ test("TIMEX3 values read in plain words", () => {
   assert.equal(describeValue("PT1H", "DURATION"), "1 hour");
   assert.equal(describeValue("PT30M", "DURATION"), "30 minutes");
   assert.equal(describeValue("P3D", "DURATION"), "3 days");
-  assert.equal(describeValue("P1W", "SET"), "every 1 week");
+  assert.equal(describeValue("P1W", "SET"), "every week");
+  assert.equal(describeValue("P2W", "SET"), "every 2 weeks");
   assert.equal(describeValue("PAST_REF", "DATE"), "the past");
+  assert.match(describeValue("2025-03-03TNI", "TIME"), /2025, night$/);
+  assert.equal(describeValue("2025-SU", "DATE"), "summer 2025");
+  assert.equal(describeValue("P1WE", "SET"), "every weekend");
+  assert.equal(describeValue("2025-13-03TNI", "TIME"), "");
   assert.equal(describeValue("2019-13-45", "DATE"), "");
   assert.equal(describeValue(null, "DATE"), "");
 });
