@@ -392,3 +392,56 @@ test("hostile and odd input: shown exactly, highlighted in place, nothing breaks
     await context.close();
   }
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`readable and labelled in ${scheme} mode: contrast of text and highlights, names of controls`, async () => {
+    const { context, page } = await openPage(browser, server.url, { colorScheme: scheme });
+    try {
+      await loadExample(page);
+      const report = await page.evaluate(() => {
+        const rgb = (s) => {
+          const m = s.match(/[\d.]+/g).map(Number);
+          return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
+        };
+        const lum = ({ r, g, b }) => {
+          const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        // The colour actually behind an element: its background over its ancestors' backgrounds.
+        const behind = (el) => {
+          const layers = [];
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.a > 0) layers.push(c);
+            if (c.a === 1) break;
+          }
+          let out = { r: 255, g: 255, b: 255 };
+          for (const c of layers.reverse()) out = { r: c.r * c.a + out.r * (1 - c.a), g: c.g * c.a + out.g * (1 - c.a), b: c.b * c.a + out.b * (1 - c.a) };
+          return out;
+        };
+        const ratio = (el) => {
+          const a = lum(rgb(getComputedStyle(el).color));
+          const b = lum(behind(el));
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        };
+        const samples = {};
+        for (const sel of ["#view mark.q", "#view mark.d", "#view mark.e.per", "#view mark.e.org", "#view mark.e.loc", "#view mark.e.misc", "#view", "#text", ".tagline", "#status", "#refnote", ".chip", ".btn-primary", ".date-item .value", ".entity-item .name", ".quote-item", ".tag"]) {
+          const el = document.querySelector(sel);
+          samples[sel] = el ? Math.round(ratio(el) * 10) / 10 : null;
+        }
+        const unnamed = [...document.querySelectorAll("button, input, [role=textbox], a[href]")]
+          .filter((el) => !(el.getAttribute("aria-label") || el.labels?.[0]?.textContent || el.textContent.trim() || (el.getAttribute("aria-labelledby") && document.getElementById(el.getAttribute("aria-labelledby")))))
+          .map((el) => el.outerHTML.slice(0, 80));
+        return { samples, unnamed, live: document.getElementById("status").getAttribute("aria-live") };
+      });
+      for (const [sel, r] of Object.entries(report.samples)) {
+        assert.ok(r !== null, `${sel} present`);
+        assert.ok(r >= 4.5, `${scheme}: contrast of ${sel} is ${r}:1 (need 4.5:1)`);
+      }
+      assert.deepEqual(report.unnamed, [], "every control has a name");
+      assert.equal(report.live, "polite");
+    } finally {
+      await context.close();
+    }
+  });
+}
