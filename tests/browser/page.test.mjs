@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assertBuilt, serve, launch, openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT } from "./helpers.mjs";
+import { assertBuilt, serve, launch, openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT, DIST } from "./helpers.mjs";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "../../www/example.js";
 
 let server;
@@ -445,3 +445,15 @@ for (const scheme of ["light", "dark"]) {
     }
   });
 }
+
+test("opened as a file instead of through a server, the page says what to do", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`file://${join(DIST, "index.html")}`);
+    await page.waitForSelector("#alert:not([hidden])", { timeout: 10_000 });
+    assert.match(await page.textContent("#alert"), /web server/);
+  } finally {
+    await context.close();
+  }
+});
