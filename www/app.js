@@ -68,7 +68,6 @@ let jobSeq = 0;
 let inFlight = null; // { id, text, options, started, lastHeard }
 let current = null; // { id, text, options, view, json, ms, marks }
 let debounceTimer = 0;
-let failures = 0;
 let renders = 0; // results shown so far
 let stale = 0; // messages about jobs already superseded
 
@@ -90,7 +89,6 @@ function startWorker() {
   worker.onerror = (event) => {
     event.preventDefault();
     const detail = event.message || "The worker script failed to load.";
-    failures++;
     stopWorker();
     inFlight = null;
     showBusy(false);
@@ -119,7 +117,6 @@ function onWorkerMessage(event) {
   switch (msg.type) {
     case "ready":
       ready = true;
-      failures = 0;
       version = msg.version;
       els.version.textContent = version ? `newsmark ${version}` : "newsmark";
       if (inFlight) {
@@ -147,7 +144,6 @@ function onWorkerMessage(event) {
       if (!inFlight || msg.id !== inFlight.id) return;
       inFlight = null;
       showBusy(false);
-      failures++;
       if (msg.crash) {
         showAlert(
           "newsmark hit an internal error while reading this text and has been restarted. Your text is safe and unchanged; edit it to try again.",
@@ -160,7 +156,6 @@ function onWorkerMessage(event) {
       restartWorker();
       break;
     case "fatal":
-      failures++;
       showAlert(
         "The annotator could not start, so nothing can be highlighted. Your text is safe and unchanged; reload the page to try again.",
         msg.message,
