@@ -2,9 +2,10 @@
 // type (debounced; newer edits supersede older jobs), and renders the result as highlights built from
 // DOM nodes and text nodes only (never HTML from user text), with a legend, tooltips and side lists.
 
-import { QUOTE, DATE, ENTITY, PIECE_FIELDS, LABELS, QUOTE_KINDS, DATE_TYPES } from "./layout.js";
+import { QUOTE, DATE, ENTITY, LABELS, QUOTE_KINDS, DATE_TYPES, describeValue } from "./layout.js";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "./example.js";
 import { PlainEditor } from "./editor.js";
+import { Rendering } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -42,10 +43,8 @@ const KINDS = [
   { key: "misc", name: "Other names", title: "Other name", label: "MISC" },
 ];
 const LABEL_KEY = { PER: "per", ORG: "org", LOC: "loc", MISC: "misc" };
-const LABEL_KEYS = ["per", "org", "loc", "misc"]; // by label code (LABELS order)
 const LABEL_TITLE = { PER: "Person", ORG: "Organisation", LOC: "Place", MISC: "Other name" };
 const LIST_CAP = 300;
-const SEGMENT = 8000; // characters per content-visibility block of the highlighted view
 const WATCHDOG_MS = 30000;
 const STORE_KEY = "newsmark.text";
 const STORE_MAX = 1_000_000;
@@ -69,8 +68,8 @@ let jobSeq = 0;
 let inFlight = null; // { id, text, options, started, lastHeard }
 let current = null; // { id, text, options, view, json, ms, marks }
 let debounceTimer = 0;
-let failures = 0;
 let renders = 0; // results shown so far
+let stale = 0; // messages about jobs already superseded
 
 function startWorker() {
   ready = false;
@@ -90,7 +89,6 @@ function startWorker() {
   worker.onerror = (event) => {
     event.preventDefault();
     const detail = event.message || "The worker script failed to load.";
-    failures++;
     stopWorker();
     inFlight = null;
     showBusy(false);
@@ -119,7 +117,6 @@ function onWorkerMessage(event) {
   switch (msg.type) {
     case "ready":
       ready = true;
-      failures = 0;
       version = msg.version;
       els.version.textContent = version ? `newsmark ${version}` : "newsmark";
       if (inFlight) {
@@ -130,13 +127,13 @@ function onWorkerMessage(event) {
       }
       break;
     case "progress":
-      if (!inFlight || msg.id !== inFlight.id) return;
+      if (!inFlight || msg.id !== inFlight.id) return void stale++;
       inFlight.lastHeard = performance.now();
       showBusy(true, msg.done / Math.max(1, msg.total));
       setStatus(`Annotating ${formatSize(msg.total)}… ${Math.floor((100 * msg.done) / Math.max(1, msg.total))}%`);
       break;
     case "result":
-      if (!inFlight || msg.id !== inFlight.id) return; // stale
+      if (!inFlight || msg.id !== inFlight.id) return void stale++;
       current = { ...inFlight, view: msg.view, json: msg.json, ms: msg.ms, parsed: null };
       inFlight = null;
       showBusy(false);
@@ -147,7 +144,6 @@ function onWorkerMessage(event) {
       if (!inFlight || msg.id !== inFlight.id) return;
       inFlight = null;
       showBusy(false);
-      failures++;
       if (msg.crash) {
         showAlert(
           "newsmark hit an internal error while reading this text and has been restarted. Your text is safe and unchanged; edit it to try again.",
@@ -160,7 +156,6 @@ function onWorkerMessage(event) {
       restartWorker();
       break;
     case "fatal":
-      failures++;
       showAlert(
         "The annotator could not start, so nothing can be highlighted. Your text is safe and unchanged; reload the page to try again.",
         msg.message,
@@ -235,7 +230,7 @@ setInterval(() => {
 }, 1000);
 
 // ---------------------------------------------------------------------------------------------
-// Rendering the highlighted text (time-sliced so a huge result never blocks input)
+// Showing a result
 
 let render = null;
 
@@ -263,7 +258,7 @@ function emptyMessage() {
 }
 
 function cancelRender() {
-  if (render) render.cancelled = true;
+  if (render) render.cancel();
   render = null;
 }
 
@@ -274,29 +269,12 @@ function showResult(res) {
   hideTip();
   const view = els.view;
   const scroll = view.scrollTop;
-  view.replaceChildren();
-  const r = {
-    res,
-    text: res.text,
-    v,
-    pieces: v.pieces,
-    p: 0,
-    cursor: 0,
-    stack: [],
-    seg: null,
-    segLen: 0,
-    marks: [new Array(v.counts.q), new Array(v.counts.d), new Array(v.entities.label.length)],
-    done: false,
-    cancelled: false,
-  };
-  res.marks = r.marks;
-  newSegment(r);
-  render = r;
-  // Render the first screenful now, the rest in slices between frames.
-  step(r, performance.now() + 12);
+  render = new Rendering(view, res.text, v, { isHidden: (key) => hidden.has(key) });
+  render.res = res;
+  res.marks = render.marks;
+  // The first screenful now, the rest in slices between tasks.
+  render.start(() => view.setAttribute("aria-busy", "false"));
   view.scrollTop = scroll;
-  if (!r.done) sliceLater(r);
-  else view.setAttribute("aria-busy", "false");
   els.exportBtn.disabled = false;
   updateLegend(v);
   fillLists(v);
@@ -305,116 +283,10 @@ function showResult(res) {
   setStatus(`${counts} in ${numberFmt.format(res.text.length)} characters · ${formatMs(res.ms)}`);
 }
 
-function sliceLater(r) {
-  const run = () => {
-    if (r.cancelled) return;
-    step(r, performance.now() + 10);
-    if (!r.done) setTimeout(run, 0);
-    else els.view.setAttribute("aria-busy", "false");
-  };
-  setTimeout(run, 0);
-}
-
-function newSegment(r) {
-  const seg = document.createElement("div");
-  seg.className = "seg";
-  els.view.appendChild(seg);
-  r.seg = seg;
-  r.segLen = 0;
-}
-
-function appendText(r, from, to) {
-  if (to <= from) return;
-  if (r.stack.length) {
-    r.stack[r.stack.length - 1].el.appendChild(document.createTextNode(r.text.slice(from, to)));
-    return;
-  }
-  // Outside any highlight: start a new block after a line break once the block is full.
-  while (from < to) {
-    if (r.segLen >= SEGMENT) {
-      const nl = r.text.indexOf("\n", from);
-      if (nl >= 0 && nl < to) {
-        r.seg.appendChild(document.createTextNode(r.text.slice(from, nl + 1)));
-        newSegment(r);
-        from = nl + 1;
-        continue;
-      }
-      r.seg.appendChild(document.createTextNode(r.text.slice(from, to)));
-      r.segLen += to - from;
-      return;
-    }
-    let cut = Math.min(to, from + (SEGMENT - r.segLen));
-    if (cut < to) {
-      const c = r.text.charCodeAt(cut);
-      if (c >= 0xdc00 && c <= 0xdfff) cut++;
-    }
-    r.seg.appendChild(document.createTextNode(r.text.slice(from, cut)));
-    r.segLen += cut - from;
-    from = cut;
-  }
-}
-
-function closeUntil(r, pos) {
-  while (r.stack.length && r.stack[r.stack.length - 1].end <= pos) {
-    const top = r.stack[r.stack.length - 1];
-    appendText(r, r.cursor, top.end);
-    r.cursor = Math.max(r.cursor, top.end);
-    r.stack.pop();
-  }
-}
-
-function makeMark(r, kind, index, first, sub) {
-  const el = document.createElement("mark");
-  let key;
-  if (kind === QUOTE) {
-    key = "q";
-    el.className = `m q q-${QUOTE_KINDS[sub] || "other"}`;
-  } else if (kind === DATE) {
-    key = "d";
-    el.className = "m d";
-  } else {
-    key = LABEL_KEYS[sub] || "misc";
-    el.className = `m e ${key}`;
-  }
-  el.dataset.k = String(kind);
-  el.dataset.i = String(index);
-  if (first) {
-    el.tabIndex = hidden.has(key) ? -1 : 0;
-    r.marks[kind][index] = el;
-  } else {
-    el.classList.add("cont");
-  }
-  return el;
-}
-
-function step(r, deadline) {
-  const pieces = r.pieces;
-  const n = pieces.length / PIECE_FIELDS;
-  while (r.p < n) {
-    if ((r.p & 31) === 0 && performance.now() > deadline) return;
-    const b = r.p * PIECE_FIELDS;
-    const start = pieces[b];
-    const end = pieces[b + 1];
-    closeUntil(r, start);
-    appendText(r, r.cursor, start);
-    r.cursor = Math.max(r.cursor, start);
-    const el = makeMark(r, pieces[b + 2], pieces[b + 3], pieces[b + 4] === 1, pieces[b + 5]);
-    (r.stack.length ? r.stack[r.stack.length - 1].el : r.seg).appendChild(el);
-    r.stack.push({ el, end });
-    r.p++;
-  }
-  closeUntil(r, Infinity);
-  appendText(r, r.cursor, r.text.length);
-  r.cursor = r.text.length;
-  r.done = true;
-}
-
 /** Make sure the mark of a span exists (rendering synchronously up to it) and return it. */
 function markFor(kind, index) {
-  const r = render;
-  if (!current || !current.marks) return null;
-  while (r && !r.done && !r.cancelled && !current.marks[kind][index]) step(r, performance.now() + 50);
-  return current.marks[kind][index] || null;
+  if (!current || !render || render.res !== current) return null;
+  return render.markFor(kind, index);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -618,36 +490,6 @@ function findEntityAt(v, start, end) {
     if (v.entities.end[i] <= end) return i;
   }
   return -1;
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", S: "second", DE: "decade", CE: "century" };
-
-/** A plain-words reading of a TIMEX3 value, when one is easy to give. */
-function describeValue(value, type) {
-  if (typeof value !== "string") return "";
-  let m;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value))) {
-    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0));
-    if (Number.isNaN(date.getTime())) return "";
-    const opts = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-    if (m[4]) Object.assign(opts, { hour: "numeric", minute: "2-digit" });
-    return date.toLocaleString(undefined, opts);
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value)) && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
-  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(value)) && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${+m[2]} of ${m[1]}`;
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `quarter ${m[2]} of ${m[1]}`;
-  if (/^\d{4}$/.test(value)) return `the year ${value}`;
-  if ((m = /^(\d{3})$/.exec(value))) return `the ${m[1]}0s`;
-  if ((m = /^P(T?)(\d+(?:\.\d+)?|X)(DE|CE|[YMWDHS])$/.exec(value))) {
-    let unit = UNITS[m[3]] || m[3];
-    if (m[1] && m[3] === "M") unit = "minute";
-    const n = m[2] === "X" ? "some" : m[2];
-    const word = n === "1" ? unit : unit === "century" ? "centuries" : `${unit}s`;
-    return `${type === "SET" ? "every " : ""}${n} ${word}`;
-  }
-  return { PAST_REF: "the past", PRESENT_REF: "now", FUTURE_REF: "the future" }[value] || "";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1012,6 +854,9 @@ Object.defineProperty(window, "newsmark", {
     },
     get renders() {
       return renders;
+    },
+    get stale() {
+      return stale;
     },
     get text() {
       return editor.value;

@@ -291,3 +291,41 @@ export function prepare(ann, text, { listCap = 300, mentionCap = 1000 } = {}) {
   const transfer = [pieces, q.kind, q.speakerStart, q.speakerEnd, d.type, d.range, e.label, e.group, e.start, e.end, g.label, g.count].map((a) => a.buffer);
   return { view, transfer };
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", S: "second", DE: "decade", CE: "century", WE: "weekend", Q: "quarter" };
+const SEASONS = { SP: "spring", SU: "summer", FA: "autumn", WI: "winter" };
+const DAY_PARTS = { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" };
+
+/** A plain-words reading of a TIMEX3 value, when one is easy to give ("" otherwise). */
+export function describeValue(value, type) {
+  if (typeof value !== "string") return "";
+  let m;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value))) {
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0));
+    if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) return "";
+    const opts = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+    if (m[4]) Object.assign(opts, { hour: "numeric", minute: "2-digit" });
+    return date.toLocaleString(undefined, opts);
+  }
+  if ((m = /^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$/.exec(value))) {
+    const day = describeValue(m[1], "DATE");
+    return day ? `${day}, ${DAY_PARTS[m[2]]}` : "";
+  }
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value)) && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(value)) && +m[1] >= 1 && +m[1] <= 12) return `${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return `week ${+m[2]} of ${m[1]}`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `quarter ${m[2]} of ${m[1]}`;
+  if (/^\d{4}$/.test(value)) return `the year ${value}`;
+  if ((m = /^(\d{3})$/.exec(value))) return `the ${m[1]}0s`;
+  if ((m = /^P(T?)(\d+(?:\.\d+)?|X)(DE|CE|WE|[YMWDHSQ])$/.exec(value))) {
+    let unit = UNITS[m[3]] || m[3];
+    if (m[1] && m[3] === "M") unit = "minute";
+    const n = m[2] === "X" ? "some" : m[2];
+    const word = n === "1" ? unit : unit === "century" ? "centuries" : `${unit}s`;
+    if (type === "SET") return n === "1" ? `every ${unit}` : `every ${n} ${word}`;
+    return `${n} ${word}`;
+  }
+  return { PAST_REF: "the past", PRESENT_REF: "now", FUTURE_REF: "the future" }[value] || "";
+}

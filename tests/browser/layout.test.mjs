@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { layoutSpans, chunkBounds, mergeChunks, dateSortKey, prepare, PIECE_FIELDS, QUOTE, DATE, ENTITY } from "../../www/layout.js";
+import { layoutSpans, chunkBounds, mergeChunks, dateSortKey, prepare, describeValue, PIECE_FIELDS, QUOTE, DATE, ENTITY } from "../../www/layout.js";
 
 const pieces = (arr) => {
   const out = [];
@@ -159,4 +159,26 @@ test("prepare: compact arrays, counts, pieces with sub-kinds, and capped side li
   assert.deepEqual(view.lists.dates.map((d) => d.value), ["2025-05-02"]);
   assert.equal(new Set(transfer).size, transfer.length, "each buffer transferred once");
   structuredClone(view, { transfer }); // transferable as a whole
+});
+
+test("TIMEX3 values read in plain words", () => {
+  assert.match(describeValue("2019-01-07", "DATE"), /2019/);
+  assert.match(describeValue("2019-01-07", "DATE"), /January|Monday/);
+  assert.equal(describeValue("2018-03", "DATE"), "March 2018");
+  assert.equal(describeValue("XXXX-01-07", "DATE"), "7 January, year unknown");
+  assert.equal(describeValue("2018", "DATE"), "the year 2018");
+  assert.equal(describeValue("2024-Q3", "DATE"), "quarter 3 of 2024");
+  assert.equal(describeValue("201", "DATE"), "the 2010s");
+  assert.equal(describeValue("PT1H", "DURATION"), "1 hour");
+  assert.equal(describeValue("PT30M", "DURATION"), "30 minutes");
+  assert.equal(describeValue("P3D", "DURATION"), "3 days");
+  assert.equal(describeValue("P1W", "SET"), "every week");
+  assert.equal(describeValue("P2W", "SET"), "every 2 weeks");
+  assert.equal(describeValue("PAST_REF", "DATE"), "the past");
+  assert.match(describeValue("2025-03-03TNI", "TIME"), /2025, night$/);
+  assert.equal(describeValue("2025-SU", "DATE"), "summer 2025");
+  assert.equal(describeValue("P1WE", "SET"), "every weekend");
+  assert.equal(describeValue("2025-13-03TNI", "TIME"), "");
+  assert.equal(describeValue("2019-13-45", "DATE"), "");
+  assert.equal(describeValue(null, "DATE"), "");
 });

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assertBuilt, serve, launch, openPage, pasteText, waitForResult, checkMarksMatchSpans, boxText, ROOT } from "./helpers.mjs";
+import { assertBuilt, serve, launch, openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT, DIST } from "./helpers.mjs";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "../../www/example.js";
 
 let server;
@@ -348,6 +348,111 @@ test("screenshot of the page with the example loaded (README)", async () => {
     const png = await readFile(file);
     assert.equal(png.subarray(1, 4).toString(), "PNG");
     assert.ok(png.length > 20_000);
+  } finally {
+    await context.close();
+  }
+});
+
+test("hostile and odd input: shown exactly, highlighted in place, nothing breaks", { timeout: 240_000 }, async () => {
+  const { context, page, log } = await openPage(browser, server.url);
+  try {
+    const inputs = {
+      "all capitals": "PRESIDENT JOE BIDEN SAID ON MONDAY 4 MARCH 2024 THAT “WE WILL WIN,” IN WASHINGTON.",
+      "no spaces": "AngelaMerkelmetEmmanuelMacroninParison3March2021“Weagree,”saidMacron.".repeat(200),
+      "NUL and control characters": "Ann\u0000 Lee said\u0007 “hi\u0001” in Oslo\u001b on 2 May 2024.\u000b\u000c\u0085\u2028\u2029",
+      "lone surrogates": "Anna \ud800Berg met Tom Hill\udc00 in Paris on 3 March 2021. “Yes\ud83d,” said Hill.",
+      "unbalanced marks": "“He said ”yes“ and „no” and «maybe» ‘on Friday’ \"Ann Lee\" said '' “ “ ” 2024",
+      "100,000 quote marks": "“".repeat(50_000) + " Ann Lee " + "”".repeat(50_000),
+      "pasted HTML": '<p class="x">Ann <b>Lee</b> said “hi” on <time datetime="2024-05-02">2 May</time></p><style>*{display:none}</style>',
+      "combining marks and CRLF": "Zoe\u0308 Sa\u0301nchez visited Me\u0301xico City\r\non 5 June 2023.\r\n“Bien,” she said.\r\n",
+    };
+    // Empty and whitespace only: nothing to annotate, the invitation to paste stays.
+    for (const text of ["", " \n\t \n"]) {
+      await setText(page, text);
+      await page.waitForTimeout(400);
+      assert.equal(await page.evaluate(() => window.newsmark.result), null);
+      assert.ok(await page.$("#view .empty"), "the view invites a paste");
+    }
+    for (const [name, text] of Object.entries(inputs)) {
+      await setText(page, text);
+      const stored = await boxText(page);
+      await waitForResult(page, stored, 120_000);
+      assert.equal(await page.evaluate(() => document.getElementById("view").textContent), stored, `${name}: the view shows the text`);
+      if (stored.length < 20_000) {
+        const check = await checkMarksMatchSpans(page);
+        assert.deepEqual(check.bad, [], `${name}: marks on their spans`);
+        assert.equal(check.n, check.total, `${name}: every span shown`);
+      }
+      assert.equal(await page.$$eval("#view *:not(div.seg):not(mark)", (x) => x.length), 0, `${name}: only marks and text`);
+    }
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.dialogs, []);
+    assert.equal(await page.$eval("#alert", (a) => a.hidden), true, "no failure reported");
+  } finally {
+    await context.close();
+  }
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`readable and labelled in ${scheme} mode: contrast of text and highlights, names of controls`, async () => {
+    const { context, page } = await openPage(browser, server.url, { colorScheme: scheme });
+    try {
+      await loadExample(page);
+      const report = await page.evaluate(() => {
+        const rgb = (s) => {
+          const m = s.match(/[\d.]+/g).map(Number);
+          return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
+        };
+        const lum = ({ r, g, b }) => {
+          const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        // The colour actually behind an element: its background over its ancestors' backgrounds.
+        const behind = (el) => {
+          const layers = [];
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.a > 0) layers.push(c);
+            if (c.a === 1) break;
+          }
+          let out = { r: 255, g: 255, b: 255 };
+          for (const c of layers.reverse()) out = { r: c.r * c.a + out.r * (1 - c.a), g: c.g * c.a + out.g * (1 - c.a), b: c.b * c.a + out.b * (1 - c.a) };
+          return out;
+        };
+        const ratio = (el) => {
+          const a = lum(rgb(getComputedStyle(el).color));
+          const b = lum(behind(el));
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        };
+        const samples = {};
+        for (const sel of ["#view mark.q", "#view mark.d", "#view mark.e.per", "#view mark.e.org", "#view mark.e.loc", "#view mark.e.misc", "#view", "#text", ".tagline", "#status", "#refnote", ".chip", ".btn-primary", ".date-item .value", ".entity-item .name", ".quote-item", ".tag"]) {
+          const el = document.querySelector(sel);
+          samples[sel] = el ? Math.round(ratio(el) * 10) / 10 : null;
+        }
+        const unnamed = [...document.querySelectorAll("button, input, [role=textbox], a[href]")]
+          .filter((el) => !(el.getAttribute("aria-label") || el.labels?.[0]?.textContent || el.textContent.trim() || (el.getAttribute("aria-labelledby") && document.getElementById(el.getAttribute("aria-labelledby")))))
+          .map((el) => el.outerHTML.slice(0, 80));
+        return { samples, unnamed, live: document.getElementById("status").getAttribute("aria-live") };
+      });
+      for (const [sel, r] of Object.entries(report.samples)) {
+        assert.ok(r !== null, `${sel} present`);
+        assert.ok(r >= 4.5, `${scheme}: contrast of ${sel} is ${r}:1 (need 4.5:1)`);
+      }
+      assert.deepEqual(report.unnamed, [], "every control has a name");
+      assert.equal(report.live, "polite");
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("opened as a file instead of through a server, the page says what to do", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`file://${join(DIST, "index.html")}`);
+    await page.waitForSelector("#alert:not([hidden])", { timeout: 10_000 });
+    assert.match(await page.textContent("#alert"), /web server/);
   } finally {
     await context.close();
   }

@@ -57,7 +57,7 @@ test("typing stays responsive while a 5 MB paste is annotated", { timeout: 300_0
     const latencies = [];
     let typedWhileAnnotating = 0;
     let typed = "";
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       const annotating = await page.evaluate(() => window.newsmark.annotating);
       if (!annotating && typedWhileAnnotating >= 3) break;
       const t0 = Date.now();
@@ -67,7 +67,9 @@ test("typing stays responsive while a 5 MB paste is annotated", { timeout: 300_0
       assert.ok(reflected, "the key reached the text box");
       typed += "Z";
       if (annotating) typedWhileAnnotating++;
-      await page.waitForTimeout(100);
+      // While a job runs, type on; if none runs (a fast machine finished it), pause so that the
+      // edit just made starts a new job of the whole text.
+      await page.waitForTimeout(annotating ? 100 : 900);
     }
     assert.ok(typedWhileAnnotating >= 1, "keys were typed while the big text was being annotated");
     // Generous bound for a shared machine: a page annotating on its main thread would hold each key
