@@ -120,7 +120,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             // A trailing period belongs to a known abbreviation or a dotted initialism.
-            if kind == TokKind::Word && bytes.get(end) == Some(&b'.') {
+            // At the end of a line the period ends the sentence instead (CoNLL-2003 splits it off:
+            // `Walt Disney Co` `.`).
+            let line_end = matches!(bytes.get(end + 1), None | Some(b'\n') | Some(b'\r'));
+            if kind == TokKind::Word && bytes.get(end) == Some(&b'.') && !line_end {
                 let word = &text[start..end];
                 let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if word.contains('.') || single_letter || is_abbreviation(word) {
@@ -220,6 +223,11 @@ mod tests {
             toks("Mr. Xi Jinping’s U.S. trip, Kim Jong-un's visit."),
             ["Mr.", "Xi", "Jinping", "’s", "U.S.", "trip", ",", "Kim", "Jong-un", "'s", "visit", "."]
         );
+    }
+
+    #[test]
+    fn abbreviation_period_at_line_end_ends_the_sentence() {
+        assert_eq!(toks("bid by Walt Disney Co.\nThe U.S.\nMr. X"), ["bid", "by", "Walt", "Disney", "Co", ".", "The", "U.S", ".", "Mr.", "X"]);
     }
 
     #[test]

@@ -1,0 +1,486 @@
+//! Features of the entity tagger: every feature is a 32-bit hash built incrementally from byte/char
+//! pieces (no String per token), shared verbatim by the trainer (`src/bin/train-ner.rs`) and the
+//! tagger, so training and tagging can never disagree.
+//!
+//! Per token we compute once a handful of base hashes (normalised form, lower-cased form, shape,
+//! prefixes, suffixes, hyphen parts, gazetteer bits, document-level casing); the per-position
+//! features then only combine them. Typographic apostrophes, quotes and dashes are normalised so a
+//! model trained on 1996 Reuters text reads modern copy (`Xi Jinping’s`).
+
+use std::collections::HashMap;
+
+use super::gazetteer::Gazetteer;
+use crate::text::{Doc, TokKind};
+
+/// Number of BILOU tags: `O` plus B, I, L, U for PER, ORG, LOC, MISC.
+pub const NTAGS: usize = 17;
+/// Number of entity types.
+pub const NTYPES: usize = 4;
+
+/// Tag index helpers: `O` is 0; type `t` (0..4) has B=1+4t, I=2+4t, L=3+4t, U=4+4t.
+pub mod tags {
+    pub const O: u8 = 0;
+    pub fn b(t: usize) -> u8 { (1 + 4 * t) as u8 }
+    pub fn i(t: usize) -> u8 { (2 + 4 * t) as u8 }
+    pub fn l(t: usize) -> u8 { (3 + 4 * t) as u8 }
+    pub fn u(t: usize) -> u8 { (4 + 4 * t) as u8 }
+    /// Entity type of a tag (None for `O`).
+    pub fn typ(tag: u8) -> Option<usize> { if tag == 0 { None } else { Some((tag as usize - 1) / 4) } }
+    /// 0 = B, 1 = I, 2 = L, 3 = U.
+    pub fn pos(tag: u8) -> usize { (tag as usize - 1) % 4 }
+    /// May `cur` follow `prev` (`None` = sentence start)?
+    pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
+        let inside = cur != O && matches!(pos(cur), 1 | 2);
+        match prev {
+            None => !inside,
+            Some(p) => {
+                let open = p != O && matches!(pos(p), 0 | 1);
+                if open { inside && typ(p) == typ(cur) } else { !inside }
+            }
+        }
+    }
+    /// May a sentence end after `tag`?
+    pub fn can_end(tag: u8) -> bool { tag == O || matches!(pos(tag), 2 | 3) }
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Combine a hash with one more 64-bit piece.
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Final 32-bit feature key (never 0: 0 marks an empty slot in the model table).
+#[inline]
+pub fn finish(h: u64) -> u32 {
+    let mut h = h ^ (h >> 31);
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 29;
+    let k = (h ^ (h >> 32)) as u32;
+    if k == 0 { 1 } else { k }
+}
+
+#[inline]
+fn feat(tid: u64, a: u64) -> u32 {
+    finish(mix(mix(0x9e37_79b9_7f4a_7c15, tid), a))
+}
+
+#[inline]
+fn feat2(tid: u64, a: u64, b: u64) -> u32 {
+    finish(mix(mix(mix(0x9e37_79b9_7f4a_7c15, tid), a), b))
+}
+
+#[inline]
+fn feat3(tid: u64, a: u64, b: u64, c: u64) -> u32 {
+    finish(mix(mix(mix(mix(0x9e37_79b9_7f4a_7c15, tid), a), b), c))
+}
+
+/// Typographic variants folded to their ASCII forms.
+#[inline]
+pub fn norm_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Hash of a string's lower-cased normalised form (digits as `0`): the key used for document-level
+/// statistics and gazetteer look-ups.
+pub fn lower_hash(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in s.chars() {
+        let c = norm_char(c);
+        if c.is_ascii_digit() {
+            h = mix(h, '0' as u64);
+        } else if c.is_ascii() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+        } else {
+            for l in c.to_lowercase() {
+                h = mix(h, l as u64);
+            }
+        }
+    }
+    h
+}
+
+/// Coarse class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Cls {
+    Lower = 0,
+    Cap = 1,
+    AllCaps = 2,
+    Num = 3,
+    Punct = 4,
+    Other = 5,
+}
+
+/// Base hashes of one token, computed once per document.
+#[derive(Clone, Copy, Debug)]
+pub struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    /// Lower-cased part before the first / after the last hyphen (0: no hyphen).
+    pub hy_first: u64,
+    pub hy_last: u64,
+    pub cls: Cls,
+    /// Gazetteer bits: category * 4 + position (B, I, L, U).
+    pub gaz: u32,
+    /// Document casing of this word elsewhere: 0 unseen, 1 lower only, 2 capitalised only, 3 both.
+    pub doc_case: u8,
+    /// First token of its sentence.
+    pub first: bool,
+    /// Its sentence is in capitals (a headline).
+    pub caps_sent: bool,
+    /// Number of chars.
+    pub len: u8,
+}
+
+const BOS: u64 = 0x1111_2222_3333_4444;
+const EOS: u64 = 0x5555_6666_7777_8888;
+
+/// Everything the features need about one document.
+pub struct DocInfo {
+    pub toks: Vec<TokInfo>,
+    /// Sentence index of each token.
+    pub sent_of: Vec<u32>,
+    /// Sentences as token ranges.
+    pub sents: Vec<(usize, usize)>,
+}
+
+fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
+    buf.clear();
+    let mut word = 0xcbf2_9ce4_8422_2325u64;
+    let mut lower = word;
+    let mut shape = word;
+    let (mut n_up, mut n_low, mut n_letters) = (0usize, 0usize, 0usize);
+    let mut last_shape = '\0';
+    let mut run = 0;
+    let mut first_char = None;
+    for c in s.chars() {
+        let c = norm_char(c);
+        if first_char.is_none() {
+            first_char = Some(c);
+        }
+        word = mix(word, c as u64);
+        let sc = if c.is_uppercase() {
+            n_up += 1;
+            n_letters += 1;
+            'X'
+        } else if c.is_lowercase() {
+            n_low += 1;
+            n_letters += 1;
+            'x'
+        } else if c.is_alphabetic() {
+            n_letters += 1;
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if sc == last_shape {
+            run += 1;
+        } else {
+            run = 1;
+            last_shape = sc;
+        }
+        if run <= 2 {
+            shape = mix(shape, sc as u64);
+        }
+        if c.is_ascii_digit() {
+            buf.push('0');
+        } else if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                buf.push(l);
+            }
+        }
+    }
+    for &c in buf.iter() {
+        lower = mix(lower, c as u64);
+    }
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let n = buf.len();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for k in 0..4.min(n) {
+        h = mix(h, buf[k] as u64);
+        pre[k] = h;
+    }
+    let mut h = 0x8422_2325_cbf2_9ce4u64;
+    for k in 0..4.min(n) {
+        h = mix(h, buf[n - 1 - k] as u64);
+        suf[k] = h;
+    }
+    let (mut hy_first, mut hy_last) = (0, 0);
+    if kind == TokKind::Word && n > 2 {
+        if let Some(p) = buf.iter().position(|&c| c == '-') {
+            let q = buf.iter().rposition(|&c| c == '-').unwrap_or(p);
+            let mut a = 0x1234_5678u64;
+            for &c in &buf[..p] {
+                a = mix(a, c as u64);
+            }
+            let mut b = 0x8765_4321u64;
+            for &c in &buf[q + 1..] {
+                b = mix(b, c as u64);
+            }
+            hy_first = a;
+            hy_last = b;
+        }
+    }
+    let cls = match first_char {
+        _ if kind == TokKind::Punct => Cls::Punct,
+        _ if kind == TokKind::Number => Cls::Num,
+        Some(c) if c.is_uppercase() => {
+            if n_letters >= 2 && n_low == 0 { Cls::AllCaps } else { Cls::Cap }
+        }
+        Some(c) if c.is_lowercase() => Cls::Lower,
+        Some(c) if c.is_alphabetic() => Cls::Cap,
+        Some('\'') if n_letters > 0 => Cls::Lower,
+        _ => Cls::Other,
+    };
+    let _ = n_up;
+    TokInfo {
+        word,
+        lower,
+        shape,
+        pre,
+        suf,
+        hy_first,
+        hy_last,
+        cls,
+        gaz: 0,
+        doc_case: 0,
+        first: false,
+        caps_sent: false,
+        len: n.min(255) as u8,
+    }
+}
+
+impl DocInfo {
+    /// Compute the base hashes and document statistics of `doc`.
+    pub fn new(doc: &Doc, gaz: &Gazetteer) -> DocInfo {
+        let n = doc.tokens.len();
+        let mut buf = Vec::with_capacity(32);
+        let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            toks.push(token_info(doc.tok(i), t.kind, &mut buf));
+        }
+        let mut sent_of = vec![0u32; n];
+        let mut sents = Vec::with_capacity(doc.sentences.len());
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let (a, b) = (s.first.min(n), s.end.min(n));
+            if a >= b {
+                continue;
+            }
+            sents.push((a, b));
+            toks[a].first = true;
+            // a sentence counts as a headline when it has words of two letters or more and no
+            // lower-case letter at all
+            let mut words = 0;
+            let mut lower = false;
+            for t in &toks[a..b] {
+                match t.cls {
+                    Cls::AllCaps => words += 1,
+                    Cls::Lower | Cls::Cap => lower = true,
+                    _ => {}
+                }
+            }
+            let caps = words > 0 && !lower;
+            for (k, t) in toks[a..b].iter_mut().enumerate() {
+                t.caps_sent = caps;
+                sent_of[a + k] = si as u32;
+            }
+        }
+        // casing of each word elsewhere (mid-sentence, outside headlines)
+        let mut case: HashMap<u64, (u32, u32)> = HashMap::with_capacity(n / 2 + 1);
+        let counts = |t: &TokInfo| -> Option<bool> {
+            if t.first || t.caps_sent {
+                return None;
+            }
+            match t.cls {
+                Cls::Lower => Some(false),
+                Cls::Cap | Cls::AllCaps => Some(true),
+                _ => None,
+            }
+        };
+        for t in &toks {
+            if let Some(cap) = counts(t) {
+                let e = case.entry(t.lower).or_insert((0, 0));
+                if cap { e.1 += 1 } else { e.0 += 1 }
+            }
+        }
+        for t in toks.iter_mut() {
+            if !matches!(t.cls, Cls::Lower | Cls::Cap | Cls::AllCaps) {
+                continue;
+            }
+            let (mut lo, mut up) = case.get(&t.lower).copied().unwrap_or((0, 0));
+            match counts(t) {
+                Some(true) => up -= 1,
+                Some(false) => lo -= 1,
+                None => {}
+            }
+            t.doc_case = (lo > 0) as u8 | (((up > 0) as u8) << 1);
+        }
+        gaz.mark(doc, &mut toks);
+        DocInfo { toks, sent_of, sents }
+    }
+
+    fn get(&self, i: isize, s: (usize, usize)) -> Option<&TokInfo> {
+        if i < s.0 as isize || i >= s.1 as isize {
+            None
+        } else {
+            Some(&self.toks[i as usize])
+        }
+    }
+
+    /// Static features of token `i` (appended to `out`).
+    pub fn static_features(&self, i: usize, out: &mut Vec<u32>) {
+        let s = self.sents[self.sent_of[i] as usize];
+        let t = &self.toks[i];
+        let ii = i as isize;
+        let lw = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+        let sh = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
+        let cl = |d: isize| self.get(ii + d, s).map_or(if d < 0 { 7 } else { 8 }, |t| t.cls as u64);
+        let caps = t.caps_sent as u64;
+        let pos = if t.first { 0 } else if t.caps_sent { 1 } else { 2 };
+        out.push(feat(1, 0));
+        if !t.caps_sent {
+            out.push(feat(2, t.word));
+        }
+        out.push(feat(3, t.lower));
+        out.push(feat2(4, t.shape, caps));
+        for k in 0..4 {
+            if (t.len as usize) > k + 1 {
+                out.push(feat(5 + k as u64, t.pre[k]));
+                out.push(feat(9 + k as u64, t.suf[k]));
+            }
+        }
+        out.push(feat(13, lw(-1)));
+        out.push(feat(14, lw(1)));
+        out.push(feat(15, lw(-2)));
+        out.push(feat(16, lw(2)));
+        out.push(feat2(17, sh(-1), caps));
+        out.push(feat2(18, sh(1), caps));
+        out.push(feat3(19, sh(-1), t.shape, caps));
+        out.push(feat3(20, t.shape, sh(1), caps));
+        out.push(feat3(21, cl(-1), t.cls as u64, cl(1)));
+        out.push(feat2(22, lw(-1), t.lower));
+        out.push(feat2(23, t.lower, lw(1)));
+        out.push(feat3(24, pos, t.cls as u64, t.doc_case as u64));
+        if t.hy_first != 0 {
+            out.push(feat(26, t.hy_first));
+            out.push(feat(27, t.hy_last));
+        }
+        let mut g = t.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(feat2(28, b, (t.cls == Cls::Lower) as u64));
+        }
+        if let Some(p) = self.get(ii - 1, s) {
+            let mut g = p.gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(29, b));
+            }
+        }
+        if let Some(p) = self.get(ii + 1, s) {
+            let mut g = p.gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(30, b));
+            }
+        }
+        out.push(feat2(32, lw(-1), t.cls as u64));
+        out.push(feat2(33, lw(1), t.cls as u64));
+        out.push(feat3(34, cl(-2), cl(-1), t.cls as u64));
+        out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
+    }
+
+    /// Document-level features: what the first pass said about the same word elsewhere in the
+    /// document. `hist[w]` holds counts per type (0..4) and `O` (index 4) over all occurrences;
+    /// `own` is this token's own first-pass tag, which is taken out.
+    pub fn history_features(&self, i: usize, counts: &[u16; 5], own: u8, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        if !matches!(t.cls, Cls::Cap | Cls::AllCaps) && !(t.cls == Cls::Lower && t.caps_sent) {
+            return;
+        }
+        let mut c = *counts;
+        match tags::typ(own) {
+            Some(ty) => c[ty] = c[ty].saturating_sub(1),
+            None => c[4] = c[4].saturating_sub(1),
+        }
+        let total: u32 = c.iter().map(|&x| x as u32).sum();
+        if total == 0 {
+            out.push(feat(40, t.cls as u64));
+            return;
+        }
+        let mut best = 4;
+        for k in 0..5 {
+            if c[k] > c[best] || (best == 4 && k < 4 && c[k] > 0 && c[k] * 2 >= c[4]) {
+                best = k;
+            }
+        }
+        out.push(feat2(41, best as u64, t.first as u64 | (t.caps_sent as u64) << 1));
+        for k in 0..5 {
+            if c[k] > 0 {
+                let frac = (c[k] as u32 * 4 / total).min(3) as u64;
+                out.push(feat2(42, k as u64, frac));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    #[test]
+    fn typographic_apostrophes_hash_like_ascii() {
+        assert_eq!(lower_hash("Jinping’s"), lower_hash("jinping's"));
+        assert_ne!(lower_hash("Kim"), lower_hash("Xi"));
+        assert_eq!(lower_hash("1996"), lower_hash("2019"));
+    }
+
+    #[test]
+    fn bilou_transitions() {
+        use tags::*;
+        assert!(allowed(None, b(0)));
+        assert!(!allowed(None, i(0)));
+        assert!(allowed(Some(b(0)), l(0)));
+        assert!(!allowed(Some(b(0)), l(1)));
+        assert!(!allowed(Some(b(0)), O));
+        assert!(allowed(Some(u(2)), b(1)));
+        assert!(can_end(l(3)) && !can_end(b(3)));
+        assert_eq!(typ(u(3)), Some(3));
+    }
+
+    #[test]
+    fn headline_and_document_casing() {
+        let text = "KIM VISITS CHINA\nKim Jong-un left for China. The visit was short.";
+        Doc::with(text, |doc| {
+            let gaz = Gazetteer::empty();
+            let info = DocInfo::new(doc, &gaz);
+            assert!(info.toks[0].caps_sent);
+            assert_eq!(info.toks[0].cls, Cls::AllCaps);
+            // CHINA in the headline: seen capitalised mid-sentence elsewhere
+            assert_eq!(info.toks[2].doc_case, 2);
+            assert!(!info.toks[3].caps_sent && info.toks[3].first);
+            let mut f = Vec::new();
+            info.static_features(4, &mut f);
+            assert!(f.len() > 20 && f.iter().all(|&k| k != 0));
+        });
+    }
+}

@@ -1,0 +1,292 @@
+//! The compact tagger model: hashed feature keys with quantised i8 weights per BILOU tag, plus
+//! tag-transition scores; its file format (written by the trainer, embedded with `include_bytes!`,
+//! parsed once) and Viterbi decoding under the BILOU constraints.
+//!
+//! File layout (little endian, columnar so gzip does well):
+//! `b"NMNER1"`, `ntags: u8`, `nfeat: u32`, `(ntags + 1) * ntags` transition scores as `i32`
+//! (the last row scores the sentence start), then `nfeat` varint key deltas (keys sorted), `nfeat`
+//! varint masks of the tags with a non-zero weight, then one `i8` per set mask bit.
+
+use super::features::tags;
+
+const MAGIC: &[u8] = b"NMNER1";
+
+/// A parsed model: an open-addressing table of feature keys to dense weight rows.
+pub struct Model {
+    pub ntags: usize,
+    /// `(ntags + 1) * ntags`; row `ntags` is the start row.
+    pub trans: Vec<i32>,
+    slots: Vec<u64>,
+    shift: u32,
+    rows: Vec<i8>,
+    pub nfeat: usize,
+}
+
+fn read_varint(b: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let byte = *b.get(*pos)?;
+        *pos += 1;
+        if shift > 28 {
+            return None;
+        }
+        v |= ((byte & 0x7f) as u32) << shift;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+#[inline]
+fn slot_of(key: u32, shift: u32) -> usize {
+    ((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+/// Weights are stored as square-root companded `i8` codes: code `q` means `q * |q|` units, so small
+/// weights keep precision and large ones keep their range (1 to 16,129 units).
+#[inline]
+pub fn decode(q: i8) -> i32 {
+    let q = q as i32;
+    q * q.abs()
+}
+
+/// The code of a weight of `w` units (`w` may be fractional).
+pub fn quantise(w: f32) -> i8 {
+    (w.abs().sqrt().round().min(127.0) as i8) * if w < 0.0 { -1 } else { 1 }
+}
+
+/// Encode a model: `feats` are `(key, weights)` with keys unique; zero weights are left out.
+pub fn encode(ntags: usize, trans: &[i32], feats: &mut Vec<(u32, Vec<i8>)>) -> Vec<u8> {
+    feats.retain(|(_, w)| w.iter().any(|&x| x != 0));
+    feats.sort_by_key(|(k, _)| *k);
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.push(ntags as u8);
+    out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    for &t in trans {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+    let mut prev = 0u32;
+    for (k, _) in feats.iter() {
+        write_varint(&mut out, k - prev);
+        prev = *k;
+    }
+    for (_, w) in feats.iter() {
+        let mut m = 0u32;
+        for (t, &x) in w.iter().enumerate() {
+            if x != 0 {
+                m |= 1 << t;
+            }
+        }
+        write_varint(&mut out, m);
+    }
+    for (_, w) in feats.iter() {
+        out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+    }
+    out
+}
+
+impl Model {
+    /// Parse a model file; `None` if it is malformed.
+    pub fn parse(b: &[u8]) -> Option<Model> {
+        if b.len() < MAGIC.len() + 5 || &b[..MAGIC.len()] != MAGIC {
+            return None;
+        }
+        let mut pos = MAGIC.len();
+        let ntags = b[pos] as usize;
+        pos += 1;
+        if ntags == 0 || ntags > 32 {
+            return None;
+        }
+        let nfeat = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;
+        pos += 4;
+        let ntrans = (ntags + 1) * ntags;
+        let mut trans = Vec::with_capacity(ntrans);
+        for _ in 0..ntrans {
+            trans.push(i32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?));
+            pos += 4;
+        }
+        if nfeat > b.len() {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(nfeat);
+        let mut k = 0u32;
+        for _ in 0..nfeat {
+            k = k.checked_add(read_varint(b, &mut pos)?)?;
+            keys.push(k);
+        }
+        let mut masks = Vec::with_capacity(nfeat);
+        for _ in 0..nfeat {
+            masks.push(read_varint(b, &mut pos)?);
+        }
+        let cap = (nfeat * 2).next_power_of_two().max(2);
+        let shift = 64 - cap.trailing_zeros();
+        let mut slots = vec![0u64; cap];
+        let mut rows = vec![0i8; nfeat * ntags];
+        for (r, (&key, &m)) in keys.iter().zip(&masks).enumerate() {
+            for t in 0..ntags {
+                if m & (1 << t) != 0 {
+                    rows[r * ntags + t] = *b.get(pos)? as i8;
+                    pos += 1;
+                }
+            }
+            if key == 0 {
+                continue;
+            }
+            let mut s = slot_of(key, shift);
+            loop {
+                if slots[s] == 0 {
+                    slots[s] = ((key as u64) << 32) | r as u64;
+                    break;
+                }
+                s = (s + 1) & (cap - 1);
+            }
+        }
+        Some(Model { ntags, trans, slots, shift, rows, nfeat })
+    }
+
+    /// The weight row of feature `key`, if the model knows it.
+    #[inline]
+    pub fn row(&self, key: u32) -> Option<&[i8]> {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(key, self.shift);
+        loop {
+            let v = self.slots[s];
+            if v == 0 {
+                return None;
+            }
+            if (v >> 32) as u32 == key {
+                let r = (v & 0xffff_ffff) as usize * self.ntags;
+                return Some(&self.rows[r..r + self.ntags]);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Add the weights of `keys` to `scores` (one per tag).
+    #[inline]
+    pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
+        for &k in keys {
+            if let Some(row) = self.row(k) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += decode(w);
+                }
+            }
+        }
+    }
+}
+
+/// Viterbi decoding of `n` positions with emission scores `em` (`n * t`) and transitions `trans`
+/// (`(t + 1) * t`, last row = start), under the BILOU constraints. Writes the best tags to `out`.
+pub fn viterbi<S>(em: &[S], trans: &[S], t: usize, zero: S, out: &mut Vec<u8>, back: &mut Vec<u8>)
+where
+    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+{
+    out.clear();
+    let n = em.len() / t;
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * t, 0);
+    let mut prev: Vec<Option<S>> = vec![None; t];
+    let mut cur: Vec<Option<S>> = vec![None; t];
+    for y in 0..t {
+        if tags::allowed(None, y as u8) {
+            prev[y] = Some(em[y] + trans[t * t + y]);
+        }
+    }
+    for i in 1..n {
+        for y in 0..t {
+            let mut best: Option<(S, u8)> = None;
+            for p in 0..t {
+                let Some(ps) = prev[p] else { continue };
+                if !tags::allowed(Some(p as u8), y as u8) {
+                    continue;
+                }
+                let s = ps + trans[p * t + y];
+                if best.map_or(true, |(b, _)| s > b) {
+                    best = Some((s, p as u8));
+                }
+            }
+            cur[y] = best.map(|(s, p)| {
+                back[i * t + y] = p;
+                s + em[i * t + y]
+            });
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let mut best: Option<(S, u8)> = None;
+    for y in 0..t {
+        if let Some(s) = prev[y] {
+            if tags::can_end(y as u8) && best.map_or(true, |(b, _)| s > b) {
+                best = Some((s, y as u8));
+            }
+        }
+    }
+    let _ = zero;
+    let mut y = best.map_or(0, |b| b.1);
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = y;
+        if i > 0 {
+            y = back[i * t + y as usize];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_parse_round_trip() {
+        let trans: Vec<i32> = (0..(3 * 2)).collect();
+        let mut feats = vec![(42u32, vec![1i8, -3]), (7, vec![0, 5]), (9, vec![0, 0])];
+        let bytes = encode(2, &trans, &mut feats);
+        let m = Model::parse(&bytes).unwrap();
+        assert_eq!(m.nfeat, 2);
+        assert_eq!(m.trans, trans);
+        assert_eq!(m.row(42), Some(&[1i8, -3][..]));
+        assert_eq!(m.row(7), Some(&[0i8, 5][..]));
+        assert_eq!(m.row(9), None);
+        let mut s = [0i32; 2];
+        m.add_scores(&[42, 7, 1000], &mut s);
+        assert_eq!(s, [1, 25 - 9]);
+        assert_eq!(quantise(-16.2), -4);
+        assert_eq!(decode(quantise(10000.0)), 10000);
+    }
+
+    #[test]
+    fn malformed_models_are_rejected() {
+        assert!(Model::parse(b"").is_none());
+        assert!(Model::parse(b"NMNER1\x11\xff\xff\xff\xff").is_none());
+        let mut feats = vec![(5u32, vec![1i8; 17])];
+        let bytes = encode(17, &vec![0; 18 * 17], &mut feats);
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
+    }
+
+    #[test]
+    fn viterbi_respects_bilou() {
+        use crate::entities::features::{tags, NTAGS};
+        // emissions favour I-PER at position 0, which is not allowed at a sentence start
+        let mut em = vec![0i32; 2 * NTAGS];
+        em[tags::i(0) as usize] = 10;
+        em[NTAGS + tags::l(0) as usize] = 10;
+        em[tags::b(0) as usize] = 5;
+        let trans = vec![0i32; (NTAGS + 1) * NTAGS];
+        let (mut out, mut back) = (Vec::new(), Vec::new());
+        viterbi(&em, &trans, NTAGS, 0, &mut out, &mut back);
+        assert_eq!(out, vec![tags::b(0), tags::l(0)]);
+    }
+}
