@@ -4,6 +4,7 @@
 
 use super::cues::*;
 use super::marks::Segment;
+use crate::model::{Entity, Label};
 use crate::text::{Doc, TokKind};
 use std::collections::HashSet;
 
@@ -48,6 +49,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
     fn is_quote(&self, i: usize) -> bool {
         self.t(i).chars().next().map_or(false, super::marks::is_quote_mark) && self.t(i).chars().count() == 1
+    }
+    /// A double quotation mark (single marks may be apostrophes: "veterans' families").
+    fn is_double_quote(&self, i: usize) -> bool {
+        matches!(self.t(i), "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
     }
     /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
     /// lower-case word ("(R-Ky.) said", "Pa., said").
@@ -207,7 +212,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
             // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
-            if ok && !of_phrase && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
+            let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
+            if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
                 let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
                 ok = is_head_noun(w) || is_title(w) || next_cap;
             }
@@ -317,7 +323,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is(k, ",") {
             // appositive: find the comma that closes it, then the verb
             let mut m = k + 1;
-            while m < hi && m - k < MAX_APPOSITIVE && !self.is_quote(m) {
+            while m < hi && m - k < MAX_APPOSITIVE && !self.is_double_quote(m) {
                 if self.is(m, ",") {
                     let v = self.skip_fillers_fwd(m + 1, hi);
                     if self.is_cue(v) {
@@ -402,26 +408,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
             tried += 1;
             if let Some(np) = self.speaker_of_cue(k, lo) {
                 let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
-                if is_speech_verb(self.t(k)) {
-                    // the stance verb's clause must be the complement of this one: no comma or
-                    // dash between ("When Clinton said …, Trump boasted, “…”" keeps Trump)
-                    return Some(match nearest {
-                        Some(n) if !self.stance_only(n) => n,
-                        Some(n) if n.speaker.map_or(false, |sp| (k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x))) => n,
-                        _ => f,
-                    });
-                }
-                if nearest.is_none() {
-                    nearest = Some(f);
+                match nearest {
+                    None => nearest = Some(f),
+                    // An earlier verb of speech whose complement holds the nearer cue is the
+                    // attribution ("The statement noted they had said …", "Park said Kim's state
+                    // is …"); not across a comma or dash ("When Clinton said …, Trump boasted").
+                    Some(n) if is_speech_verb(self.t(k))
+                        && n.speaker.map_or(false, |sp| {
+                            sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x) || is_subordinator(self.t(x)) && self.t(x) != "that")
+                        }) =>
+                    {
+                        nearest = Some(f)
+                    }
+                    _ => {}
                 }
             }
         }
         nearest
-    }
-
-    /// The found cue is not a verb of speech.
-    fn stance_only(&self, f: Found) -> bool {
-        f.cue.map_or(false, |c| !is_speech_verb(self.t(c.0)))
     }
 
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
@@ -430,6 +433,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // a prepositional phrase between speaker and verb: "Trump at the time said",
         // "Beck, who has in the past described …"
         for _ in 0..2 {
+            if j >= lo + 2 && self.doc.tokens[j - 1].kind == TokKind::Number && is_preposition(self.t(j - 2)) {
+                j = self.skip_fillers_back(j - 2, lo); // "who in 2010 said"
+                continue;
+            }
             if let Some(pp) = self.np_before(j, lo) {
                 if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
                     j = self.skip_fillers_back(pp.0 - 1, lo);
@@ -448,7 +455,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if j > lo && self.is(j - 1, ",") {
             // X, a professor at Y, said …   or   …, saying …
             let mut m = j - 1;
-            while m > lo && j - m < MAX_APPOSITIVE && !self.is_quote(m - 1) {
+            while m > lo && j - m < MAX_APPOSITIVE && !self.is_double_quote(m - 1) {
                 m -= 1;
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
@@ -509,6 +516,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
                     let mut v = np.1;
+                    if self.is(v, "(") {
+                        // "Sen. Claire McCaskill (D-Mo.) scolded him"
+                        if let Some(c) = (v + 1..hi.min(v + 12)).find(|&c| self.is(c, ")")) {
+                            v = c + 1;
+                        }
+                    }
                     if self.is(v, ",") {
                         // an appositive: the verb follows its closing comma
                         if let Some(c) = (v + 1..hi.min(v + MAX_APPOSITIVE)).find(|&c| self.is(c, ",")) {
@@ -588,7 +601,7 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 5. a lead-in ending with a colon in the previous paragraph (`Caddell continued:`);
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
 ///    continues that speaker.
-pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
+pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
     let mut mid_caps = HashSet::new();
     for i in 1..doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -597,6 +610,16 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             let w = doc.tok(i);
             if w.chars().next().map_or(false, char::is_uppercase) {
                 mid_caps.insert(w);
+            }
+        }
+    }
+    // words the entity tagger calls a person or an organisation are names wherever they stand
+    for e in entities {
+        if matches!(e.label, Label::PER | Label::ORG) {
+            let a = doc.tokens.partition_point(|t| t.start < e.start);
+            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            for i in a..b {
+                mid_caps.insert(doc.tok(i));
             }
         }
     }
@@ -665,6 +688,14 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         let prev = (0..k).rev().take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         let next = (k + 1..segs.len()).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         if let Some(j) = prev.or(next) {
+            // a phrase quoted in another sentence with a subject of its own belongs to that
+            // subject (rule 7): "He promises to … He rails against its “Great Wall”"
+            let (qs, qe) = spans[k];
+            let lo = cx.window_start(qs, paras[k]);
+            let same_sentence = if j < k { spans[j].1 > lo } else { spans[j].0 <= cx.window_end(qe, n) };
+            if !same_sentence && lo + 2 <= qs && cx.subject(lo, qs).is_some() {
+                continue;
+            }
             out[k] = Found { inherited: true, ..out[j] };
         }
     }
@@ -735,7 +766,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, String)> {
         Doc::with(text, |doc| {
             let segs = marks::find(text);
-            let found = attribute(doc, &segs);
+            let found = attribute(doc, &segs, &[]);
             let sl = |r: Option<Range>| {
                 r.map_or(String::new(), |(a, b)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
             };
@@ -789,9 +820,34 @@ mod tests {
         assert_eq!(speakers("The North Korean leader said in his address that he might take a “new path” soon."), ["The North Korean leader"]);
         assert_eq!(speakers("Kim has proposed cooperation with fellow “socialist countries” to grow."), ["Kim"]);
         assert_eq!(
-            speakers("Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
+            speakers("Kim met Trump in June. Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
             ["Trump"]
         );
+    }
+
+    #[test]
+    fn sentence_level_patterns() {
+        // relative clause: the mention is "who"
+        assert_eq!(speakers("Cruz won an endorsement from Mike Lee, who declared, “It is time to unite.”"), ["who"]);
+        // the attribution closes the sentence after a mid-sentence quote
+        assert_eq!(speakers("The treaty signals “the beginning of the end” for the EU, said Geert Wilders, a lawmaker."), ["Geert Wilders"]);
+        assert_eq!(speakers("Endorsements bring “grass-roots firepower” to candidates, DFA spokesman Neil Sroka said."), ["DFA spokesman Neil Sroka"]);
+        // an earlier sentence "…, X said." lends its speaker to the quote that follows
+        assert_eq!(speakers("It will take time, Schiff said. “We need to know more.”"), ["Schiff"]);
+        // a stance verb inside the complement of a verb of speech
+        assert_eq!(speakers("Park said Kim's state is “spiraling out of control.”"), ["Park"]);
+        // …but not across a comma or into a clause of its own
+        assert_eq!(speakers("When Clinton said so, Trump boasted, “That makes me smart.”"), ["Trump"]);
+        assert_eq!(speakers("“Calm down,” Cruz said as the heckler yelled: “You suck!”")[1], "the heckler");
+        // a prepositional phrase between speaker and verb
+        assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
+        // transcripts name the speaker inside the quote
+        assert_eq!(speakers("\"PENCE: Well, look, that is not true.\""), ["PENCE"]);
+        // a name with a parenthetical, and an appositive name
+        assert_eq!(speakers("“No,” Sen. Claire McCaskill (D-Mo.) said."), ["Sen. Claire McCaskill"]);
+        assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
+        // a lone capitalised word opening the sentence is a subject only when it is a name
+        assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
     }
 
     #[test]

@@ -11,8 +11,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "argue", "argues", "argued", "arguing", "warn", "warns", "warned", "insist", "insists",
     "insisted", "insisting", "noted", "noting", "explain", "explains", "explained", "explaining",
     "continue", "continues", "continued", "continuing",
-    // state, declare, claim, reply, respond, answer
-    "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
+    // state, declare, claim, reply, respond, answer, comment
+    "commented", "commenting", "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
     "replied", "replying", "respond", "responds", "responded", "responding", "answers", "answered",
     "answering",
     // recall, acknowledge, admit, announce, suggest, report
@@ -84,7 +84,8 @@ pub fn is_verb_after_speaker(word: &str) -> bool {
 }
 
 /// Verbs whose inverted form ("said Lee", "added the spokesman") reads naturally; the full list
-/// works after a speaker ("Lee argued"), only these before one.
+/// works after a speaker ("Lee argued"), only these before one. Not "told": the name after it is
+/// the listener ("Butz, 49, told The Huffington Post").
 pub fn inverts(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -92,7 +93,7 @@ pub fn inverts(word: &str) -> bool {
             | "continues" | "explained" | "noted" | "recalled" | "argued" | "warned" | "insisted"
             | "replied" | "responded" | "answered" | "observed" | "remarked" | "quipped" | "joked"
             | "countered" | "declared" | "stated" | "conceded" | "cautioned" | "concluded"
-            | "tweeted" | "told" | "according" | "reported" | "reports" | "acknowledged"
+            | "tweeted" | "according" | "reported" | "reports" | "acknowledged"
             | "admitted" | "claimed" | "contended" | "mused" | "lamented" | "boasted" | "exclaimed"
             | "retorted" | "opined" | "stressed" | "emphasized" | "predicted" | "suggested"
     )

@@ -36,9 +36,22 @@ fn cap(w: &str) -> bool {
 }
 
 impl<'a, 'd> Resolver<'a, 'd> {
-    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group]) -> Self {
+    /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
+    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
         let mut names = Vec::new();
         let toks = doc.tokens;
+        let in_quote = |pos: usize| -> bool {
+            let k = quoted.partition_point(|q| q.1 <= pos);
+            k < quoted.len() && quoted[k].0 <= pos
+        };
+        // capitalised words also seen inside a sentence: names rather than sentence openers
+        let mut mid_caps = std::collections::HashSet::new();
+        for i in 1..toks.len() {
+            let prev = doc.tok(i - 1);
+            if toks[i].kind == TokKind::Word && !toks[i].newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) && cap(doc.tok(i)) {
+                mid_caps.insert(doc.tok(i));
+            }
+        }
         let mut sentence_first = vec![false; toks.len()];
         for s in doc.sentences {
             // first word of the sentence, past quotes and conjunctions
@@ -75,8 +88,9 @@ impl<'a, 'd> Resolver<'a, 'd> {
             let subject = sentence_first[a0]
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
-                && !cap(doc.tok(b));
-            if a < b {
+                && !cap(doc.tok(b))
+                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || entities.iter().any(|e| e.label == Label::PER && e.start <= toks[a].start && toks[a].end <= e.end));
+            if a < b && !in_quote(toks[a].start) {
                 names.push(Name { a, b, subject });
             }
             i = b;
@@ -276,7 +290,7 @@ mod tests {
 
     fn resolve_word(text: &str, word: &str, nth: usize) -> String {
         Doc::with(text, |doc| {
-            let mut r = Resolver::new(doc, &[], &[]);
+            let mut r = Resolver::new(doc, &[], &[], &[]);
             let idx: Vec<usize> = (0..doc.tokens.len()).filter(|&i| doc.tok(i) == word).collect();
             r.resolve(idx[nth], idx[nth] + 1).name
         })
@@ -299,7 +313,7 @@ mod tests {
         Doc::with(text, |doc| {
             let ents = [Entity { start: 4, end: 6, text: "Lu".into(), label: Label::PER, group: 0 }];
             let groups = [Group { id: 0, name: "Lu Kang".into(), label: Label::PER, mentions: vec![0] }];
-            let mut r = Resolver::new(doc, &ents, &groups);
+            let mut r = Resolver::new(doc, &ents, &groups, &[]);
             assert_eq!(r.resolve(0, 2), Resolved { name: "Lu Kang".into(), group: Some(0) });
         });
     }
