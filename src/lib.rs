@@ -20,6 +20,7 @@ pub mod entities;
 pub mod model;
 pub mod offsets;
 pub mod quotes;
+pub mod segment;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -41,6 +42,30 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         },
     };
 
+    let mut all = segment::Stitcher::default();
+    for (start, end) in segment::cut(text, segment::SEGMENT_BYTES) {
+        let (q, d, e, g) = annotate_segment(&text[start..end], options, reference_date);
+        all.push(start, q, d, e, g);
+    }
+    let segment::Stitcher { quotes, dates, entities, groups, .. } = all;
+
+    Annotation {
+        version: VERSION.to_string(),
+        reference_date: reference_date.map(|d| d.to_string()),
+        reference_date_source,
+        quotes,
+        dates,
+        entities,
+        groups,
+    }
+}
+
+/// Run the layers over one segment (the whole text unless it is very long; see [`segment`]).
+fn annotate_segment(
+    text: &str,
+    options: &Options,
+    reference_date: Option<Date>,
+) -> (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>) {
     let tokens = text::tokenize(text);
     let sentences = text::sentences(text, &tokens);
     let doc = text::Doc { text, tokens: &tokens, sentences: &sentences };
@@ -56,32 +81,22 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     };
 
     let dates = if layers.dates {
-        dates::find(
-            &doc,
-            &dates::Context { reference_date, day_first: options.day_first },
-        )
+        dates::find(&doc, &dates::Context { reference_date, day_first: options.day_first })
     } else {
         Vec::new()
     };
 
-    let quotes = if layers.quotes {
-        quotes::find(&doc, &entities, &groups)
-    } else {
-        Vec::new()
-    };
+    let mut quotes = if layers.quotes { quotes::find(&doc, &entities, &groups) } else { Vec::new() };
 
     if !layers.entities {
+        // Entities were only computed to attribute quotes: drop them, and the links into them.
         entities.clear();
         groups.clear();
+        for q in &mut quotes {
+            if let Some(s) = &mut q.speaker {
+                s.group = None;
+            }
+        }
     }
-
-    Annotation {
-        version: VERSION.to_string(),
-        reference_date: reference_date.map(|d| d.to_string()),
-        reference_date_source,
-        quotes,
-        dates,
-        entities,
-        groups,
-    }
+    (quotes, dates, entities, groups)
 }
