@@ -3,7 +3,7 @@
 use std::io::{BufRead, Write};
 
 use newsmark::offsets::Unit;
-use newsmark::{annotate, Date, Options};
+use newsmark::{annotate, Date, Options, QuoteKind};
 use serde_json::{json, Value};
 
 /// Annotate each input line; `dct` (if any) is the reference date. Errors name the line.
@@ -33,7 +33,17 @@ pub fn run(reader: Box<dyn BufRead>, out: &mut impl Write, base: &Options) -> Re
             pred["dates"] = r.dates.iter().map(|d| json!({"start": d.start, "end": d.end, "type": d.kind.as_str(), "value": d.value})).collect();
         }
         if base.layers.quotes {
-            pred["quotes"] = r.quotes.iter().map(|q| {
+            // The exchange format holds quotations someone is reported to have said or written:
+            // titles, nicknames and scare quotes (`kind: other`) are left out. Its quotations are
+            // set off by double marks (" “ ” „ « »; PolNeAR, US news style: single marks appear
+            // only inside a double-quoted quote or in headlines), so quotes set off by single marks
+            // or by typewriter doubles ('' … '', as in news-archive exports) are left out here.
+            // The core (JSON, HTML, WebAssembly) still reports all of them.
+            let exchange_mark = |q: &newsmark::Quote| {
+                !q.text.starts_with("''")
+                    && q.text.chars().next().map_or(false, |c| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}'))
+            };
+            pred["quotes"] = r.quotes.iter().filter(|q| q.kind != QuoteKind::Other && exchange_mark(q)).map(|q| {
                 let s = q.speaker.as_ref();
                 json!({"start": q.start, "end": q.end, "kind": q.kind,
                        "speaker": s.map(|s| s.name.clone()),

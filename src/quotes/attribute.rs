@@ -1,0 +1,864 @@
+//! Who said it: find the cue and the speaker mention of each quoted segment with the attribution
+//! patterns of news writing, tried in the order listed in [`attribute`]. Works on tokens alone;
+//! resolving the mention to a name is `names.rs`'s job.
+
+use super::cues::*;
+use super::marks::Segment;
+use crate::model::{Entity, Label};
+use crate::text::{Doc, TokKind};
+use std::collections::HashSet;
+
+/// Token range `[a, b)`.
+pub type Range = (usize, usize);
+
+/// What attribution found for one segment (token ranges).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Found {
+    pub speaker: Option<Range>,
+    pub cue: Option<Range>,
+    /// The speaker was taken over from another quote (continuation, same paragraph, lead-in).
+    pub inherited: bool,
+}
+
+/// The longest speaker phrase we accept, in tokens.
+const MAX_NP: usize = 8;
+/// How far (tokens) an appositive may run: "Lee, a professor at the Korea National Academy, said".
+const MAX_APPOSITIVE: usize = 25;
+
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    /// Capitalised words seen inside a sentence (not first): names, not sentence-initial capitals.
+    mid_caps: HashSet<&'d str>,
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn n(&self) -> usize {
+        self.doc.tokens.len()
+    }
+    fn t(&self, i: usize) -> &'d str {
+        self.doc.tok(i)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokKind::Word
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.t(i).chars().next().map_or(false, char::is_uppercase)
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        i < self.n() && self.t(i) == s
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        self.t(i).chars().next().map_or(false, super::marks::is_quote_mark) && self.t(i).chars().count() == 1
+    }
+    /// A double quotation mark (single marks may be apostrophes: "veterans' families").
+    fn is_double_quote(&self, i: usize) -> bool {
+        matches!(self.t(i), "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
+    }
+    /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
+    /// lower-case word ("(R-Ky.) said", "Pa., said").
+    fn is_terminal(&self, i: usize) -> bool {
+        if !matches!(self.t(i), "." | "!" | "?") {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < self.n() && !self.newline(j) && self.is_quote(j) {
+            j += 1;
+        }
+        if j >= self.n() || self.newline(j) {
+            return true;
+        }
+        let next = self.t(j);
+        !(matches!(next, "," | ")" | ";") || next.chars().next().map_or(false, char::is_lowercase))
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.t(i), "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
+    }
+    fn is_cue(&self, i: usize) -> bool {
+        i < self.n()
+            && self.is_word(i)
+            && (is_reporting_verb(self.t(i))
+                || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on")
+                || is_verb_after_speaker(self.t(i)) && i > 0 && self.verb_position(i))
+            && (!self.is_cap(i) || (self.sentence_initial(i) && inverts(self.t(i))))
+    }
+    /// A word that is a verb or a noun ("claims", "notes") is a verb right after a subject: not
+    /// after a determiner, a possessive, a preposition or an adjective-like lower-case word.
+    fn verb_position(&self, i: usize) -> bool {
+        let p = self.t(i - 1);
+        self.is_word(i - 1)
+            && !is_determiner(p)
+            && !p.starts_with('\'')
+            && !p.starts_with('\u{2019}')
+            && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
+            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
+    }
+
+    /// "According to", any case.
+    fn is_according(&self, i: usize) -> bool {
+        i + 1 < self.n() && self.t(i).eq_ignore_ascii_case("according") && self.is(i + 1, "to")
+    }
+    fn sentence_initial(&self, i: usize) -> bool {
+        i == 0 || self.newline(i) || self.is_terminal(i - 1) || self.is_quote(i - 1)
+    }
+    fn newline(&self, i: usize) -> bool {
+        self.doc.tokens[i].newline_before
+    }
+
+    /// A word that can be part of a speaker phrase.
+    fn np_word(&self, i: usize) -> bool {
+        let w = self.t(i);
+        if self.doc.tokens[i].kind == TokKind::Number {
+            // "9/11 widow Terry Strada"
+            return i + 1 < self.n() && self.is_word(i + 1) && self.is_cap(i + 1);
+        }
+        if !self.is_word(i) {
+            return w == "&";
+        }
+        if w.starts_with('\'') || w.starts_with('\u{2019}') {
+            return true; // possessive 's: "Clinton's campaign"
+        }
+        if is_stop(w) || is_calendar_word(w) {
+            return false;
+        }
+        if self.is_cap(i) {
+            return true;
+        }
+        !is_reporting_verb(w) && !is_verb_filler(w) && !w.ends_with("ing") && !w.ends_with("ly")
+    }
+
+    /// Is `[a, b)` an acceptable speaker phrase?
+    fn good_np(&self, a: usize, b: usize) -> bool {
+        if a >= b || b - a > MAX_NP {
+            return false;
+        }
+        if b - a == 1 && is_pronoun(self.t(a)) {
+            return true;
+        }
+        let first = self.t(a);
+        if self.t(b - 1).starts_with('\'') || self.t(b - 1).starts_with('\u{2019}') {
+            return false;
+        }
+        // A capitalised word, or a description opened by a determiner, or a bare plural (sources).
+        (a..b).any(|i| self.is_cap(i) && !is_calendar_word(self.t(i)))
+            || is_determiner(first)
+            || (b - a <= 2 && self.t(b - 1).ends_with('s'))
+    }
+
+    /// Speaker phrase ending just before `end` (exclusive), not reaching below `lo`.
+    fn np_before(&self, end: usize, lo: usize) -> Option<Range> {
+        let mut b = end;
+        // a parenthetical after the name: Jason Chaffetz (R-Utah) said
+        if b > lo && self.is(b - 1, ")") {
+            let mut k = b - 1;
+            while k > lo && b - k < 12 && !self.is(k, "(") {
+                k -= 1;
+            }
+            if self.is(k, "(") {
+                b = k;
+            }
+        }
+        if b > lo && is_pronoun(self.t(b - 1)) && self.is_word(b - 1) {
+            return Some((b - 1, b));
+        }
+        let mut a = b;
+        loop {
+            let of_phrase = a >= lo + 2
+                && a < b
+                && self.is_cap(a)
+                && (matches!(self.t(a - 1), "of" | "for" | "at")
+                    || self.is(a - 1, "the") && a >= lo + 3 && matches!(self.t(a - 2), "of" | "for" | "at"));
+            if !(a > lo && b - a < MAX_NP && (self.np_word(a - 1) || of_phrase) && !is_pronoun(self.t(a - 1))) {
+                break;
+            }
+            if of_phrase {
+                a -= if self.is(a - 1, "the") { 2 } else { 1 };
+                continue;
+            }
+            a -= 1;
+            if self.is_cap(a) && is_determiner(self.t(a)) {
+                break; // "The New York Post", sentence-initial determiner
+            }
+            if !self.is_cap(a) && is_determiner(self.t(a)) {
+                break;
+            }
+            if self.newline(a) {
+                break;
+            }
+        }
+        // drop leading lowercase words that are not determiners when a name follows: "campaign
+        // manager Kellyanne Conway" keeps all; "percent Trump" is cut at a number earlier.
+        if self.good_np(a, b) {
+            Some((a, b))
+        } else {
+            None
+        }
+    }
+
+    /// Speaker phrase starting at `start`, not reaching `hi`.
+    fn np_after(&self, start: usize, hi: usize) -> Option<Range> {
+        if start >= hi {
+            return None;
+        }
+        if is_pronoun(self.t(start)) && self.is_word(start) {
+            return Some((start, start + 1));
+        }
+        let mut b = start;
+        while b < hi && b - start < MAX_NP {
+            let w = self.t(b);
+            // "Mr. Morgan of the Sierra Club", "a spokeswoman for the campaign"
+            let of_phrase = b > start
+                && matches!(w, "of" | "for" | "at")
+                && (self.is(b + 1, "the") && b + 2 < hi && self.is_cap(b + 2) || b + 1 < hi && self.is_cap(b + 1) && self.np_word(b + 1));
+            let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
+            // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
+            let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
+            if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
+                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                ok = is_head_noun(w) || is_title(w) || next_cap;
+            }
+            if !ok || (b > start && self.newline(b)) {
+                break;
+            }
+            b += 1;
+        }
+        if b == start && start + 1 < hi && self.is_cap(start) && self.is_word(start) && self.is_cue(start + 1) {
+            b = start + 1; // a name that is also a small word: "From said"
+        }
+        if self.good_np(start, b) {
+            Some((start, b))
+        } else {
+            None
+        }
+    }
+
+    /// An auxiliary or adverb between speaker and verb: "also", "has", "jokingly".
+    fn is_filler(&self, i: usize) -> bool {
+        let w = self.t(i);
+        self.is_word(i)
+            && !self.is_cap(i)
+            && !is_reporting_verb(w)
+            && (is_verb_filler(w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "ally" | "rally" | "july" | "italy")))
+    }
+
+    /// Skip auxiliaries and adverbs forward: "also said", "has since argued".
+    fn skip_fillers_fwd(&self, mut i: usize, hi: usize) -> usize {
+        while i < hi && self.is_filler(i) {
+            i += 1;
+        }
+        i
+    }
+
+    fn skip_fillers_back(&self, mut i: usize, lo: usize) -> usize {
+        while i > lo && self.is_filler(i - 1) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The cue at `i` with its particle: "according to", "pointed out", "went on".
+    fn cue_range(&self, i: usize) -> Range {
+        if self.is_according(i) {
+            return (i, i + 2);
+        }
+        if i + 1 < self.n() && matches!(self.t(i + 1), "out" | "on" | "back") && matches!(self.t(i).to_ascii_lowercase().as_str(), "pointed" | "points" | "went" | "goes" | "shot" | "fired") {
+            return (i, i + 2);
+        }
+        (i, i + 1)
+    }
+
+    /// After the quote: `“…,” said X`, `“…,” X said`, `“…,” X, a professor at Y, said`,
+    /// `“…,” according to X`, `“…” — X`.
+    fn after(&self, qe: usize, hi: usize) -> Option<Found> {
+        let mut i = qe;
+        while i < hi && matches!(self.t(i), "," | ")") {
+            i += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        // “…” — X   (a byline-style attribution)
+        if self.is_dash(i) && i == qe {
+            if let Some(np) = self.np_after(i + 1, hi) {
+                if self.is_cap(np.0) && np.1 - np.0 <= 5 && (np.1 >= hi || !self.is_word(np.1)) {
+                    return Some(Found { speaker: Some(np), cue: Some((i, i + 1)), inherited: false });
+                }
+            }
+        }
+        // “…,” according to X
+        if self.is_according(i) {
+            return self.np_after(i + 2, hi).map(|np| Found { speaker: Some(np), cue: Some((i, i + 2)), inherited: false });
+        }
+        // “…,” said X   (inverted)
+        let j = self.skip_fillers_fwd(i, hi);
+        if self.is_cue(j) && inverts(self.t(j)) {
+            let c = self.cue_range(j);
+            if let Some(np) = self.np_after(c.1, hi) {
+                return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
+            }
+        }
+        // “…,” X said / X, a professor at Y, said / X (R-Utah) said / X told reporters
+        let Some(np) = self.np_after(i, hi) else {
+            return self.sentence_end_cue(i, hi);
+        };
+        let mut k = np.1;
+        if self.is(k, "(") {
+            let mut m = k;
+            while m < hi && m - k < 12 && !self.is(m, ")") {
+                m += 1;
+            }
+            if self.is(m, ")") {
+                k = m + 1;
+            }
+        }
+        let k2 = self.skip_fillers_fwd(k, hi);
+        if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
+            return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
+        }
+        self.appositive_cue(np, k, hi).or_else(|| self.sentence_end_cue(i, hi))
+    }
+
+    /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
+    fn appositive_cue(&self, np: Range, k: usize, hi: usize) -> Option<Found> {
+        if self.is(k, ",") {
+            // appositive: find the comma that closes it, then the verb
+            let mut m = k + 1;
+            while m < hi && m - k < MAX_APPOSITIVE && !self.is_double_quote(m) {
+                if self.is(m, ",") {
+                    let v = self.skip_fillers_fwd(m + 1, hi);
+                    if self.is_cue(v) {
+                        return Some(Found { speaker: Some(np), cue: Some(self.cue_range(v)), inherited: false });
+                    }
+                }
+                m += 1;
+            }
+        }
+        None
+    }
+
+    /// A quote inside the sentence, attributed at its end: `… “…” to drive up the price, she said.`
+    fn sentence_end_cue(&self, from: usize, hi: usize) -> Option<Found> {
+        for m in from..hi {
+            if !self.is(m, ",") {
+                continue;
+            }
+            // …, said Geert Wilders, founder of the Party for Freedom.
+            if self.is_cue(m + 1) && inverts(self.t(m + 1)) {
+                let c = self.cue_range(m + 1);
+                if let Some(np) = self.np_after(c.1, hi) {
+                    if self.is_cap(np.0) || is_determiner(self.t(np.0)) {
+                        return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
+                    }
+                }
+            }
+            // …, DFA spokesman Neil Sroka said.
+            if let Some(np) = self.np_after(m + 1, hi) {
+                let v = self.skip_fillers_fwd(np.1, hi);
+                if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
+                    return Some(Found { speaker: Some(np), cue: Some(self.cue_range(v)), inherited: false });
+                }
+            }
+        }
+        None
+    }
+
+    /// Transcripts: `"PENCE: Well, look…"` names its speaker inside the quote.
+    fn transcript(&self, qs: usize, qe: usize) -> Option<Found> {
+        let w = qs + 1;
+        if w + 1 < qe && self.is_word(w) && self.is(w + 1, ":") {
+            let t = self.t(w);
+            if t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') {
+                return Some(Found { speaker: Some((w, w + 1)), cue: Some((w + 1, w + 2)), inherited: false });
+            }
+        }
+        None
+    }
+
+    /// Before the quote, in the same sentence: `X said: “…”`, `X told Y, “…”`, `X said that “…”`,
+    /// `X called it a “…”`, `According to X, “…”`, `X: “…”`.
+    fn before(&self, lo: usize, qs: usize) -> Option<Found> {
+        if qs == 0 || qs <= lo {
+            return None;
+        }
+        // X: “…”
+        if self.is(qs - 1, ":") {
+            if let Some(np) = self.np_before(qs - 1, lo) {
+                if np.0 == lo && self.is_cap(np.0) {
+                    return Some(Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false });
+                }
+            }
+        }
+        // The nearest cue with a speaker wins, unless it is a stance verb and a verb of speech
+        // comes earlier in the sentence: "Park said Kim's state is “spiraling”".
+        let mut nearest: Option<Found> = None;
+        let mut k = qs;
+        let mut tried = 0;
+        while k > lo && tried < 4 {
+            k -= 1;
+            if self.is_according(k) {
+                if let Some(np) = self.np_after(k + 2, qs) {
+                    let f = Found { speaker: Some(np), cue: Some((k, k + 2)), inherited: false };
+                    return Some(nearest.unwrap_or(f));
+                }
+                continue;
+            }
+            if !self.is_cue(k) {
+                continue;
+            }
+            tried += 1;
+            if let Some(np) = self.speaker_of_cue(k, lo) {
+                let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
+                match nearest {
+                    None => nearest = Some(f),
+                    // An earlier verb of speech whose complement holds the nearer cue is the
+                    // attribution ("The statement noted they had said …", "Park said Kim's state
+                    // is …"); not across a comma or dash ("When Clinton said …, Trump boasted").
+                    Some(n) if is_speech_verb(self.t(k))
+                        && n.speaker.map_or(false, |sp| {
+                            sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x) || is_subordinator(self.t(x)) && self.t(x) != "that")
+                        }) =>
+                    {
+                        nearest = Some(f)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        nearest
+    }
+
+    /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
+    fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
+        let mut j = self.skip_fillers_back(k, lo);
+        // a prepositional phrase between speaker and verb: "Trump at the time said",
+        // "Beck, who has in the past described …"
+        for _ in 0..2 {
+            if j >= lo + 2 && self.doc.tokens[j - 1].kind == TokKind::Number && is_preposition(self.t(j - 2)) {
+                j = self.skip_fillers_back(j - 2, lo); // "who in 2010 said"
+                continue;
+            }
+            if let Some(pp) = self.np_before(j, lo) {
+                if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
+                    j = self.skip_fillers_back(pp.0 - 1, lo);
+                    continue;
+                }
+            }
+            break;
+        }
+        if j > lo && is_be(self.t(j - 1)) {
+            return None; // passive: "would be announced"
+        }
+        // a relative clause: "Mike Lee, who declared …" — the mention is "who"
+        if j > lo && matches!(self.t(j - 1), "who" | "which") {
+            return Some((j - 1, j));
+        }
+        if j > lo && self.is(j - 1, ",") {
+            // X, a professor at Y, said …   or   …, saying …
+            let mut m = j - 1;
+            while m > lo && j - m < MAX_APPOSITIVE && !self.is_double_quote(m - 1) {
+                m -= 1;
+                if self.is(m, ",") {
+                    if let Some(np) = self.np_before(m, lo) {
+                        if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
+                            return Some(np);
+                        }
+                    }
+                    // "her senior policy adviser, Jake Sullivan, said": the name in the commas
+                    if let Some(np) = self.np_after(m + 1, j - 1) {
+                        if np.1 == j - 1 && self.is_cap(np.0) {
+                            return Some(np);
+                        }
+                    }
+                    break;
+                }
+            }
+            if self.t(k).ends_with("ing") {
+                return self.subject(lo, k);
+            }
+            return None;
+        }
+        if let Some(np) = self.np_before(j, lo) {
+            return Some(np);
+        }
+        // inverted inside the sentence: "Because of the calendar, explained Rosenberg, “…”"
+        if inverts(self.t(k)) {
+            if let Some(np) = self.np_after(k + 1, self.n()) {
+                if self.is_cap(np.0) && (self.is(np.1, ",") || self.is(np.1, ":")) {
+                    return Some(np);
+                }
+            }
+        }
+        if self.t(k).ends_with("ing") || j == lo {
+            return self.subject(lo, k);
+        }
+        None
+    }
+
+    /// The subject at the start of a sentence (after "But", "On Monday,", …), before `hi`.
+    /// The first name or pronoun of the sentence that is followed by a verb — past leading
+    /// adverbials ("On Thursday, after remaining neutral, Warren appeared…") and appositives
+    /// ("Silverman, herself a Sanders supporter, incurred…").
+    fn subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.subject_pass(lo, hi, false).or_else(|| self.subject_pass(lo, hi, true))
+    }
+
+    /// One pass of [`Ctx::subject`]; the first pass skips subordinate clauses ("as the four
+    /// candidates took the stage, Trump opened…").
+    fn subject_pass(&self, lo: usize, hi: usize, subordinate: bool) -> Option<Range> {
+        let mut p = lo;
+        while p < hi {
+            let starts = self.is_word(p)
+                && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
+                && !is_stop(self.t(p))
+                && !is_calendar_word(self.t(p))
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
+            if starts {
+                if let Some(np) = self.np_after(p, hi) {
+                    let mut v = np.1;
+                    if self.is(v, "(") {
+                        // "Sen. Claire McCaskill (D-Mo.) scolded him"
+                        if let Some(c) = (v + 1..hi.min(v + 12)).find(|&c| self.is(c, ")")) {
+                            v = c + 1;
+                        }
+                    }
+                    if self.is(v, ",") {
+                        // an appositive: the verb follows its closing comma
+                        if let Some(c) = (v + 1..hi.min(v + MAX_APPOSITIVE)).find(|&c| self.is(c, ",")) {
+                            v = c + 1;
+                        }
+                    }
+                    let v = self.skip_fillers_fwd(v, hi);
+                    let verb = v < hi
+                        && self.is_word(v)
+                        && !self.is_cap(v)
+                        && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
+                    // a lone capitalised word opening the sentence is a name only if it also
+                    // appears capitalised inside a sentence ("Optimism is higher…" is not)
+                    let lone_initial = np.1 - np.0 == 1
+                        && self.is_cap(np.0)
+                        && !is_pronoun(self.t(np.0))
+                        && self.sentence_initial(np.0)
+                        && !self.mid_caps.contains(self.t(np.0));
+                    let described = is_determiner(self.t(np.0)) && np.1 - np.0 >= 2;
+                    if verb && !lone_initial && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || described) {
+                        return Some(np);
+                    }
+                    p = np.1;
+                    continue;
+                }
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Start of the clause window before token `qs`: paragraph start, end of the previous quote or
+    /// the last sentence end.
+    fn window_start(&self, qs: usize, floor: usize) -> usize {
+        let mut i = qs;
+        while i > floor && qs - i < 60 {
+            if self.newline(i) {
+                return i;
+            }
+            if self.is_terminal(i - 1) {
+                return i;
+            }
+            i -= 1;
+        }
+        i
+    }
+
+    fn window_end(&self, qe: usize, ceil: usize) -> usize {
+        let mut i = qe;
+        while i < ceil && i - qe < 40 {
+            if i > qe && self.newline(i) || (i < self.n() && self.newline(i) && i == qe) {
+                return i;
+            }
+            if self.is_terminal(i) || self.is(i, ";") {
+                return i;
+            }
+            i += 1;
+        }
+        i
+    }
+}
+
+/// Token index range of each segment: `(first token, one past the last)`.
+fn token_span(doc: &Doc, s: &Segment) -> Range {
+    let a = doc.tokens.partition_point(|t| t.start < s.start);
+    let b = doc.tokens.partition_point(|t| t.start < s.end);
+    (a, b.max(a))
+}
+
+/// Attribute every segment. The rules, in the order they are tried:
+/// 1. after the quote: `“…,” said X`, `“…,” X said`, `“…,” X, a professor at Y, said`,
+///    `“…,” X (R-Utah) said in a statement`, `“…,” according to X`, `“…” — X`;
+/// 2. before it, in the same sentence: `X said: “…”`, `X told Y, “…”`, `X said that “…”`,
+///    `X called it a “…”`, `According to X, “…”`, `X: “…”`, `…, saying “…”` (the subject);
+/// 3. a quote that continues a paragraph-spanning quote keeps that quote's speaker;
+/// 4. another quote of the same paragraph with a speaker lends it (`“…,” said Lee. “…”`);
+/// 5. a lead-in ending with a colon in the previous paragraph (`Caddell continued:`);
+/// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
+///    continues that speaker.
+pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
+    let mut mid_caps = HashSet::new();
+    for i in 1..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let prev = doc.tok(i - 1);
+        if t.kind == TokKind::Word && !t.newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
+            let w = doc.tok(i);
+            if w.chars().next().map_or(false, char::is_uppercase) {
+                mid_caps.insert(w);
+            }
+        }
+    }
+    // words the entity tagger calls a person or an organisation are names wherever they stand
+    for e in entities {
+        if matches!(e.label, Label::PER | Label::ORG) {
+            let a = doc.tokens.partition_point(|t| t.start < e.start);
+            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            for i in a..b {
+                mid_caps.insert(doc.tok(i));
+            }
+        }
+    }
+    let cx = Ctx { doc, mid_caps };
+    let n = doc.tokens.len();
+    let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
+    let para_of = |tok: usize| -> usize {
+        // index of the first token of the paragraph holding `tok`
+        let mut i = tok.min(n.saturating_sub(1));
+        while i > 0 && !doc.tokens[i].newline_before {
+            i -= 1;
+        }
+        i
+    };
+    let mut out = vec![Found::default(); segs.len()];
+    for (k, &(qs, qe)) in spans.iter().enumerate() {
+        if qs >= n {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let next_start = spans.get(k + 1).map_or(n, |s| s.0);
+        let lo = cx.window_start(qs, prev_end);
+        let hi = cx.window_end(qe, next_start);
+        if let Some(f) = cx.transcript(qs, qe) {
+            out[k] = f;
+        } else if let Some(f) = cx.after(qe, hi) {
+            out[k] = f;
+        } else if let Some(f) = cx.before(lo, qs) {
+            out[k] = f;
+        } else if qs > lo && cx.is(qs - 1, ":") {
+            // "Trump leaned in and boomed: “…”", "Obama issued the following statement: “…”"
+            if let Some(np) = cx.subject(lo, qs - 1) {
+                out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
+            }
+        }
+    }
+    // 2b. a quote opening a sentence right after "…, Schiff said." takes that speaker
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || qs < 2 || doc.tokens[qs].newline_before || !cx.is_terminal(qs - 1) {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let lo = cx.window_start(qs - 1, prev_end);
+        if let Some(f) = cx.sentence_end_cue(lo, qs - 1) {
+            out[k] = f;
+        }
+    }
+    // 3. continuation across paragraphs (both directions inside a chain)
+    for k in 1..segs.len() {
+        if segs[k].continued && out[k].speaker.is_none() && out[k - 1].speaker.is_some() {
+            out[k] = Found { inherited: true, ..out[k - 1] };
+        }
+    }
+    for k in (0..segs.len().saturating_sub(1)).rev() {
+        if segs[k].continues && segs[k + 1].continued && out[k].speaker.is_none() && out[k + 1].speaker.is_some() {
+            out[k] = Found { inherited: true, ..out[k + 1] };
+        }
+    }
+    // 4. same paragraph
+    let paras: Vec<usize> = spans.iter().map(|&(qs, _)| para_of(qs)).collect();
+    for k in 0..segs.len() {
+        if out[k].speaker.is_some() || spans[k].0 >= n {
+            continue;
+        }
+        let prev = (0..k).rev().take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        let next = (k + 1..segs.len()).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        if let Some(j) = prev.or(next) {
+            // a phrase quoted in another sentence with a subject of its own belongs to that
+            // subject (rule 7): "He promises to … He rails against its “Great Wall”"
+            let (qs, qe) = spans[k];
+            let lo = cx.window_start(qs, paras[k]);
+            let same_sentence = if j < k { spans[j].1 > lo } else { spans[j].0 <= cx.window_end(qe, n) };
+            if !same_sentence && lo + 2 <= qs && cx.subject(lo, qs).is_some() {
+                continue;
+            }
+            out[k] = Found { inherited: true, ..out[j] };
+        }
+    }
+    // 5. lead-in with a colon at the end of the previous paragraph
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || qs == 0 || paras[k] != qs {
+            continue;
+        }
+        if cx.is(qs - 1, ":") {
+            let lo = cx.window_start(qs - 1, 0);
+            if let Some(f) = cx.before(lo, qs) {
+                out[k] = f;
+            } else if let Some(np) = cx.subject(lo, qs - 1) {
+                out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
+            }
+        }
+    }
+    // 6. a paragraph that opens with a full quote and has no cue continues the speaker of the
+    //    previous paragraph's last quote
+    for k in 1..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || paras[k] != qs || paras[k - 1] == paras[k] {
+            continue;
+        }
+        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true, true) != crate::model::QuoteKind::Full {
+            continue;
+        }
+        // the previous quote's paragraph must be the one right before this one
+        let prev_para_end = paras[k];
+        let between = &doc.tokens[spans[k - 1].1.min(n)..prev_para_end];
+        if between.iter().any(|t| t.newline_before) {
+            continue;
+        }
+        out[k] = Found { inherited: true, ..out[k - 1] };
+    }
+    // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
+    //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        // the whole sentence, even across an earlier quote in it ("blasted Trump's call for a
+        // “deportation force,” calling it “absurd”")
+        let lo = cx.window_start(qs, paras[k]);
+        if lo + 2 <= qs {
+            if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
+    }
+    // chains again, now that lead-ins are known
+    for k in 1..segs.len() {
+        if segs[k].continued && out[k].speaker.is_none() && out[k - 1].speaker.is_some() {
+            out[k] = Found { inherited: true, ..out[k - 1] };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks;
+
+    /// Speaker and cue text of each quote in `text`.
+    fn run(text: &str) -> Vec<(String, String)> {
+        Doc::with(text, |doc| {
+            let segs = marks::find(text);
+            let found = attribute(doc, &segs, &[]);
+            let sl = |r: Option<Range>| {
+                r.map_or(String::new(), |(a, b)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
+            };
+            found.iter().map(|f| (sl(f.speaker), sl(f.cue))).collect()
+        })
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        run(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn x_said_and_said_x() {
+        assert_eq!(run("“We will win,” Lee said."), [("Lee".into(), "said".into())]);
+        assert_eq!(run("“We will win,” said Lee Sang-sook."), [("Lee Sang-sook".into(), "said".into())]);
+        assert_eq!(speakers("“It is over,” he said."), ["he"]);
+    }
+
+    #[test]
+    fn appositive_and_parenthetical() {
+        assert_eq!(
+            run("“Fine,” said Lee Sang-sook, a professor at the Korea National Diplomatic Academy."),
+            [("Lee Sang-sook".into(), "said".into())]
+        );
+        assert_eq!(speakers("“Fine,” Lee, a professor at Yonsei University, said."), ["Lee"]);
+        assert_eq!(speakers("“No deals,” Oversight Chairman Jason Chaffetz (R-Utah) said in a statement."), ["Oversight Chairman Jason Chaffetz"]);
+    }
+
+    #[test]
+    fn told_according_to_and_colon() {
+        assert_eq!(run("Lu told reporters: “We are friends.”"), [("Lu".into(), "told".into())]);
+        assert_eq!(run("“Growth is slow,” according to the central bank."), [("the central bank".into(), "according to".into())]);
+        assert_eq!(run("According to Smith, “nothing changed.”"), [("Smith".into(), "According to".into())]);
+        assert_eq!(speakers("Trump: “We will build it.”"), ["Trump"]);
+    }
+
+    #[test]
+    fn dash_and_other_verbs() {
+        assert_eq!(speakers("“Be kind.” — Maya Angelou"), ["Maya Angelou"]);
+        assert_eq!(run("“Not now,” she added."), [("she".into(), "added".into())]);
+        assert_eq!(run("“Sad!” Trump wrote on Twitter."), [("Trump".into(), "wrote".into())]);
+        for v in ["argued", "warned", "insisted", "noted", "asked", "told reporters"] {
+            let t = format!("“This is it,” the spokesman {v}.");
+            assert_eq!(speakers(&t), ["the spokesman"], "{v}");
+        }
+        assert_eq!(speakers("“We must act,” Warren said in a statement."), ["Warren"]);
+    }
+
+    #[test]
+    fn partial_quotes_take_the_subject() {
+        assert_eq!(speakers("The North Korean leader said in his address that he might take a “new path” soon."), ["The North Korean leader"]);
+        assert_eq!(speakers("Kim has proposed cooperation with fellow “socialist countries” to grow."), ["Kim"]);
+        assert_eq!(
+            speakers("Kim met Trump in June. Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
+            ["Trump"]
+        );
+    }
+
+    #[test]
+    fn sentence_level_patterns() {
+        // relative clause: the mention is "who"
+        assert_eq!(speakers("Cruz won an endorsement from Mike Lee, who declared, “It is time to unite.”"), ["who"]);
+        // the attribution closes the sentence after a mid-sentence quote
+        assert_eq!(speakers("The treaty signals “the beginning of the end” for the EU, said Geert Wilders, a lawmaker."), ["Geert Wilders"]);
+        assert_eq!(speakers("Endorsements bring “grass-roots firepower” to candidates, DFA spokesman Neil Sroka said."), ["DFA spokesman Neil Sroka"]);
+        // an earlier sentence "…, X said." lends its speaker to the quote that follows
+        assert_eq!(speakers("It will take time, Schiff said. “We need to know more.”"), ["Schiff"]);
+        // a stance verb inside the complement of a verb of speech
+        assert_eq!(speakers("Park said Kim's state is “spiraling out of control.”"), ["Park"]);
+        // …but not across a comma or into a clause of its own
+        assert_eq!(speakers("When Clinton said so, Trump boasted, “That makes me smart.”"), ["Trump"]);
+        assert_eq!(speakers("“Calm down,” Cruz said as the heckler yelled: “You suck!”")[1], "the heckler");
+        // a prepositional phrase between speaker and verb
+        assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
+        // transcripts name the speaker inside the quote
+        assert_eq!(speakers("\"PENCE: Well, look, that is not true.\""), ["PENCE"]);
+        // a name with a parenthetical, and an appositive name
+        assert_eq!(speakers("“No,” Sen. Claire McCaskill (D-Mo.) said."), ["Sen. Claire McCaskill"]);
+        assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
+        // a lone capitalised word opening the sentence is a subject only when it is a name
+        assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
+    }
+
+    #[test]
+    fn inheritance_rules() {
+        // same paragraph
+        assert_eq!(speakers("“One,” said Caddell. “Two.”"), ["Caddell", "Caddell"]);
+        // continuation over paragraphs
+        assert_eq!(speakers("“First part,” she said. “Still going.\n\n“And more.”"), ["she", "she", "she"]);
+        // lead-in with a colon
+        assert_eq!(speakers("Caddell continued:\n\n\"The health issue is partisan.\""), ["Caddell"]);
+        // an unrelated title in quotes stays unattributed
+        assert_eq!(speakers("The show “Morning Joe” aired."), [""]);
+    }
+}

@@ -1,0 +1,70 @@
+//! Full, partial or other: a quote is full when it is a sentence or more of speech set off from
+//! the writer's words, partial when it is a phrase inside the writer's sentence, and other (a
+//! title, nickname or scare quote) when it is a phrase nobody is said to have spoken.
+
+use super::marks::Segment;
+use crate::model::QuoteKind;
+
+/// Classify a segment; `attributed` tells whether a speaker was found, `cued` whether a reporting
+/// cue was (rather than only the subject of the sentence).
+pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> QuoteKind {
+    let content = text.get(seg.content_start..seg.content_end).unwrap_or("").trim();
+    let first = content.chars().find(|c| c.is_alphanumeric());
+    let starts_upper = first.map_or(false, |c| c.is_uppercase() || c.is_numeric());
+    let words = content.split_whitespace().count();
+    let before = text.get(..seg.start).unwrap_or("").trim_end();
+    // set off from the writer's words: at a paragraph start, after a colon, a comma or a sentence end
+    let set_off = before.is_empty()
+        || before.ends_with(['\n', ':', ',', '.', '!', '?', '\u{2014}'])
+        || text.get(..seg.start).map_or(false, |b| b.ends_with('\n'))
+        || before.ends_with(['"', '\u{201D}']);
+    let sentence_like = starts_upper
+        && (words >= 4 || content.ends_with(['.', '!', '?', ',']))
+        && (set_off || words >= 8);
+    // A title named after its owner: CNN's "State of the Union", NBC's "Nightly News".
+    let titled = words <= 6
+        && !seg.continued
+        && (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+        && content
+            .split_whitespace()
+            .all(|w| w.chars().next().map_or(true, |c| !c.is_alphabetic() || c.is_uppercase()) || w.len() <= 3);
+    // A short title-case phrase nobody is said to have said is a title: the “Fantastic Four” reboot.
+    let title_case = words <= 6
+        && content.split_whitespace().filter(|w| w.len() > 3).count() > 0
+        && content
+            .split_whitespace()
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).map_or(true, char::is_uppercase) || w.len() <= 3);
+    if titled || (title_case && !cued && !seg.continued && !seg.continues) {
+        QuoteKind::Other
+    } else if seg.continued || seg.continues || sentence_like {
+        QuoteKind::Full
+    } else if attributed {
+        QuoteKind::Partial
+    } else if words >= 8 {
+        // a long unattributed passage is still speech or a quoted document
+        QuoteKind::Full
+    } else {
+        QuoteKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks;
+
+    fn kinds(text: &str, attributed: bool) -> Vec<QuoteKind> {
+        marks::find(text).iter().map(|s| classify(text, s, attributed, attributed)).collect()
+    }
+
+    #[test]
+    fn full_partial_other() {
+        assert_eq!(kinds("“We will win this race,” he said.", true), [QuoteKind::Full]);
+        assert_eq!(kinds("He said: “Yes.”", true), [QuoteKind::Full]);
+        assert_eq!(kinds("he might take a “new path” soon", true), [QuoteKind::Partial]);
+        assert_eq!(kinds("she watched “Morning Joe” today", false), [QuoteKind::Other]);
+        assert_eq!(kinds("the “fact-checking” website", false), [QuoteKind::Other]);
+        assert_eq!(kinds("Pence said on CNN's “State of the Union.”", true), [QuoteKind::Other]);
+        assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
+    }
+}

@@ -1,0 +1,368 @@
+//! Finding quotation spans: pair opening and closing marks paragraph by paragraph, telling
+//! quotation marks from apostrophes, and following the newspaper convention for quotes that run
+//! over several paragraphs. A stray or missing mark never leaks past its own paragraph.
+
+/// One quoted segment (a quote running over several paragraphs gives one segment per paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offsets; `start..end` includes the marks, `content_start..content_end` excludes them.
+    pub start: usize,
+    pub end: usize,
+    pub content_start: usize,
+    pub content_end: usize,
+    /// Double marks (“…”, "…", «…», „…“) rather than single ones (‘…’, '…').
+    pub double: bool,
+    /// Continues the quote left open at the end of the previous paragraph.
+    pub continued: bool,
+    /// Left open at the end of its paragraph and taken up by the next one.
+    pub continues: bool,
+    /// A closing mark was found (false: the segment runs to the end of its paragraph).
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    /// Straight `"` with nothing to tell its direction: close an open quote, else open one.
+    Toggle,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}')
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}')
+}
+
+/// Any quotation mark (double or single).
+pub fn is_quote_mark(c: char) -> bool {
+    is_double(c) || is_single(c)
+}
+
+/// Characters after which a mark followed by text opens a quote.
+fn opens_after(p: char) -> bool {
+    p.is_whitespace()
+        || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '\u{2015}' | '-' | '/' | ':' | ';' | ',' | '…')
+        || is_quote_mark(p)
+}
+
+/// Characters before which a mark following text closes a quote.
+fn closes_before(n: char) -> bool {
+    n.is_whitespace()
+        || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2014}' | '\u{2013}' | '\u{2015}' | '-' | '/' | '…')
+        || is_quote_mark(n)
+}
+
+/// Direction of a mark from its neighbours (`None` = start/end of paragraph), then its glyph.
+fn role(c: char, prev: Option<char>, next: Option<char>) -> Role {
+    let left = next.map_or(false, |n| !n.is_whitespace()) && prev.map_or(true, opens_after);
+    let right = prev.map_or(false, |p| !p.is_whitespace()) && next.map_or(true, closes_before);
+    match (left, right) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => match c {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2018}' | '\u{201A}' | '\u{2039}' => Role::Open,
+            '\u{201D}' | '\u{00BB}' | '\u{2019}' | '\u{203A}' => Role::Close,
+            _ => Role::Toggle,
+        },
+    }
+}
+
+/// Elisions that start with an apostrophe: rock 'n' roll, 'em, 'til, 'cause, '90s.
+fn is_elision(rest: &str) -> bool {
+    let mut it = rest.chars();
+    match it.next() {
+        Some(d) if d.is_ascii_digit() => return true,
+        None => return false,
+        _ => {}
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let after = rest[word.len().min(rest.len())..].chars().next();
+    let word_ends = after.map_or(true, |a| !a.is_alphanumeric());
+    word_ends
+        && matches!(
+            word.as_str(),
+            "n" | "em" | "til" | "cause" | "bout" | "tis" | "twas" | "round" | "nuff" | "cos" | "ol" | "s"
+        )
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    pos: usize,
+    len: usize,
+    double: bool,
+}
+
+/// Find the outermost quoted segments of `text`, sorted and non-overlapping.
+pub fn find(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut pending_open = false; // previous paragraph ended inside a double quote
+    let mut para_start = 0;
+    let bytes = text.as_bytes();
+    while para_start <= text.len() {
+        let para_end = text[para_start..]
+            .find(|c| c == '\n' || c == '\r' || c == '\u{2029}')
+            .map_or(text.len(), |i| para_start + i);
+        let para = &text[para_start..para_end];
+        let first_mark = para.trim_start().chars().next().map_or(false, is_double);
+        let continued = pending_open && first_mark;
+        pending_open = paragraph(text, para_start, para_end, continued, &mut out);
+        if para_end >= text.len() {
+            break;
+        }
+        let nl = text[para_end..].chars().next().map_or(1, char::len_utf8);
+        para_start = para_end + nl;
+        // blank lines between paragraphs keep `pending_open`
+        while para_start < text.len() && matches!(bytes[para_start], b'\n' | b'\r') {
+            para_start += 1;
+        }
+    }
+    // A segment left open only counts as "continues" if the next one really is its continuation.
+    for i in 0..out.len() {
+        let next_continued = out.get(i + 1).map_or(false, |s: &Segment| s.continued);
+        if out[i].continues && !next_continued {
+            out[i].continues = false;
+        }
+    }
+    out
+}
+
+/// Pair the marks of one paragraph; push its outermost segments. Returns whether the paragraph
+/// ends inside an open double quote.
+fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Vec<Segment>) -> bool {
+    let para = &text[start..end];
+    let mut stack: Vec<Open> = Vec::new();
+    // Completed segments nested inside a still-open outer quote, in case that one never closes.
+    let mut inner: Vec<Segment> = Vec::new();
+    let first_out = out.len();
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut next = chars.peek().map(|&(_, n)| n);
+        if !(is_double(c) || is_single(c) || c == '`') {
+            prev = Some(c);
+            continue;
+        }
+        let pos = start + i;
+        let mut len = c.len_utf8();
+        let mut double = is_double(c);
+        // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
+        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            len = 2;
+            double = true;
+        } else if c == '`' {
+            prev = Some(c);
+            continue;
+        }
+        let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+        if prev == Some('=') {
+            // markup, not prose: author="…" in pasted HTML
+            prev = Some(c);
+            while let Some((_, d)) = chars.next() {
+                if d == c {
+                    break;
+                }
+            }
+            continue;
+        }
+        let mut r = role(c, prev, next);
+        if !double {
+            let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
+            let letter_after = next.map_or(false, |n| n.is_alphanumeric());
+            let single_open = stack.iter().any(|o| !o.double);
+            if letter_before && letter_after {
+                prev = Some(c);
+                continue; // don't, O’Brien
+            }
+            if r == Role::Open || (r == Role::Toggle && !single_open) {
+                if is_elision(&para[i + len..]) {
+                    prev = Some(c);
+                    continue;
+                }
+                r = Role::Open;
+            } else {
+                // A closing single mark only closes an open single quote (Jones' book), and the
+                // second apostrophe of rock 'n' roll closes nothing.
+                let before = &para[..i];
+                let n_elision = (before.ends_with("'n") || before.ends_with("\u{2019}n") || before.ends_with("'N") || before.ends_with("\u{2019}N"))
+                    && !before[..before.len() - 1].trim_end_matches(['\'', '\u{2019}']).ends_with(char::is_alphanumeric);
+                if !single_open || n_elision {
+                    prev = Some(c);
+                    continue;
+                }
+                r = Role::Close;
+            }
+        }
+        let double_open = stack.iter().any(|o| o.double);
+        let r = match r {
+            Role::Toggle if double_open && stack.last().map_or(false, |o| o.double) => Role::Close,
+            Role::Toggle if double_open => Role::Close,
+            Role::Toggle => Role::Open,
+            r => r,
+        };
+        match r {
+            Role::Open => stack.push(Open { pos, len, double }),
+            Role::Close | Role::Toggle => {
+                let Some(k) = stack.iter().rposition(|o| o.double == double) else {
+                    prev = Some(c);
+                    continue; // stray closing mark
+                };
+                let o = stack[k];
+                stack.truncate(k);
+                let seg = Segment {
+                    start: o.pos,
+                    end: pos + len,
+                    content_start: o.pos + o.len,
+                    content_end: pos,
+                    double,
+                    continued: false,
+                    continues: false,
+                    closed: true,
+                };
+                if stack.is_empty() {
+                    push_outer(out, seg, &mut inner);
+                } else if k == 0 || stack.iter().all(|o| !o.double) {
+                    inner.push(seg);
+                } else {
+                    inner.push(seg);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    // Unclosed single quotes were apostrophes after all; an unclosed double runs to the paragraph
+    // end (the multi-paragraph convention, or a missing closing mark).
+    let outer = stack.iter().find(|o| o.double).copied();
+    let para_trim_end = start + para.trim_end().len();
+    if let Some(o) = outer {
+        let content_end = para_trim_end.max(o.pos + o.len);
+        // Nested quotes found before the open mark can't exist; those after it are inside it.
+        let inside: Vec<Segment> = inner.iter().copied().filter(|s| s.start > o.pos).collect();
+        let before: Vec<Segment> = inner.iter().copied().filter(|s| s.end <= o.pos).collect();
+        for s in before {
+            push_outer(out, s, &mut Vec::new());
+        }
+        let _ = inside;
+        let seg = Segment {
+            start: o.pos,
+            end: content_end,
+            content_start: o.pos + o.len,
+            content_end,
+            double: true,
+            continued: false,
+            continues: true,
+            closed: false,
+        };
+        if seg.content_start < seg.content_end {
+            out.push(seg);
+        }
+    } else {
+        for s in inner.drain(..) {
+            push_outer(out, s, &mut Vec::new());
+        }
+    }
+    out[first_out..].sort_by_key(|s| s.start);
+    if continued {
+        if let Some(s) = out.get_mut(first_out) {
+            if text[start..s.start].trim().is_empty() {
+                s.continued = true;
+            }
+        }
+    }
+    outer.is_some()
+}
+
+/// Push an outermost segment, dropping nested segments recorded inside it.
+fn push_outer(out: &mut Vec<Segment>, seg: Segment, inner: &mut Vec<Segment>) {
+    inner.retain(|s| s.end <= seg.start || s.start >= seg.end);
+    if seg.content_start <= seg.content_end {
+        out.push(seg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        find(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn straight_and_typographic_marks() {
+        assert_eq!(quotes("He said \"yes\" and “no” and «oui» and „ja“."), ["\"yes\"", "“no”", "«oui»", "„ja“"]);
+        assert_eq!(quotes("‘Single’ marks, too."), ["‘Single’"]);
+        assert_eq!(quotes("''Archive style,'' he said, ``and PTB.''"), ["''Archive style,''", "``and PTB.''"]);
+        assert_eq!(quotes("It's 'fine', she said."), ["'fine'"]);
+    }
+
+    #[test]
+    fn content_excludes_marks() {
+        let t = "A “new path” ahead";
+        let s = find(t)[0];
+        assert_eq!(&t[s.content_start..s.content_end], "new path");
+        assert!(s.closed && s.double);
+    }
+
+    #[test]
+    fn single_inside_double_stays_inside() {
+        assert_eq!(quotes("“He called it ‘fake news’ today,” she said."), ["“He called it ‘fake news’ today,”"]);
+        assert_eq!(quotes("\"She said 'no' twice,\" he said."), ["\"She said 'no' twice,\""]);
+        assert_eq!(quotes("\"I read “The Post” daily,\" he said."), ["\"I read “The Post” daily,\""]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(find("I don't know. Back in the '90s we played rock 'n' roll.").is_empty());
+        assert!(find("Jones' book and the Joneses' car aren't O’Brien’s.").is_empty());
+        assert_eq!(quotes("“We don't like the ’80s or Jones’ book,” he said."), ["“We don't like the ’80s or Jones’ book,”"]);
+        assert_eq!(quotes("‘Rock ’n’ roll’"), ["‘Rock ’n’ roll’"]);
+    }
+
+    #[test]
+    fn multi_paragraph_convention() {
+        let t = "“First part of the speech.\n\n“Second part,” she said.\n\nNo quote here.";
+        let s = find(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&t[s[0].start..s[0].end], "“First part of the speech.");
+        assert!(s[0].continues && !s[0].continued && !s[0].closed);
+        assert_eq!(&t[s[1].start..s[1].end], "“Second part,”");
+        assert!(s[1].continued && !s[1].continues && s[1].closed);
+    }
+
+    #[test]
+    fn three_paragraph_quote_with_straight_marks() {
+        let t = "\"One.\n\"Two.\n\"Three.\"\nAfter.";
+        let s = find(t);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].continues && s[1].continued && s[1].continues && s[2].continued && s[2].closed);
+    }
+
+    #[test]
+    fn unbalanced_marks_cost_only_their_paragraph() {
+        let t = "He said “this never closes.\n\nLater, “a real quote,” she said. And “another.”";
+        assert_eq!(quotes(t), ["“this never closes.", "“a real quote,”", "“another.”"]);
+        let s = find(t);
+        assert!(!s[0].closed && !s[0].continues && !s[1].continued);
+        // a stray closing mark is ignored
+        assert_eq!(quotes("Odd” mark. Then “ok” here."), ["“ok”"]);
+        // mismatched glyphs still pair
+        assert_eq!(quotes("the “work-related\" emails"), ["“work-related\""]);
+        // attribute values in pasted markup are not quotations
+        assert_eq!(quotes("<tweet author=\"tedcruz\" id=\"12\">Our “prayers” here</tweet>"), ["“prayers”"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for t in ["", "\"", "“", "'", "''''", "\"\"\"", "“”“”", "\n\n\"\n\"", "😀\"😀\"", "e\u{301}'", "\r\n\"a\r\n\"b\""] {
+            for s in find(t) {
+                assert!(s.start <= s.content_start && s.content_start <= s.content_end && s.content_end <= s.end);
+                assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            }
+        }
+    }
+}

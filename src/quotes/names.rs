@@ -1,0 +1,320 @@
+//! From a speaker mention to a name: the entity group it belongs to when the tagger found one;
+//! otherwise the full name written earlier ("Lu" → "Lu Kang"), and for pronouns and titles ("he",
+//! "the North Korean leader") the person the story was last about.
+
+use super::cues::*;
+use crate::model::{Entity, Group, Label};
+use crate::text::{Doc, TokKind};
+
+/// A resolved speaker: canonical name and entity group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub name: String,
+    pub group: Option<usize>,
+}
+
+/// A capitalised name written in the text (titles dropped), by token range.
+#[derive(Clone, Debug)]
+struct Name {
+    a: usize,
+    b: usize,
+    /// Starts a sentence and is followed by a lower-case word: the sentence's subject.
+    subject: bool,
+}
+
+pub struct Resolver<'a, 'd> {
+    doc: &'a Doc<'d>,
+    entities: &'a [Entity],
+    groups: &'a [Group],
+    names: Vec<Name>,
+    /// Speakers resolved so far: (byte position, name, is a person).
+    history: Vec<(usize, String, bool)>,
+}
+
+fn cap(w: &str) -> bool {
+    w.chars().next().map_or(false, char::is_uppercase)
+}
+
+impl<'a, 'd> Resolver<'a, 'd> {
+    /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
+    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
+        let mut names = Vec::new();
+        let toks = doc.tokens;
+        let in_quote = |pos: usize| -> bool {
+            let k = quoted.partition_point(|q| q.1 <= pos);
+            k < quoted.len() && quoted[k].0 <= pos
+        };
+        // capitalised words also seen inside a sentence: names rather than sentence openers
+        let mut mid_caps = std::collections::HashSet::new();
+        for i in 1..toks.len() {
+            let prev = doc.tok(i - 1);
+            if toks[i].kind == TokKind::Word && !toks[i].newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) && cap(doc.tok(i)) {
+                mid_caps.insert(doc.tok(i));
+            }
+        }
+        let mut sentence_first = vec![false; toks.len()];
+        for s in doc.sentences {
+            // first word of the sentence, past quotes and conjunctions
+            let mut i = s.first;
+            while i < s.end && (toks[i].kind == TokKind::Punct || is_stop(doc.tok(i))) {
+                i += 1;
+            }
+            if i < s.end {
+                sentence_first[i] = true;
+            }
+        }
+        let name_word = |i: usize| -> bool {
+            let w = doc.tok(i);
+            toks[i].kind == TokKind::Word
+                && cap(w)
+                && !is_stop(w)
+                && !is_calendar_word(w)
+                && !is_determiner(w)
+                && !is_pronoun(w)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !name_word(i) {
+                i += 1;
+                continue;
+            }
+            let a0 = i;
+            let mut b = i;
+            while b < toks.len() && name_word(b) && (b == a0 || !toks[b].newline_before) {
+                b += 1;
+            }
+            // drop everything up to the last title: "Turkish President | Recep Tayyip Erdoğan"
+            let a = (a0..b.saturating_sub(1)).rev().find(|&t| is_title(doc.tok(t))).map_or(a0, |t| t + 1);
+            let subject = sentence_first[a0]
+                && b < toks.len()
+                && toks[b].kind == TokKind::Word
+                && !cap(doc.tok(b))
+                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || entities.iter().any(|e| e.label == Label::PER && e.start <= toks[a].start && toks[a].end <= e.end));
+            if a < b && !in_quote(toks[a].start) {
+                names.push(Name { a, b, subject });
+            }
+            i = b;
+        }
+        Resolver { doc, entities, groups, names, history: Vec::new() }
+    }
+
+    fn text(&self, a: usize, b: usize) -> &'d str {
+        &self.doc.text[self.doc.tokens[a].start..self.doc.tokens[b - 1].end]
+    }
+
+    /// The entity group of a mention spanning bytes `start..end` (people first).
+    fn group_at(&self, start: usize, end: usize) -> Option<usize> {
+        let over = self.entities.iter().filter(|e| e.start < end && start < e.end);
+        let mut best: Option<&Entity> = None;
+        for e in over {
+            let rank = |x: &Entity| match x.label {
+                Label::PER => 0,
+                Label::ORG => 1,
+                _ => 2,
+            };
+            if best.map_or(true, |b| rank(e) < rank(b) || (rank(e) == rank(b) && e.start >= b.start)) {
+                best = Some(e);
+            }
+        }
+        best.map(|e| e.group).filter(|&g| g < self.groups.len())
+    }
+
+    /// The full name for a single-word name at token `i`: the latest earlier name ending with it
+    /// ("Trump" → "Donald Trump"), else starting with it ("Lu" → "Lu Kang").
+    fn full_name(&self, i: usize) -> Option<(usize, usize)> {
+        let w = self.doc.tok(i);
+        let earlier = self.names.iter().filter(|n| n.b <= i && n.b - n.a >= 2);
+        let mut last_pos = None;
+        let mut first_pos = None;
+        for n in earlier {
+            if self.doc.tok(n.b - 1) == w {
+                last_pos = Some((n.a, n.b));
+            } else if self.doc.tok(n.a) == w && first_pos.is_none() {
+                first_pos = Some((n.a, n.b));
+            }
+        }
+        last_pos.or(first_pos)
+    }
+
+    /// Resolve a name written at tokens `[a, b)` (titles dropped, short names completed).
+    fn name_of(&self, a: usize, b: usize) -> String {
+        // the trailing run of capitalised words, minus titles
+        let mut s = b;
+        while s > a && cap(self.doc.tok(s - 1)) && !is_determiner(self.doc.tok(s - 1)) {
+            s -= 1;
+        }
+        if let Some(t) = (s..b.saturating_sub(1)).rev().find(|&t| is_title(self.doc.tok(t))) {
+            s = t + 1;
+        }
+        if s >= b {
+            return self.text(a, b).to_string();
+        }
+        if b - s == 1 {
+            if let Some((fa, fb)) = self.full_name(s) {
+                return self.text(fa, fb).to_string();
+            }
+        }
+        if s > a && !is_determiner(self.doc.tok(a)) && b - s >= 1 && (a..s).all(|i| !cap(self.doc.tok(i))) {
+            return self.text(s, b).to_string();
+        }
+        if is_determiner(self.doc.tok(a)) && (a + 1..b).all(|i| cap(self.doc.tok(i))) {
+            return self.text(a, b).to_string(); // The New York Post
+        }
+        self.text(s, b).to_string()
+    }
+
+    /// The person the story was last about before byte `pos`: the latest named speaker or sentence
+    /// subject.
+    fn antecedent(&self, pos: usize, person: bool) -> Option<(String, Option<usize>)> {
+        let spk = self.history.iter().rev().find(|h| h.0 < pos && (h.2 || !person));
+        let subj = self
+            .names
+            .iter()
+            .rev()
+            .find(|n| n.subject && self.doc.tokens[n.b - 1].end <= pos);
+        let subj_pos = subj.map(|n| self.doc.tokens[n.a].start);
+        match (spk, subj_pos) {
+            (Some(h), Some(sp)) if sp > h.0 => {
+                let n = subj.unwrap();
+                Some((self.name_of(n.a, n.b), self.group_at(self.doc.tokens[n.a].start, self.doc.tokens[n.b - 1].end)))
+            }
+            (Some(h), _) => Some((h.1.clone(), None)),
+            (None, Some(_)) => {
+                let n = subj.unwrap();
+                Some((self.name_of(n.a, n.b), self.group_at(self.doc.tokens[n.a].start, self.doc.tokens[n.b - 1].end)))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    fn is_description(&self, a: usize, b: usize) -> bool {
+        let last = self.doc.tok(b - 1);
+        is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
+    }
+
+    /// Link a name resolved from the text to an entity group: the group named so, else the group
+    /// of the entity under the mention, keeping the fuller of the two names ("Lu Kang" over a
+    /// group named "Lu").
+    fn link(&self, r: Resolved, over: Option<usize>) -> Resolved {
+        if r.group.is_some() {
+            return r;
+        }
+        let by_name = self
+            .groups
+            .iter()
+            .position(|g| g.name.eq_ignore_ascii_case(&r.name))
+            .or_else(|| self.entities.iter().find(|e| e.text == r.name).map(|e| e.group).filter(|&g| g < self.groups.len()));
+        if let Some(g) = by_name {
+            return Resolved { name: self.groups[g].name.clone(), group: Some(g) };
+        }
+        let Some(g) = over else { return r };
+        // a group named with its title keeps the bare name: "Recep Tayyip Erdoğan"
+        let gname = {
+            let ws: Vec<&str> = self.groups[g].name.split(' ').collect();
+            let cut = (0..ws.len().saturating_sub(1)).rev().find(|&i| is_title(ws[i])).map_or(0, |i| i + 1);
+            ws[cut..].join(" ")
+        };
+        if gname.eq_ignore_ascii_case(&r.name) {
+            return Resolved { name: gname, group: Some(g) };
+        }
+        let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+        let (mine, theirs) = (words(&r.name), words(&gname));
+        if mine.len() > theirs.len() && theirs.iter().all(|w| mine.contains(w)) {
+            Resolved { name: r.name, group: Some(g) }
+        } else {
+            Resolved { name: gname, group: Some(g) }
+        }
+    }
+
+    /// Resolve the mention at tokens `[a, b)`.
+    pub fn resolve(&mut self, a: usize, b: usize) -> Resolved {
+        let toks = self.doc.tokens;
+        let start = toks[a].start;
+        let mention = self.text(a, b).to_string();
+        let first = self.doc.tok(a);
+        let has_cap = (a..b).any(|i| cap(self.doc.tok(i)) && !(i == a && is_determiner(first)));
+        let pronoun = b - a == 1 && is_pronoun(first);
+        let description = self.is_description(a, b);
+        // the entity whose mention holds the head (last word) of the speaker phrase
+        let head = (toks[b - 1].start, toks[b - 1].end);
+        let over = if pronoun || description || matches!(first, "who" | "which") { None } else { self.group_at(head.0, head.1) };
+        let relative = b - a == 1 && matches!(first, "who" | "which");
+        let r = if relative {
+            // the name the relative clause hangs on: "Mike Lee, who declared …"
+            match self.names.iter().rev().find(|n| n.b <= a && a - n.b <= 1) {
+                Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
+                None => match self.antecedent(start, false) {
+                    Some((name, g)) => Resolved { name, group: g },
+                    None => Resolved { name: mention.clone(), group: None },
+                },
+            }
+        } else if pronoun {
+            let person = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "i");
+            match self.antecedent(start, person) {
+                Some((name, g)) => Resolved { name, group: g },
+                None => Resolved { name: mention.clone(), group: None },
+            }
+        } else if has_cap && !description {
+            Resolved { name: self.name_of(a, b), group: None }
+        } else if is_person_noun(self.doc.tok(b - 1)) && first.eq_ignore_ascii_case("the") {
+            // "the North Korean leader": who that description named earlier, else the last person
+            let lower = mention.to_lowercase();
+            let earlier = self.doc.text[..start].to_lowercase().find(&lower);
+            let by_earlier = earlier.and_then(|p| {
+                self.names
+                    .iter()
+                    .rev()
+                    .find(|n| n.subject && toks[n.a].start < p)
+                    .map(|n| (self.name_of(n.a, n.b), None))
+            });
+            match by_earlier.or_else(|| self.antecedent(start, true)) {
+                Some((name, g)) => Resolved { name, group: g },
+                None => Resolved { name: mention.clone(), group: None },
+            }
+        } else {
+            Resolved { name: mention.clone(), group: None }
+        };
+        let r = self.link(r, over);
+        let person = has_cap || is_pronoun(first) || is_person_noun(self.doc.tok(b - 1));
+        if has_cap || r.group.is_some() {
+            self.history.push((start, r.name.clone(), person));
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_word(text: &str, word: &str, nth: usize) -> String {
+        Doc::with(text, |doc| {
+            let mut r = Resolver::new(doc, &[], &[], &[]);
+            let idx: Vec<usize> = (0..doc.tokens.len()).filter(|&i| doc.tok(i) == word).collect();
+            r.resolve(idx[nth], idx[nth] + 1).name
+        })
+    }
+
+    #[test]
+    fn surnames_take_the_earlier_full_name() {
+        assert_eq!(resolve_word("Foreign Ministry spokesman Lu Kang spoke. Later Lu said no.", "Lu", 1), "Lu Kang");
+        assert_eq!(resolve_word("President Donald Trump left. Then Trump said so.", "Trump", 1), "Donald Trump");
+    }
+
+    #[test]
+    fn pronouns_take_the_last_subject() {
+        assert_eq!(resolve_word("Lee Sang-sook spoke first. Then he said it.", "he", 0), "Lee Sang-sook");
+    }
+
+    #[test]
+    fn groups_win_when_present() {
+        let text = "Mr. Lu said so.";
+        Doc::with(text, |doc| {
+            let ents = [Entity { start: 4, end: 6, text: "Lu".into(), label: Label::PER, group: 0 }];
+            let groups = [Group { id: 0, name: "Lu Kang".into(), label: Label::PER, mentions: vec![0] }];
+            let mut r = Resolver::new(doc, &ents, &groups, &[]);
+            assert_eq!(r.resolve(0, 2), Resolved { name: "Lu Kang".into(), group: Some(0) });
+        });
+    }
+}
