@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{tags, Cls, DocInfo, KeyMap, NTAGS};
+use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
 use super::model::{viterbi, Model};
 use crate::model::{Entity, Label};
@@ -77,7 +77,103 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         viterbi(&em[a * NTAGS..b * NTAGS], &model.trans, NTAGS, NEG, &mut path, &mut back);
         out[a..b].copy_from_slice(&path);
     }
+    propagate(&info, &mut out);
     out
+}
+
+/// One sense per document for names: a multi-word name tagged somewhere is tagged wherever else
+/// it appears untagged, and a lone capitalised word that is the first or last word of a person's
+/// full name in the same document (`Kim` of `Kim Jong-un`, `Trump` of `Donald Trump`) is that
+/// person, unless the word also appears in lower case or stands next to other capitalised words.
+pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
+    let n = tags_.len().min(info.toks.len());
+    let mut forms: KeyMap<u8> = KeyMap::default();
+    let mut parts: KeyMap<()> = KeyMap::default();
+    let mut max_len = 0;
+    let mut i = 0;
+    while i < n {
+        let y = tags_[i];
+        if y == tags::O || tags::pos(y) != 0 {
+            i += 1;
+            continue;
+        }
+        let ty = tags::typ(y).unwrap_or(0);
+        let mut j = i + 1;
+        while j < n && tags_[j] == tags::i(ty) {
+            j += 1;
+        }
+        if j >= n || tags_[j] != tags::l(ty) {
+            i = j;
+            continue;
+        }
+        let len = j + 1 - i;
+        let mut h = 0x51u64;
+        for t in &info.toks[i..=j] {
+            h = mix(h, t.lower);
+        }
+        let e = forms.entry(h).or_insert(ty as u8 + 1);
+        if *e != ty as u8 + 1 {
+            *e = 0xff; // the same words with two labels: leave them alone
+        }
+        max_len = max_len.max(len);
+        if ty == 0 {
+            for t in [&info.toks[i], &info.toks[j]] {
+                if t.cls == Cls::Cap && t.len >= 2 {
+                    parts.insert(t.lower, ());
+                }
+            }
+        }
+        i = j + 1;
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let capital = |k: usize| matches!(info.toks[k].cls, Cls::Cap | Cls::AllCaps);
+    for &(a, b) in &info.sents {
+        let b = b.min(n);
+        let mut i = a;
+        while i < b {
+            if tags_[i] != tags::O || !capital(i) {
+                i += 1;
+                continue;
+            }
+            // a whole multi-word name
+            let mut found = None;
+            let mut h = 0x51u64;
+            for len in 1..=max_len.min(b - i) {
+                let k = i + len - 1;
+                if tags_[k] != tags::O {
+                    break;
+                }
+                h = mix(h, info.toks[k].lower);
+                if len >= 2 {
+                    if let Some(&ty) = forms.get(&h) {
+                        if ty != 0xff && (k + 1 >= b || tags_[k + 1] == tags::O && !capital(k + 1)) {
+                            found = Some((len, ty as usize - 1));
+                        }
+                    }
+                }
+            }
+            if let Some((len, ty)) = found {
+                tags_[i] = tags::b(ty);
+                for t in &mut tags_[i + 1..i + len - 1] {
+                    *t = tags::i(ty);
+                }
+                tags_[i + len - 1] = tags::l(ty);
+                i += len;
+                continue;
+            }
+            // a lone part of a person's name
+            let t = &info.toks[i];
+            let lone = (i == a || !capital(i - 1) || t.caps_sent) && (i + 1 >= b || !capital(i + 1) || t.caps_sent);
+            let next_free = i + 1 >= b || tags_[i + 1] == tags::O;
+            let prev_free = i == a || tags_[i - 1] == tags::O || matches!(tags::pos(tags_[i - 1]), 2 | 3);
+            if lone && next_free && prev_free && t.doc_case & 1 == 0 && parts.contains_key(&t.lower) {
+                tags_[i] = tags::u(0);
+            }
+            i += 1;
+        }
+    }
 }
 
 const LABELS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
@@ -146,6 +242,33 @@ mod tests {
             let e = spans(doc, &t);
             let got: Vec<(&str, Label)> = e.iter().map(|e| (e.text.as_str(), e.label)).collect();
             assert_eq!(got, [("Kim Jong-un", Label::PER), ("Xi", Label::PER), ("Beijing", Label::LOC)]);
+        });
+    }
+
+    #[test]
+    fn names_propagate_through_the_document() {
+        let text = "Kim Jong-un left. Kim spoke to Lee Sang-sook Park. Kim Jong-un and the kim. Kim Jong-un";
+        Doc::with(text, |doc| {
+            let info = DocInfo::new(doc, &Gazetteer::empty());
+            let mut t = vec![tags::O; doc.tokens.len()];
+            // only the first mention is tagged
+            t[0] = tags::b(0);
+            t[1] = tags::l(0);
+            propagate(&info, &mut t);
+            let got: Vec<&str> = spans(doc, &t).iter().map(|e| &text[e.start..e.end]).collect();
+            // lone `Kim` stays untagged: `kim` also appears in lower case
+            assert_eq!(got, ["Kim Jong-un", "Kim Jong-un", "Kim Jong-un"]);
+        });
+        let text = "Donald Trump left. Trump spoke. Trump Tower stood.";
+        Doc::with(text, |doc| {
+            let info = DocInfo::new(doc, &Gazetteer::empty());
+            let mut t = vec![tags::O; doc.tokens.len()];
+            t[0] = tags::b(0);
+            t[1] = tags::l(0);
+            propagate(&info, &mut t);
+            let got: Vec<&str> = spans(doc, &t).iter().map(|e| &text[e.start..e.end]).collect();
+            // `Trump Tower`: next to another capitalised word, left alone
+            assert_eq!(got, ["Donald Trump", "Trump"]);
         });
     }
 
