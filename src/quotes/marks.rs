@@ -142,6 +142,9 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     let mut prev: Option<char> = None;
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if is_combining(c) {
+            continue; // part of the character before
+        }
         let mut next = chars.peek().map(|&(_, n)| n);
         if !(is_double(c) || is_single(c) || c == '`') {
             prev = Some(c);
@@ -153,7 +156,6 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
         // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
         if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
             chars.next();
-            next = chars.peek().map(|&(_, n)| n);
             len = 2;
             double = true;
         } else if c == '`' {
@@ -161,6 +163,15 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             continue;
         }
         let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+        // marks stacked on the quotation mark are part of it
+        while let Some(&(_, d)) = chars.peek() {
+            if !is_combining(d) {
+                break;
+            }
+            len += d.len_utf8();
+            chars.next();
+        }
+        next = chars.peek().map(|&(_, n)| n);
         if prev == Some('=') {
             // markup, not prose: author="…" in pasted HTML
             prev = Some(c);
@@ -250,13 +261,9 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     let para_trim_end = start + para.trim_end().len();
     if let Some(o) = outer {
         let content_end = para_trim_end.max(o.pos + o.len);
-        // Nested quotes found before the open mark can't exist; those after it are inside it.
-        let inside: Vec<Segment> = inner.iter().copied().filter(|s| s.start > o.pos).collect();
-        let before: Vec<Segment> = inner.iter().copied().filter(|s| s.end <= o.pos).collect();
-        for s in before {
-            push_outer(out, s, &mut Vec::new());
-        }
-        let _ = inside;
+        // Quotes closed inside the open one go with it; those before it stand on their own.
+        inner.retain(|s| s.end <= o.pos);
+        push_outermost(out, &mut inner);
         let seg = Segment {
             start: o.pos,
             end: content_end,
@@ -271,9 +278,7 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             out.push(seg);
         }
     } else {
-        for s in inner.drain(..) {
-            push_outer(out, s, &mut Vec::new());
-        }
+        push_outermost(out, &mut inner);
     }
     out[first_out..].sort_by_key(|s| s.start);
     if continued {
@@ -284,6 +289,24 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
         }
     }
     outer.is_some()
+}
+
+/// Push the outermost of `segs` (closed inside a mark that never closed), never two that overlap.
+fn push_outermost(out: &mut Vec<Segment>, segs: &mut Vec<Segment>) {
+    segs.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut last_end = 0;
+    for s in segs.drain(..) {
+        if s.start >= last_end && s.content_start <= s.content_end {
+            last_end = s.end;
+            out.push(s);
+        }
+    }
+}
+
+/// Combining marks belong to the character before them (a mark on a quotation mark stays in the
+/// quote's span).
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// Push an outermost segment, dropping nested segments recorded inside it.
@@ -366,6 +389,26 @@ mod tests {
         assert_eq!(quotes("the “work-related\" emails"), ["“work-related\""]);
         // attribute values in pasted markup are not quotations
         assert_eq!(quotes("<tweet author=\"tedcruz\" id=\"12\">Our “prayers” here</tweet>"), ["“prayers”"]);
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_mark() {
+        let t = "\u{201c}\u{301}We will\u{301},\u{201d}\u{316} said Jose\u{301}.";
+        let s = find(t);
+        assert_eq!(s.len(), 1);
+        assert!(t[s[0].end..].starts_with(' '));
+        assert_eq!(&t[s[0].content_start..s[0].content_end], "We will\u{301},");
+        // an apostrophe under a mark is still an apostrophe
+        assert!(find("don\u{301}'\u{301}t").is_empty());
+    }
+
+    #[test]
+    fn never_overlapping_when_an_outer_single_never_closes() {
+        let t = "M'x i\"25 ,\"a \u{c}'b' c\" end";
+        let s = find(t);
+        for w in s.windows(2) {
+            assert!(w[0].end <= w[1].start, "{s:?}");
+        }
     }
 
     #[test]
