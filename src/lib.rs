@@ -64,15 +64,21 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         Vec::new()
     };
 
-    let quotes = if layers.quotes {
+    let mut quotes = if layers.quotes {
         quotes::find(&doc, &entities, &groups)
     } else {
         Vec::new()
     };
 
     if !layers.entities {
+        // Entities were only computed to attribute quotes: drop them, and the links into them.
         entities.clear();
         groups.clear();
+        for q in &mut quotes {
+            if let Some(s) = &mut q.speaker {
+                s.group = None;
+            }
+        }
     }
 
     Annotation {

@@ -48,19 +48,29 @@ pub fn panic_for_test() {
     panic!("newsmark test panic (requested by __panicForTest)");
 }
 
+/// Bytes of WebAssembly linear memory (it grows as needed and never shrinks): the peak so far.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}
+
 /// Version of the crate inside this module.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-/// Annotate `text`. Returns a plain object (`Annotation`, offsets in UTF-16 code units) or throws
-/// a `TypeError`/`RangeError` for bad options.
-#[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+/// Annotate `text`, given as UTF-8 bytes (the JS wrapper encodes with `TextEncoder`, which turns
+/// lone surrogates into U+FFFD, keeping UTF-16 lengths). Passing exact-size bytes instead of a
+/// `&str` avoids the glue's 3x-length scratch allocation in linear memory for non-ASCII text.
+/// Returns a plain object (`Annotation`, offsets in UTF-16 code units) or throws a
+/// `TypeError`/`RangeError` for bad options.
+#[wasm_bindgen(js_name = annotateUtf8)]
+pub fn annotate_utf8(text: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
     let opts = read_options(&options)?;
-    let mut result = crate::annotate(text, &opts);
-    result.convert_offsets(text, Unit::Utf16);
+    let text: std::borrow::Cow<str> = String::from_utf8_lossy(text);
+    let mut result = crate::annotate(&text, &opts);
+    result.convert_offsets(&text, Unit::Utf16);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     result
         .serialize(&serializer)

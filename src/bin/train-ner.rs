@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use newsmark::entities::features::{tags, DocInfo, NTAGS};
 use newsmark::entities::gazetteer;
-use newsmark::entities::model::{encode, viterbi, Model};
+use newsmark::entities::model::{encode, quantise, viterbi, Model};
 use newsmark::entities::tagger::{history, tag_tokens};
 use newsmark::text::{sentences, tokenize, Doc, Sentence, Token};
 
@@ -159,7 +159,11 @@ fn evaluate(exs: &[Example], model: &Model) -> String {
     for ex in exs {
         let doc = Doc { text: &ex.text, tokens: &ex.tokens, sentences: &ex.sents };
         let t = tag_tokens(&doc, model, gaz);
-        let pred: Vec<(usize, usize, usize)> = newsmark::entities::tagger::spans(&doc, &t)
+        let mut ents = newsmark::entities::tagger::spans(&doc, &t);
+        if std::env::var_os("NER_NO_HARMONISE").is_none() {
+            newsmark::entities::tagger::harmonise(&mut ents);
+        }
+        let pred: Vec<(usize, usize, usize)> = ents
             .iter()
             .map(|e| (e.start, e.end, label_type(e.label.as_str()).unwrap()))
             .collect();
@@ -193,7 +197,9 @@ fn main() {
     let out_path = arg(&args, "--out", "src/entities/data/ner.model");
     let epochs: usize = arg(&args, "--epochs", "12").parse().expect("--epochs N");
     let min_count: u32 = arg(&args, "--min-count", "2").parse().expect("--min-count N");
-    let prune: i32 = arg(&args, "--prune", "1").parse().expect("--prune Q");
+    let noise: u64 = arg(&args, "--noise", "0").parse().expect("--noise PERMILLE");
+    let clipdiv: usize = arg(&args, "--clip", "1000000000").parse().expect("--clip N");
+    let prune: i32 = arg(&args, "--prune", "4").parse().expect("--prune Q");
     let t0 = Instant::now();
 
     let (mut mis, mut tot) = (0, 0);
@@ -248,6 +254,13 @@ fn main() {
     drop(keys);
     eprintln!("{} static features kept (min count {min_count}); {:.1}s", id_keys.len(), t0.elapsed().as_secs_f64());
 
+    // several runs with different shuffles, their averaged weights averaged again (an ensemble that
+    // costs nothing at tagging time)
+    let runs: u64 = arg(&args, "--runs", "1").parse().expect("--runs N");
+    let seed: u64 = arg(&args, "--seed", "1").parse().expect("--seed N");
+    let mut sum_w: Vec<f32> = Vec::new();
+    let mut sum_t: Vec<f32> = vec![0.0; (NTAGS + 1) * NTAGS];
+    for run in 0..runs {
     let nf = id_keys.len();
     let mut wts = Weights {
         w: vec![0.0; nf * NTAGS],
@@ -256,7 +269,8 @@ fn main() {
         tu: vec![0.0; (NTAGS + 1) * NTAGS],
         c: 1.0,
     };
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ (seed + run * 7919).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let mut nrng = Rng(0x1234_5678_9abc_def1);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let (mut path, mut back) = (Vec::new(), Vec::new());
     let mut em: Vec<f32> = Vec::new();
@@ -279,7 +293,18 @@ fn main() {
             for pass in 0..2 {
                 if pass == 1 {
                     // history features from pass 0 (admitted to the model as they appear)
-                    let hist = history(info, &pass0);
+                    // the first pass is nearly perfect on its own training data; add noise so the
+                    // second pass learns to trust it as much as it deserves on unseen text
+                    let mut noisy = pass0.clone();
+                    if noise > 0 {
+                        for y in noisy.iter_mut() {
+                            if (nrng.next() % 1000) < noise {
+                                let ty = (nrng.next() % 5) as usize;
+                                *y = if ty == 4 { tags::O } else { tags::u(ty) };
+                            }
+                        }
+                    }
+                    let hist = history(info, &noisy);
                     hids.clear();
                     hoffs.clear();
                     hoffs.push(0);
@@ -322,7 +347,7 @@ fn main() {
                             }
                         }
                     }
-                    viterbi(&em, &wts.tr, NTAGS, 0.0, &mut path, &mut back);
+                    viterbi(&em, &wts.tr, NTAGS, -1e30, &mut path, &mut back);
                     let gold = &ex.gold[a..b];
                     if pass == 0 {
                         pass0[a..b].copy_from_slice(&path);
@@ -361,7 +386,7 @@ fn main() {
             }
         }
         eprintln!(
-            "epoch {:2}: token error rate {:.4} ({:.1}s)",
+            "run {run} epoch {:2}: token error rate {:.4} ({:.1}s)",
             epoch + 1,
             errors as f64 / ntok.max(1) as f64,
             t0.elapsed().as_secs_f64()
@@ -372,17 +397,26 @@ fn main() {
     let c = wts.c;
     let avg: Vec<f32> = wts.w.iter().zip(&wts.u).map(|(&w, &u)| (w as f64 - u / c) as f32).collect();
     let tavg: Vec<f32> = wts.tr.iter().zip(&wts.tu).map(|(&w, &u)| (w as f64 - u / c) as f32).collect();
+    sum_w.resize(avg.len(), 0.0);
+    for (s, a) in sum_w.iter_mut().zip(&avg) {
+        *s += a / runs as f32;
+    }
+    for (s, a) in sum_t.iter_mut().zip(&tavg) {
+        *s += a / runs as f32;
+    }
+    }
+    let (avg, tavg) = (sum_w, sum_t);
     let mut mags: Vec<f32> = avg.iter().filter(|x| **x != 0.0).map(|x| x.abs()).collect();
     mags.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / 2000)).copied().unwrap_or(1.0).max(1e-6);
-    let scale = top / 127.0;
+    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / clipdiv)).copied().unwrap_or(1.0).max(1e-6);
+    let scale = top / 16129.0;
     let mut feats: Vec<(u32, Vec<i8>)> = Vec::new();
     for (id, &k) in id_keys.iter().enumerate() {
         let w: Vec<i8> = avg[id * NTAGS..(id + 1) * NTAGS]
             .iter()
             .map(|&x| {
-                let q = (x / scale).round().clamp(-127.0, 127.0) as i32;
-                if q.abs() < prune { 0 } else { q as i8 }
+                let q = quantise(x / scale);
+                if (q as i32).abs() < prune { 0 } else { q }
             })
             .collect();
         feats.push((k, w));

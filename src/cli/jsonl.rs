@@ -34,12 +34,16 @@ pub fn run(reader: Box<dyn BufRead>, out: &mut impl Write, base: &Options) -> Re
         }
         if base.layers.quotes {
             // The exchange format holds quotations someone is reported to have said or written:
-            // titles, nicknames and scare quotes (`kind: other`) are left out. Its quotation marks
-            // are " “ ” „ « » (see score.py's QUOTE_TRIM): segments set off by typewriter doubles
-            // ('' … '', as in news-archive exports) are not quotations there, so they are left out
-            // too (the core still reports them).
-            let exchange_mark = |q: &newsmark::Quote| !q.text.starts_with("''") && !q.text.starts_with("``");
-            pred["quotes"] = r.quotes.iter().filter(|q| (std::env::var_os("NM_ALL").is_some() || q.kind != QuoteKind::Other) && exchange_mark(q)).map(|q| {
+            // titles, nicknames and scare quotes (`kind: other`) are left out. Its quotations are
+            // set off by double marks (" “ ” „ « »; PolNeAR, US news style: single marks appear
+            // only inside a double-quoted quote or in headlines), so quotes set off by single marks
+            // or by typewriter doubles ('' … '', as in news-archive exports) are left out here.
+            // The core (JSON, HTML, WebAssembly) still reports all of them.
+            let exchange_mark = |q: &newsmark::Quote| {
+                !q.text.starts_with("''")
+                    && q.text.chars().next().map_or(false, |c| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}'))
+            };
+            pred["quotes"] = r.quotes.iter().filter(|q| q.kind != QuoteKind::Other && exchange_mark(q)).map(|q| {
                 let s = q.speaker.as_ref();
                 json!({"start": q.start, "end": q.end, "kind": q.kind,
                        "speaker": s.map(|s| s.name.clone()),

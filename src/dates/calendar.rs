@@ -89,6 +89,60 @@ impl Date {
         // 1970-01-01 was a Thursday (4).
         ((self.to_days() + 3).rem_euclid(7) + 1) as u8
     }
+
+    /// Add `n` calendar months, clamping the day to the month's end (Jan 31 + 1 month = Feb 28/29).
+    pub fn add_months(self, n: i64) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + n;
+        let year = total.div_euclid(12).clamp(1, 9999) as i32;
+        let month = (total.rem_euclid(12) + 1) as u8;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
+    /// ISO 8601 week: (week-numbering year, week 1..=53).
+    pub fn iso_week(self) -> (i32, u8) {
+        // The week belongs to the year of its Thursday.
+        let thursday = self.add_days(4 - self.weekday() as i64);
+        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+        (thursday.year, week as u8)
+    }
+
+    /// Quarter of the year, 1..=4.
+    pub fn quarter(self) -> u8 {
+        (self.month - 1) / 3 + 1
+    }
+
+    /// The `n`-th (1-based) weekday `wd` of a month; `n = 5` or more means the last one.
+    pub fn nth_weekday(year: i32, month: u8, wd: u8, n: u8) -> Option<Date> {
+        let first = Date::new(year, month, 1)?;
+        let offset = (wd as i64 - first.weekday() as i64).rem_euclid(7);
+        let mut d = first.add_days(offset + 7 * (n.max(1) as i64 - 1));
+        while d.month != month {
+            d = d.add_days(-7);
+        }
+        Some(d)
+    }
+
+    /// Western Easter Sunday (anonymous Gregorian computus).
+    pub fn easter(year: i32) -> Option<Date> {
+        let y = year;
+        let a = y % 19;
+        let b = y / 100;
+        let c = y % 100;
+        let d = b / 4;
+        let e = b % 4;
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15) % 30;
+        let i = c / 4;
+        let k = c % 4;
+        let l = (32 + 2 * e + 2 * i - h - k) % 7;
+        let m = (a + 11 * h + 22 * l) / 451;
+        let month = (h + l - 7 * m + 114) / 31;
+        let day = (h + l - 7 * m + 114) % 31 + 1;
+        Date::new(y, month as u8, day as u8)
+    }
 }
 
 impl fmt::Display for Date {
@@ -121,5 +175,35 @@ mod tests {
         for z in [-800_000i64, -1, 0, 1, 17_000, 2_000_000] {
             assert_eq!(Date::from_days(z).to_days(), z);
         }
+    }
+
+    #[test]
+    fn months_clamp_to_month_end() {
+        let d = Date::new(2019, 1, 31).unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2019-02-28");
+        assert_eq!(Date::new(2020, 1, 31).unwrap().add_months(1).to_string(), "2020-02-29");
+        assert_eq!(d.add_months(-1).to_string(), "2018-12-31");
+        assert_eq!(d.add_months(-13).to_string(), "2017-12-31");
+        assert_eq!(Date::new(2019, 3, 15).unwrap().add_months(12).to_string(), "2020-03-15");
+    }
+
+    #[test]
+    fn iso_weeks_at_year_edges() {
+        assert_eq!(Date::new(2019, 1, 8).unwrap().iso_week(), (2019, 2));
+        assert_eq!(Date::new(2018, 12, 31).unwrap().iso_week(), (2019, 1));
+        assert_eq!(Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
+        assert_eq!(Date::new(1989, 10, 30).unwrap().iso_week(), (1989, 44));
+        assert_eq!(Date::new(2016, 1, 1).unwrap().iso_week(), (2015, 53));
+    }
+
+    #[test]
+    fn holidays_arithmetic() {
+        // Thanksgiving: fourth Thursday of November
+        assert_eq!(Date::nth_weekday(1998, 11, 4, 4).unwrap().to_string(), "1998-11-26");
+        // Memorial Day: last Monday of May
+        assert_eq!(Date::nth_weekday(2019, 5, 1, 5).unwrap().to_string(), "2019-05-27");
+        assert_eq!(Date::easter(2019).unwrap().to_string(), "2019-04-21");
+        assert_eq!(Date::easter(2000).unwrap().to_string(), "2000-04-23");
+        assert_eq!(Date::new(2019, 11, 30).unwrap().quarter(), 4);
     }
 }

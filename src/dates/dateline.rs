@@ -1,24 +1,60 @@
-//! Find a dateline or publication date near the top of an article ("Jan 8, 2019", "2019-01-08",
-//! "BEIJING, Jan. 8 (Reuters) -"), used as the reference date when the caller gives none.
+//! Find a dateline or publication date near the top of an article ("Jan 8, 2019", "January 8,
+//! 2019", "8 January 2019", "2019-01-08", "BEIJING, Jan. 8, 2019 (Reuters) -"), used as the reference
+//! date when the caller gives none. Only full dates (with a year) count.
 
 use super::calendar::Date;
+use super::lex::Toks;
+use super::normalize::{Val, YearRef};
+use super::Context;
+use crate::text::Doc;
+
+/// How far into the text a dateline may start (characters).
+const HEAD_CHARS: usize = 400;
 
 /// The first explicit full date in the first lines of `text`, if any.
 pub fn find(text: &str) -> Option<Date> {
-    let head: String = text.chars().take(400).collect();
-    // ISO dates only in this first version; month-name datelines come with the date layer.
-    let b = head.as_bytes();
-    for i in 0..b.len().saturating_sub(9) {
-        let w = &b[i..i + 10];
-        if w[4] == b'-' && w[7] == b'-' && w.iter().enumerate().all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
-        {
-            let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
-            if before_ok {
-                if let Ok(d) = Date::parse_iso(std::str::from_utf8(w).ok()?) {
-                    return Some(d);
+    let cut = text.char_indices().nth(HEAD_CHARS).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    Doc::with(head, |doc| {
+        let tk = Toks::new(doc);
+        let ctx = Context::default();
+        for i in 0..tk.len() {
+            let c = super::months::at(&tk, i, &ctx).or_else(|| super::numeric::at(&tk, i, &ctx));
+            if let Some(c) = c {
+                if let Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), .. } = c.val {
+                    if let Some(date) = Date::new(y, m, d) {
+                        return Some(date);
+                    }
                 }
             }
         }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> Option<String> {
+        find(s).map(|d| d.to_string())
     }
-    None
+
+    #[test]
+    fn forms() {
+        assert_eq!(f("Jan 8, 2019\nBEIJING — talks began."), Some("2019-01-08".into()));
+        assert_eq!(f("January 8, 2019 By Staff"), Some("2019-01-08".into()));
+        assert_eq!(f("Published 8 January 2019"), Some("2019-01-08".into()));
+        assert_eq!(f("2019-01-08T10:00 update"), Some("2019-01-08".into()));
+        assert_eq!(f("BEIJING, Jan. 8, 2019 (Reuters) - China said"), Some("2019-01-08".into()));
+    }
+
+    #[test]
+    fn none_without_full_date() {
+        assert_eq!(f("On Monday, the talks began in January."), None);
+        assert_eq!(f(""), None);
+        assert_eq!(f("2019-02-30 is no date"), None);
+        let long = format!("{}Jan 8, 2019", "word ".repeat(200));
+        assert_eq!(f(&long), None);
+    }
 }

@@ -1,11 +1,31 @@
 //! Temporal expressions: where dates and times are found (one module per pattern family) and how
 //! they are normalised to TIMEX3 values against the reference date.
+//!
+//! One left-to-right pass over the date layer's tokens ([`lex::Toks`]): at each token every family
+//! proposes its longest match, modifiers (`the`, `early`, `nearly`…) are taken in front, the longest
+//! candidate wins; then adjacent pieces are combined (`Monday, Oct. 26`, `5 p.m. EST Nov. 9`),
+//! undecided directions are settled by the sentence's tense, ranges are linked, and the normaliser
+//! prints each value.
 
 pub mod calendar;
 pub mod dateline;
+pub mod durations;
+pub mod holidays;
+pub mod lex;
+pub mod months;
+pub mod normalize;
+pub mod numeric;
+pub mod relative;
+pub mod sets;
+pub mod tense;
+pub mod times;
+pub mod vague;
+pub mod weekdays;
 
-use crate::model::Timex;
+use crate::model::{RangeRef, RangeRole, Timex, TimexType};
 use crate::text::Doc;
+use lex::{Toks, Unit};
+use normalize::{Dir, Part, Tod, Val, YearRef};
 
 /// What normalisation needs to know besides the text.
 #[derive(Clone, Copy, Debug, Default)]
@@ -14,7 +34,585 @@ pub struct Context {
     pub day_first: bool,
 }
 
+/// Values that depend on what the article said before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    None,
+    /// "a year ago", "year-earlier": the year before, or the same quarter a year before when the
+    /// sentence talks about quarters (financial news).
+    YearAgo,
+    /// "the quarter": the quarter under discussion.
+    TheQuarter,
+    /// "the latest quarter": the last one completed.
+    LatestQuarter,
+    /// "the 1988 quarter", "the 1989 period": that year's quarter under discussion.
+    YearQuarter,
+    /// "that year", "later that year": the last year mentioned.
+    ThatYear,
+    /// "that day", "the same day": the last day mentioned.
+    ThatDay,
+}
+
+/// A candidate match, in date-layer token indices `s..e`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cand {
+    pub s: usize,
+    pub e: usize,
+    pub kind: TimexType,
+    pub val: Val,
+    /// Takes a leading "the" into its span ("the third quarter", "the past two years").
+    pub det: bool,
+    pub anchor: Anchor,
+}
+
+impl Cand {
+    pub fn new(s: usize, e: usize, kind: TimexType, val: Val) -> Cand {
+        Cand { s, e, kind, val, det: false, anchor: Anchor::None }
+    }
+    pub fn det(mut self) -> Cand {
+        self.det = true;
+        self
+    }
+    pub fn anchor(mut self, a: Anchor) -> Cand {
+        self.anchor = a;
+        self
+    }
+    /// A point in time (a DATE/TIME whose value names a calendar point), which modifiers such as
+    /// "early" or "the end of" can qualify.
+    fn is_point(&self) -> bool {
+        matches!(self.kind, TimexType::Date | TimexType::Time)
+            && (self.anchor != Anchor::None || !matches!(self.val, Val::Lit(_) | Val::Dur { .. }))
+    }
+    fn is_day(&self) -> bool {
+        matches!(
+            self.val,
+            Val::Cal { d: Some(_), .. } | Val::Weekday { .. } | Val::Offset { unit: Unit::Day, .. } | Val::Holiday { .. }
+        )
+    }
+}
+
+type Family = fn(&Toks, usize, &Context) -> Option<Cand>;
+
+/// The pattern families, in priority order for equally long matches.
+const FAMILIES: &[Family] = &[
+    times::at,
+    months::at,
+    numeric::at,
+    weekdays::at,
+    holidays::at,
+    relative::at,
+    sets::at,
+    durations::at,
+    vague::at,
+];
+
+/// Modifier in front of an expression: (tokens, class).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mod {
+    The,
+    /// early, late, mid, the end of…: qualifies a point.
+    Point,
+    /// nearly, more than…: qualifies an amount.
+    Approx,
+}
+
+fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
+    let w = tk.w(i);
+    Some(match w {
+        "the" => (1, Mod::The),
+        "early" | "late" | "earlier" | "later" => (1, Mod::Point),
+        "mid" if tk.w(i + 1) == "-" => (2, Mod::Point),
+        "mid" => (1, Mod::Point),
+        "end" | "beginning" | "start" | "middle" | "close" | "turn" if tk.w(i + 1) == "of" => (2, Mod::Point),
+        "nearly" | "almost" | "roughly" | "approximately" => (1, Mod::Approx),
+        "more" | "less" | "fewer" if tk.w(i + 1) == "than" => (2, Mod::Approx),
+        "over" if !matches!(tk.w(i + 1), "the" | "this" | "that" | "its" | "his" | "her" | "their" | "last" | "next" | "past" | "coming") => (1, Mod::Approx),
+        _ => return None,
+    })
+}
+
+fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
+    if !lex::may_start(tk, i) {
+        return None;
+    }
+    let mut best: Option<Cand> = None;
+    for f in FAMILIES {
+        if let Some(c) = f(tk, i, ctx) {
+            if c.e > c.s && best.as_ref().map_or(true, |b| c.e > b.e) {
+                best = Some(c);
+            }
+        }
+    }
+    if depth < 3 {
+        if let Some((len, m)) = modifier(tk, i) {
+            if let Some(mut inner) = best_at(tk, i + len, ctx, depth + 1) {
+                let ok = inner.s == i + len
+                    && tk.same_sent(i, inner.s)
+                    && match m {
+                        Mod::The => inner.det,
+                        Mod::Point => inner.is_point() && !(tk.w(i) == "late" && inner.kind == TimexType::Time),
+                        Mod::Approx => {
+                            matches!(inner.kind, TimexType::Duration)
+                                || matches!(inner.val, Val::Offset { .. })
+                                || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
+                        }
+                    };
+                if ok && best.as_ref().map_or(true, |b| inner.e >= b.e) {
+                    inner.s = i;
+                    // "the end of the year": the modifier's own "the" is inside
+                    if m == Mod::Point && len == 2 && i > 0 && tk.w(i - 1) == "the" {
+                        inner.det = true;
+                    }
+                    if m == Mod::The {
+                        inner.det = false;
+                    }
+                    best = Some(inner);
+                }
+            }
+        }
+    }
+    best
+}
+
 /// Find every temporal expression in `doc`, sorted by start, not overlapping.
-pub fn find(_doc: &Doc, _ctx: &Context) -> Vec<Timex> {
-    Vec::new()
+pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
+    let tk = Toks::new(doc);
+    let n = tk.len();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match best_at(&tk, i, ctx, 0) {
+            Some(c) if c.e > i => {
+                i = c.e;
+                cands.push(c);
+            }
+            _ => i += 1,
+        }
+    }
+    let cands = combine(&tk, cands);
+    resolve(&tk, cands, ctx)
+}
+
+/// Join adjacent pieces that name one time: `Monday, Oct. 26`; `5 p.m. EST Nov. 9`; `noon Thursday`.
+fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let gap_comma = c.s == prev.e + 1 && tk.w(prev.e) == "," && tk.same_sent(prev.e, c.s);
+            let adjacent = c.s == prev.e && tk.same_sent(prev.s, c.s);
+            if adjacent || gap_comma {
+                // weekday + full date
+                if matches!(prev.val, Val::Weekday { .. }) && matches!(c.val, Val::Cal { d: Some(_), .. }) {
+                    prev.e = c.e;
+                    prev.val = c.val;
+                    continue;
+                }
+                // clock time + day
+                if let (Val::Time { day, tod: tod @ Tod::Clock { .. } }, true) = (&prev.val, c.is_day() && c.kind == TimexType::Date) {
+                    if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }) {
+                        let tod = *tod;
+                        prev.e = c.e;
+                        prev.val = Val::Time { day: Box::new(c.val), tod };
+                        continue;
+                    }
+                }
+                // day + clock time ("Tuesday 10 a.m.")
+                if adjacent && prev.is_day() && prev.kind == TimexType::Date {
+                    if let Val::Time { day, tod: tod @ Tod::Clock { .. } } = &c.val {
+                        if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }) {
+                            let tod = *tod;
+                            let d = std::mem::replace(&mut prev.val, Val::Lit(""));
+                            prev.val = Val::Time { day: Box::new(d), tod };
+                            prev.kind = TimexType::Time;
+                            prev.e = c.e;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Settle directions by tense, resolve context-dependent values, print values, link ranges.
+fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
+    let r = ctx.reference_date;
+    let mut out = Vec::with_capacity(cands.len());
+    let mut last_quarter: Option<(i32, u8, u32)> = None;
+    // sentences that talk about quarters (financial results)
+    let mut quarter_sents = vec![false; tk.sent_start.len()];
+    for j in 0..tk.len() {
+        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters") {
+            quarter_sents[tk.t[j].sent as usize] = true;
+        }
+    }
+    let mut last_day: Option<(calendar::Date, u32)> = None;
+    let mut last_year: Option<i32> = None;
+    for c in cands.iter_mut() {
+        settle_dir(tk, c);
+        let sent = tk.t[c.s].sent;
+        let value = match c.anchor {
+            Anchor::None => match (&c.val, last_day) {
+                // a clock time alone: on the day last talked about in this or the previous sentence
+                (Val::Time { day, tod: tod @ Tod::Clock { .. } }, Some((d, s)))
+                    if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }) && s + 1 >= sent =>
+                {
+                    let day = Val::Cal { y: Some(YearRef::Abs(d.year)), m: d.month, d: Some(d.day), dir: Dir::Near };
+                    normalize::value(&Val::Time { day: Box::new(day), tod: *tod }, r)
+                }
+                _ => normalize::value(&c.val, r),
+            },
+            Anchor::YearAgo => {
+                let s = sent as usize;
+                let quarterly = quarter_sents[s.saturating_sub(2)..=s].iter().any(|&b| b);
+                match (r, quarterly) {
+                    (Some(r), true) => {
+                        let (y, q) = last_quarter.map(|(y, q, _)| (y, q)).unwrap_or_else(|| prev_quarter(r));
+                        format!("{:04}-Q{}", y - 1, q)
+                    }
+                    (Some(r), false) => format!("{:04}", r.year - 1),
+                    (None, true) => "XXXX-QX".to_string(),
+                    (None, false) => "XXXX".to_string(),
+                }
+            }
+            Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
+                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
+                (_, Some(r)) => {
+                    let (y, q) = prev_quarter(r);
+                    format!("{y:04}-Q{q}")
+                }
+                (_, None) => "XXXX-QX".to_string(),
+            },
+            Anchor::YearQuarter => match (&c.val, r) {
+                (Val::Year(YearRef::Abs(y)), Some(r)) => {
+                    let q = last_quarter.map(|(_, q, _)| q).unwrap_or_else(|| prev_quarter(r).1);
+                    format!("{y:04}-Q{q}")
+                }
+                (Val::Year(YearRef::Abs(y)), None) => format!("{y:04}-QX"),
+                _ => normalize::value(&c.val, r),
+            },
+            Anchor::ThatYear => match last_year {
+                Some(y) => format!("{y:04}"),
+                None => "XXXX".to_string(),
+            },
+            Anchor::ThatDay => match last_day {
+                Some((d, _)) => d.to_string(),
+                None => normalize::value(&c.val, r),
+            },
+        };
+        // remember the quarter and the day under discussion
+        if c.anchor != Anchor::YearAgo {
+            if let Some((y, q)) = parse_quarter(&value) {
+                last_quarter = Some((y, q, sent));
+            }
+        }
+        if c.kind == TimexType::Date || c.kind == TimexType::Time {
+            if let Some(y) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
+                    last_year = Some(y);
+                }
+            }
+            if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
+                if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
+                    last_day = Some((d, sent));
+                }
+            }
+        }
+        let (s, e) = (tk.t[c.s].s, tk.t[c.e - 1].e);
+        out.push(Timex {
+            start: s,
+            end: e,
+            text: tk.text[s..e].to_string(),
+            kind: c.kind,
+            value,
+            range: None,
+        });
+    }
+    link_ranges(tk, &cands, &mut out);
+    out
+}
+
+/// The last quarter completed before `r`.
+fn prev_quarter(r: calendar::Date) -> (i32, u8) {
+    let q = r.quarter();
+    if q == 1 {
+        (r.year - 1, 4)
+    } else {
+        (r.year, q - 1)
+    }
+}
+
+fn parse_quarter(v: &str) -> Option<(i32, u8)> {
+    let b = v.as_bytes();
+    if b.len() == 7 && &b[4..6] == b"-Q" {
+        let y: i32 = v[..4].parse().ok()?;
+        let q = b[6].wrapping_sub(b'0');
+        if (1..=4).contains(&q) {
+            return Some((y, q));
+        }
+    }
+    None
+}
+
+/// Decide `Dir::Auto` from the sentence's tense.
+fn settle_dir(tk: &Toks, c: &mut Cand) {
+    fn fix(tk: &Toks, at: usize, v: &mut Val) {
+        match v {
+            Val::Weekday { dir, .. } if *dir == Dir::Auto => {
+                // "until Tuesday", "as early as Tuesday": a deadline ahead
+                let deadline = at > 0
+                    && (tk.is_any(at - 1, &["until", "till", "by"])
+                        || (at > 2 && tk.w(at - 1) == "as" && tk.is_any(at - 2, &["soon", "early"]) && tk.w(at - 3) == "as"));
+                *dir = match tense::around(tk, at) {
+                    t if deadline && t != tense::Tense::Past => Dir::Future,
+                    tense::Tense::Future => Dir::Future,
+                    _ => Dir::Past,
+                }
+            }
+            // a month (and day) without a year: the nearest one; news tense is a poor guide here
+            // ("payable Dec. 15", "expire Nov. 21" in past-tense sentences)
+            // a month without a year: the tense decides, but after "by", "until", "payable"… (a
+            // deadline) and for a month with a day, the nearest one: financial news writes "payable
+            // Dec. 15" in past-tense sentences
+            Val::Cal { y: None, d, dir, .. } if *dir == Dir::Auto => {
+                let mut k = at;
+                while k > 0 && tk.is_any(k - 1, &["early", "late", "mid", "-", "the", "of", "end", "beginning", "middle", "on", "around", "about"]) {
+                    k -= 1;
+                }
+                let deadline = k > 0
+                    && tk.is_any(k - 1, &["by", "until", "till", "through", "before", "due", "expected", "scheduled", "payable", "record", "effective", "expire", "expires", "to"]);
+                *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
+                    // "payable Dec. 15" in a past-tense sentence: the nearest
+                    (true, _, _) => Dir::Near,
+                    (_, true, _) => Dir::NearPast,
+                    (_, _, tense::Tense::Past) => Dir::Past,
+                    (_, _, tense::Tense::Future) => Dir::Future,
+                    _ => Dir::Near,
+                }
+            }
+            Val::Holiday { y: None, dir, .. } if *dir == Dir::Auto => {
+                *dir = match tense::around(tk, at) {
+                    tense::Tense::Future => Dir::Future,
+                    tense::Tense::Past => Dir::Past,
+                    tense::Tense::Unknown => Dir::Near,
+                }
+            }
+            Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
+                // a bare quarter is the latest one reported (financial news), a season the nearest
+                *dir = match part {
+                    Part::Season(_) => Dir::Near,
+                    _ => Dir::Past,
+                }
+            }
+            Val::Time { day, .. } => fix(tk, at, day),
+            _ => {}
+        }
+    }
+    let at = c.s;
+    fix(tk, at, &mut c.val);
+}
+
+/// Link the two ends of ranges: `from March to May`, `between 1990 and 1995`, `2015-16`.
+fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
+    let mut id = 0;
+    let mut k = 0;
+    while k + 1 < cands.len() {
+        let (a, b) = (&cands[k], &cands[k + 1]);
+        let both_points = a.kind != TimexType::Duration && a.kind != TimexType::Set && b.kind == a.kind;
+        let joined = both_points
+            && tk.same_sent(a.s, b.s)
+            && ((b.s == a.e + 1
+                && match tk.w(a.e) {
+                    "-" | "\u{2013}" => !tk.t[a.e].space && !tk.t[b.s].space,
+                    "to" | "through" | "until" | "till" | "thru" => a.s > 0 && tk.w(a.s - 1) == "from",
+                    "and" => a.s > 0 && tk.w(a.s - 1) == "between",
+                    _ => false,
+                })
+                || (b.s == a.e + 2 && tk.w(a.e) == "," && a.s > 0 && tk.w(a.s - 1) == "from" && tk.is_any(a.e + 1, &["to", "through"])));
+        if joined {
+            // an end without a year follows its start: "from November to March" crosses the year
+            if let (Val::Cal { y: None, m, d, .. }, Ok(y0)) = (&b.val, out[k].value.get(..4).unwrap_or("").parse::<i32>()) {
+                let start = out[k].value.clone();
+                let fmt = |y: i32| match d {
+                    Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("{y:04}-{m:02}"),
+                };
+                let mut v = fmt(y0);
+                if v.as_str() < start.get(..v.len()).unwrap_or(&start) {
+                    v = fmt(y0 + 1);
+                }
+                if let Some(t) = out[k + 1].value.get(10..).filter(|t| t.starts_with('T')) {
+                    v.push_str(t);
+                }
+                out[k + 1].value = v;
+            }
+            out[k].range = Some(RangeRef { id, role: RangeRole::Start });
+            out[k + 1].range = Some(RangeRef { id, role: RangeRole::End });
+            id += 1;
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+
+    /// (text, type, value) of every timex found in `text` against `reference` (ISO or "").
+    pub fn run(text: &str, reference: &str) -> Vec<(String, &'static str, String)> {
+        let ctx = Context {
+            reference_date: if reference.is_empty() { None } else { Some(calendar::Date::parse_iso(reference).unwrap()) },
+            day_first: false,
+        };
+        Doc::with(text, |d| find(d, &ctx))
+            .into_iter()
+            .map(|t| (t.text, t.kind.as_str(), t.value))
+            .collect()
+    }
+
+    /// The single timex found, as "text|TYPE|value", or all of them joined by "; ".
+    pub fn one(text: &str, reference: &str) -> String {
+        run(text, reference)
+            .into_iter()
+            .map(|(t, k, v)| format!("{t}|{k}|{v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::one;
+    use super::*;
+
+    #[test]
+    fn combined_expressions() {
+        assert_eq!(one("It closed Monday, Oct. 26.", "1998-10-28"), "Monday, Oct. 26|DATE|1998-10-26");
+        assert_eq!(one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02"), "5 p.m. EST Nov. 9|TIME|1989-11-09T17:00");
+        assert_eq!(one("They met noon Thursday.", "1998-02-13"), "noon Thursday|TIME|1998-02-12T12:00");
+    }
+
+    #[test]
+    fn modifiers_join_the_span() {
+        assert_eq!(one("Sales rose in the third quarter.", "1989-11-02"), "the third quarter|DATE|1989-Q3");
+        assert_eq!(one("It will close early next year.", "1989-10-27"), "early next year|DATE|1990");
+        assert_eq!(one("It fell for nearly forty years.", "1998-01-01"), "nearly forty years|DURATION|P40Y");
+        assert_eq!(one("It ends at the end of 1990.", "1989-01-01"), "the end of 1990|DATE|1990");
+    }
+
+    #[test]
+    fn ranges_are_linked() {
+        let ctx = Context { reference_date: calendar::Date::parse_iso("2019-01-08").ok(), day_first: false };
+        let t = Doc::with("It ran from March to May, and between 1990 and 1995, and in 2015-16.", |d| find(d, &ctx));
+        let texts: Vec<_> = t.iter().map(|x| (x.text.as_str(), x.value.as_str(), x.range.map(|r| r.id))).collect();
+        assert_eq!(
+            texts,
+            [
+                ("March", "2018-03", Some(0)),
+                ("May", "2018-05", Some(0)),
+                ("1990", "1990", Some(1)),
+                ("1995", "1995", Some(1)),
+                ("2015", "2015", Some(2)),
+                ("16", "2016", Some(2)),
+            ]
+        );
+        assert_eq!(t[0].range.unwrap().role, RangeRole::Start);
+        assert_eq!(t[1].range.unwrap().role, RangeRole::End);
+    }
+
+    #[test]
+    fn range_ends_follow_their_start() {
+        assert_eq!(one("It runs from November to March.", "2019-01-08"), "November|DATE|2018-11; March|DATE|2019-03");
+    }
+
+    #[test]
+    fn context_anchored_values() {
+        assert_eq!(
+            one("Net rose in the third quarter. Sales fell from a year earlier in the quarter.", "1989-11-02"),
+            "the third quarter|DATE|1989-Q3; a year earlier|DATE|1988-Q3; the quarter|DATE|1989-Q3"
+        );
+        assert_eq!(one("Profit doubled from a year earlier.", "1989-11-02"), "a year earlier|DATE|1988");
+    }
+
+    #[test]
+    fn never_panics_and_spans_are_sound() {
+        let mut texts: Vec<String> = ["", "2019", "Jan.", "the", "- - -", "😀 Monday 😀", "e\u{301} March 3", "\r\n1/7/2019\r\n", "May", "\u{0}today", "’s-’s", "x’s-year", "ÄÖ-2019-ü", "12:", ":30", "'", "' '90s", "9999999999999 years", "1/2/3/4", "99/99/9999", "2019-13-45", "Jan. 32, 2019", "Feb. 29", "the 0th century", "’", "—2019—", "a.m. p.m.", "٣ March ٢٠١٩"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // every prefix/suffix cut of a dense sample, and a pseudo-random shuffle of date-ish pieces
+        let dense = "On Monday, Jan. 7, 2019 at 10:30 a.m. EST, two weeks ago, the third quarter of 1989’s year-end — 2015-16 “now” 😀 every Monday.";
+        for (i, _) in dense.char_indices() {
+            texts.push(dense[..i].to_string());
+            texts.push(dense[i..].to_string());
+        }
+        let pieces = ["Jan.", "7", ",", "2019", "-", "’s", "the", "last", "next", "year", "ago", "a", "second", "10:30", "p.m.", "😀", "Q3", "mid", "'", "90s", "e\u{301}", "\n", "May", "day"];
+        let mut seed: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed & 16 == 0 {
+                    s.push(' ');
+                }
+            }
+            texts.push(s);
+        }
+        for text in &texts {
+            let text = text.as_str();
+            let t = Doc::with(text, |d| find(d, &Context::default()));
+            let mut last = 0;
+            for x in &t {
+                assert!(x.start >= last && x.end > x.start && x.end <= text.len());
+                assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+                last = x.end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod throughput {
+    /// Prints the date layer's throughput on a file named by `NEWSMARK_BENCH_FILE` (not a timed
+    /// assertion: run with `cargo test --release -- --ignored --nocapture throughput`).
+    #[test]
+    #[ignore]
+    fn print_throughput() {
+        let Ok(path) = std::env::var("NEWSMARK_BENCH_FILE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let ctx = super::Context { reference_date: super::calendar::Date::new(2019, 1, 8), day_first: false };
+        // CPU time of this thread (Linux), else wall time: the machine may be shared
+        fn now() -> f64 {
+            match std::fs::read_to_string("/proc/thread-self/schedstat") {
+                Ok(s) => s.split_whitespace().next().and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0) / 1e9,
+                Err(_) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64()),
+            }
+        }
+        let (mut tok_s, mut date_s, mut n) = (f64::MAX, f64::MAX, 0);
+        for _ in 0..5 {
+            let t0 = now();
+            let tokens = crate::text::tokenize(&text);
+            let sentences = crate::text::sentences(&text, &tokens);
+            let t1 = now();
+            let doc = crate::text::Doc { text: &text, tokens: &tokens, sentences: &sentences };
+            n = super::find(&doc, &ctx).len();
+            let t2 = now();
+            tok_s = tok_s.min(t1 - t0);
+            date_s = date_s.min(t2 - t1);
+        }
+        let mb = text.len() as f64 / 1e6;
+        println!(
+            "{} timexes; tokenize+sentences {:.1} MB/s; date layer {:.1} MB/s",
+            n,
+            mb / tok_s,
+            mb / date_s
+        );
+    }
 }

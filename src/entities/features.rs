@@ -76,6 +76,27 @@ fn feat3(tid: u64, a: u64, b: u64, c: u64) -> u32 {
     finish(mix(mix(mix(mix(0x9e37_79b9_7f4a_7c15, tid), a), b), c))
 }
 
+/// A fast hasher for keys that are already hashes (u64): one multiply instead of SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26);
+    }
+}
+
+/// Map keyed by precomputed hashes.
+pub type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// Typographic variants folded to their ASCII forms.
 #[inline]
 pub fn norm_char(c: char) -> char {
@@ -140,6 +161,8 @@ pub struct TokInfo {
     pub caps_sent: bool,
     /// Number of chars.
     pub len: u8,
+    /// Has an upper-case letter.
+    pub upper: bool,
 }
 
 const BOS: u64 = 0x1111_2222_3333_4444;
@@ -247,7 +270,6 @@ fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
         Some('\'') if n_letters > 0 => Cls::Lower,
         _ => Cls::Other,
     };
-    let _ = n_up;
     TokInfo {
         word,
         lower,
@@ -262,6 +284,7 @@ fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
         first: false,
         caps_sent: false,
         len: n.min(255) as u8,
+        upper: n_up > 0,
     }
 }
 
@@ -276,11 +299,12 @@ impl DocInfo {
         }
         let mut sent_of = vec![0u32; n];
         let mut sents = Vec::with_capacity(doc.sentences.len());
-        for (si, s) in doc.sentences.iter().enumerate() {
+        for s in doc.sentences.iter() {
             let (a, b) = (s.first.min(n), s.end.min(n));
             if a >= b {
                 continue;
             }
+            let si = sents.len();
             sents.push((a, b));
             toks[a].first = true;
             // a sentence counts as a headline when it has words of two letters or more and no
@@ -301,7 +325,7 @@ impl DocInfo {
             }
         }
         // casing of each word elsewhere (mid-sentence, outside headlines)
-        let mut case: HashMap<u64, (u32, u32)> = HashMap::with_capacity(n / 2 + 1);
+        let mut case: KeyMap<(u32, u32)> = KeyMap::with_capacity_and_hasher(n / 2 + 1, Default::default());
         let counts = |t: &TokInfo| -> Option<bool> {
             if t.first || t.caps_sent {
                 return None;
@@ -332,6 +356,14 @@ impl DocInfo {
         }
         gaz.mark(doc, &mut toks);
         DocInfo { toks, sent_of, sents }
+    }
+
+    /// A token with no capital letter, between two such tokens, is outside any name (in CoNLL-2003
+    /// training data this holds for 99.9% of such tokens); the tagger skips scoring it.
+    pub fn surely_outside(&self, i: usize) -> bool {
+        let s = self.sents[self.sent_of[i] as usize];
+        let up = |j: usize| j >= s.0 && j < s.1 && self.toks[j].upper;
+        !self.toks[i].upper && !up(i.wrapping_sub(1)) && !up(i + 1) && !self.toks[i].caps_sent
     }
 
     fn get(&self, i: isize, s: (usize, usize)) -> Option<&TokInfo> {

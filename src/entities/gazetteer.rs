@@ -2,10 +2,9 @@
 //! features. The list is built by `data/build_gazetteers.py` from named sources (see
 //! `data/LICENSES.md`) and embedded; it is parsed once into a map of token-sequence hashes.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{lower_hash, mix, Cls, TokInfo};
+use super::features::{lower_hash, mix, Cls, KeyMap, TokInfo};
 use crate::text::{tokenize, Doc};
 
 /// Categories, in the order of their bits.
@@ -16,7 +15,7 @@ const SEED: u64 = 0x7a3c_91e5_0b2d_4f68;
 
 /// Token-sequence hash → category bit mask.
 pub struct Gazetteer {
-    map: HashMap<u64, u8>,
+    map: KeyMap<u8>,
     max_len: usize,
 }
 
@@ -30,12 +29,12 @@ pub fn embedded() -> &'static Gazetteer {
 
 impl Gazetteer {
     pub fn empty() -> Gazetteer {
-        Gazetteer { map: HashMap::new(), max_len: 0 }
+        Gazetteer { map: KeyMap::default(), max_len: 0 }
     }
 
     /// Parse lines `category<TAB>name` (unknown categories and malformed lines are skipped).
     pub fn parse(src: &str) -> Gazetteer {
-        let mut map = HashMap::new();
+        let mut map = KeyMap::default();
         let mut max_len = 0;
         for line in src.lines() {
             let Some((cat, name)) = line.split_once('\t') else { continue };

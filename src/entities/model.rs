@@ -11,14 +11,28 @@ use super::features::tags;
 
 const MAGIC: &[u8] = b"NMNER1";
 
-/// A parsed model: an open-addressing table of feature keys to dense weight rows.
+/// Most tags a model may have (a slot holds one weight per tag).
+pub const MAX_TAGS: usize = 28;
+
+/// One feature in the look-up table: its key and weights in one 32-byte cache-line half, so a
+/// look-up touches one line.
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot {
+    key: u32,
+    w: [i8; MAX_TAGS],
+}
+
+/// A parsed model: an open-addressing table of feature keys and their weights, with a bitmap in
+/// front that answers most look-ups of unknown features without touching the table.
 pub struct Model {
     pub ntags: usize,
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
-    slots: Vec<u64>,
+    slots: Vec<Slot>,
     shift: u32,
-    rows: Vec<i8>,
+    bloom: Vec<u64>,
+    bloom_shift: u32,
     pub nfeat: usize,
 }
 
@@ -50,6 +64,24 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
 #[inline]
 fn slot_of(key: u32, shift: u32) -> usize {
     ((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+#[inline]
+fn bloom_of(key: u32, shift: u32) -> usize {
+    ((key as u64).wrapping_mul(0xd6e8_feb8_6659_fd93) >> shift) as usize
+}
+
+/// Weights are stored as square-root companded `i8` codes: code `q` means `q * |q|` units, so small
+/// weights keep precision and large ones keep their range (1 to 16,129 units).
+#[inline]
+pub fn decode(q: i8) -> i32 {
+    let q = q as i32;
+    q * q.abs()
+}
+
+/// The code of a weight of `w` units (`w` may be fractional).
+pub fn quantise(w: f32) -> i8 {
+    (w.abs().sqrt().round().min(127.0) as i8) * if w < 0.0 { -1 } else { 1 }
 }
 
 /// Encode a model: `feats` are `(key, weights)` with keys unique; zero weights are left out.
@@ -116,45 +148,53 @@ impl Model {
         for _ in 0..nfeat {
             masks.push(read_varint(b, &mut pos)?);
         }
-        let cap = (nfeat * 2).next_power_of_two().max(2);
+        if ntags > MAX_TAGS {
+            return None;
+        }
+        let cap = (nfeat * 3 / 2 + 1).next_power_of_two().max(2);
         let shift = 64 - cap.trailing_zeros();
-        let mut slots = vec![0u64; cap];
-        let mut rows = vec![0i8; nfeat * ntags];
-        for (r, (&key, &m)) in keys.iter().zip(&masks).enumerate() {
-            for t in 0..ntags {
+        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap];
+        let bloom_bits = (nfeat * 16).next_power_of_two().max(64);
+        let bloom_shift = 64 - bloom_bits.trailing_zeros();
+        let mut bloom = vec![0u64; bloom_bits / 64];
+        for (&key, &m) in keys.iter().zip(&masks) {
+            let mut w = [0i8; MAX_TAGS];
+            for (t, x) in w.iter_mut().enumerate().take(ntags) {
                 if m & (1 << t) != 0 {
-                    rows[r * ntags + t] = *b.get(pos)? as i8;
+                    *x = *b.get(pos)? as i8;
                     pos += 1;
                 }
             }
             if key == 0 {
                 continue;
             }
+            let bit = bloom_of(key, bloom_shift);
+            bloom[bit / 64] |= 1 << (bit % 64);
             let mut s = slot_of(key, shift);
-            loop {
-                if slots[s] == 0 {
-                    slots[s] = ((key as u64) << 32) | r as u64;
-                    break;
-                }
+            while slots[s].key != 0 {
                 s = (s + 1) & (cap - 1);
             }
+            slots[s] = Slot { key, w };
         }
-        Some(Model { ntags, trans, slots, shift, rows, nfeat })
+        Some(Model { ntags, trans, slots, shift, bloom, bloom_shift, nfeat })
     }
 
     /// The weight row of feature `key`, if the model knows it.
     #[inline]
     pub fn row(&self, key: u32) -> Option<&[i8]> {
+        let bit = bloom_of(key, self.bloom_shift);
+        if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut s = slot_of(key, self.shift);
         loop {
-            let v = self.slots[s];
-            if v == 0 {
-                return None;
+            let slot = &self.slots[s];
+            if slot.key == key {
+                return Some(&slot.w[..self.ntags]);
             }
-            if (v >> 32) as u32 == key {
-                let r = (v & 0xffff_ffff) as usize * self.ntags;
-                return Some(&self.rows[r..r + self.ntags]);
+            if slot.key == 0 {
+                return None;
             }
             s = (s + 1) & mask;
         }
@@ -166,7 +206,7 @@ impl Model {
         for &k in keys {
             if let Some(row) = self.row(k) {
                 for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += w as i32;
+                    *s += decode(w);
                 }
             }
         }
@@ -174,55 +214,76 @@ impl Model {
 }
 
 /// Viterbi decoding of `n` positions with emission scores `em` (`n * t`) and transitions `trans`
-/// (`(t + 1) * t`, last row = start), under the BILOU constraints. Writes the best tags to `out`.
-pub fn viterbi<S>(em: &[S], trans: &[S], t: usize, zero: S, out: &mut Vec<u8>, back: &mut Vec<u8>)
+/// (`(t + 1) * t`, last row = start), under the BILOU constraints (`neg` is a score low enough to
+/// rule a transition out). Writes the best tags to `out`; `work` is scratch space.
+pub fn viterbi<S>(em: &[S], trans: &[S], t: usize, neg: S, out: &mut Vec<u8>, work: &mut Vec<u8>)
 where
     S: Copy + PartialOrd + std::ops::Add<Output = S>,
 {
     out.clear();
     let n = em.len() / t;
-    if n == 0 {
+    if n == 0 || t > 32 {
         return;
     }
+    // transitions with the constraints folded in
+    let mut tr = [[neg; 32]; 33];
+    for p in 0..=t {
+        for y in 0..t {
+            let prev = if p == t { None } else { Some(p as u8) };
+            if tags::allowed(prev, y as u8) {
+                tr[p][y] = trans[p * t + y];
+            }
+        }
+    }
+    // allowed predecessors of each tag (BILOU: 9 for O/B/U, 2 for I/L)
+    let mut preds = [[0u8; 32]; 32];
+    let mut npred = [0usize; 32];
+    for y in 0..t {
+        for p in 0..t {
+            if tags::allowed(Some(p as u8), y as u8) {
+                preds[y][npred[y]] = p as u8;
+                npred[y] += 1;
+            }
+        }
+    }
+    let back = work;
     back.clear();
     back.resize(n * t, 0);
-    let mut prev: Vec<Option<S>> = vec![None; t];
-    let mut cur: Vec<Option<S>> = vec![None; t];
+    let mut prev = [neg; 32];
+    let mut cur = [neg; 32];
     for y in 0..t {
-        if tags::allowed(None, y as u8) {
-            prev[y] = Some(em[y] + trans[t * t + y]);
-        }
+        prev[y] = tr[t][y] + em[y];
     }
     for i in 1..n {
+        let e = &em[i * t..(i + 1) * t];
+        let bk = &mut back[i * t..(i + 1) * t];
         for y in 0..t {
-            let mut best: Option<(S, u8)> = None;
-            for p in 0..t {
-                let Some(ps) = prev[p] else { continue };
-                if !tags::allowed(Some(p as u8), y as u8) {
-                    continue;
-                }
-                let s = ps + trans[p * t + y];
-                if best.map_or(true, |(b, _)| s > b) {
-                    best = Some((s, p as u8));
+            let ps = &preds[y][..npred[y]];
+            let (mut best, mut arg) = (neg, 0u8);
+            if let Some(&p0) = ps.first() {
+                best = prev[p0 as usize] + tr[p0 as usize][y];
+                arg = p0;
+            }
+            for &p in ps.iter().skip(1) {
+                let s = prev[p as usize] + tr[p as usize][y];
+                if s > best {
+                    best = s;
+                    arg = p;
                 }
             }
-            cur[y] = best.map(|(s, p)| {
-                back[i * t + y] = p;
-                s + em[i * t + y]
-            });
+            cur[y] = best + e[y];
+            bk[y] = arg;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        prev = cur;
     }
-    let mut best: Option<(S, u8)> = None;
-    for y in 0..t {
-        if let Some(s) = prev[y] {
-            if tags::can_end(y as u8) && best.map_or(true, |(b, _)| s > b) {
-                best = Some((s, y as u8));
-            }
+    let mut y = 0u8;
+    let mut best: Option<S> = None;
+    for k in 0..t {
+        if tags::can_end(k as u8) && best.map_or(true, |b| prev[k] > b) {
+            best = Some(prev[k]);
+            y = k as u8;
         }
     }
-    let _ = zero;
-    let mut y = best.map_or(0, |b| b.1);
     out.resize(n, 0);
     for i in (0..n).rev() {
         out[i] = y;
@@ -249,7 +310,9 @@ mod tests {
         assert_eq!(m.row(9), None);
         let mut s = [0i32; 2];
         m.add_scores(&[42, 7, 1000], &mut s);
-        assert_eq!(s, [1, 2]);
+        assert_eq!(s, [1, 25 - 9]);
+        assert_eq!(quantise(-16.2), -4);
+        assert_eq!(decode(quantise(10000.0)), 10000);
     }
 
     #[test]
@@ -271,7 +334,7 @@ mod tests {
         em[tags::b(0) as usize] = 5;
         let trans = vec![0i32; (NTAGS + 1) * NTAGS];
         let (mut out, mut back) = (Vec::new(), Vec::new());
-        viterbi(&em, &trans, NTAGS, 0, &mut out, &mut back);
+        viterbi(&em, &trans, NTAGS, -1_000_000, &mut out, &mut back);
         assert_eq!(out, vec![tags::b(0), tags::l(0)]);
     }
 }

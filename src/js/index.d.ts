@@ -141,5 +141,11 @@ export function init(
  */
 export function annotate(text: string, options?: Options | null): Promise<Annotation>;
 
+/**
+ * Bytes of WebAssembly linear memory of the current instance (it grows and never shrinks, so this
+ * is the peak so far); 0 before `init()`. For measurements.
+ */
+export function wasmMemoryBytes(): number;
+
 /** Like `annotate`, synchronously, once `await init()` has completed (handy in a Web Worker). */
 export function annotateSync(text: string, options?: Options | null): Annotation;

@@ -16,12 +16,14 @@ export class NewsmarkError extends Error {
     this.code = "NEWSMARK_INTERNAL";
     /** The Rust panic message, for bug reports (may be null). */
     this.panic = panic ?? null;
+    if (panic && typeof this.stack === "string") this.stack += `\ninternal (Rust) panic: ${panic}`;
   }
 }
 
 const RESTARTED =
   "newsmark hit an internal error on this text and restarted; your text is unchanged";
 
+const encoder = new TextEncoder();
 let compiled = null; // WebAssembly.Module, kept to re-instantiate after a trap
 let initPromise = null;
 let ready = false;
@@ -105,7 +107,7 @@ export function annotateSync(text, options) {
   if (broken) throw broken;
   let result;
   try {
-    result = glue.annotate(text, options);
+    result = glue.annotateUtf8(encoder.encode(text), options);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) restart(e);
     throw e;
@@ -164,6 +166,14 @@ function resliceTexts(result, text) {
   }
   result.dates.forEach(fix);
   result.entities.forEach(fix);
+}
+
+/**
+ * Bytes of WebAssembly linear memory in use by this instance: it grows as needed and never
+ * shrinks, so it is the peak so far (for measurements). 0 before `init()`.
+ */
+export function wasmMemoryBytes() {
+  return ready ? glue.memoryBytes() : 0;
 }
 
 /** Test hook: make the Rust side panic, to check recovery. Do not use. */

@@ -4,7 +4,9 @@
 
 use super::cues::*;
 use super::marks::Segment;
+use crate::model::{Entity, Label};
 use crate::text::{Doc, TokKind};
+use std::collections::HashSet;
 
 /// Token range `[a, b)`.
 pub type Range = (usize, usize);
@@ -25,6 +27,8 @@ const MAX_APPOSITIVE: usize = 25;
 
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
+    /// Capitalised words seen inside a sentence (not first): names, not sentence-initial capitals.
+    mid_caps: HashSet<&'d str>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
@@ -45,6 +49,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
     fn is_quote(&self, i: usize) -> bool {
         self.t(i).chars().next().map_or(false, super::marks::is_quote_mark) && self.t(i).chars().count() == 1
+    }
+    /// A double quotation mark (single marks may be apostrophes: "veterans' families").
+    fn is_double_quote(&self, i: usize) -> bool {
+        matches!(self.t(i), "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
     }
     /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
     /// lower-case word ("(R-Ky.) said", "Pa., said").
@@ -68,9 +76,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_cue(&self, i: usize) -> bool {
         i < self.n()
             && self.is_word(i)
-            && (is_reporting_verb(self.t(i)) || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on"))
+            && (is_reporting_verb(self.t(i))
+                || matches!(self.t(i), "went" | "goes") && self.is(i + 1, "on")
+                || is_verb_after_speaker(self.t(i)) && i > 0 && self.verb_position(i))
             && (!self.is_cap(i) || (self.sentence_initial(i) && inverts(self.t(i))))
     }
+    /// A word that is a verb or a noun ("claims", "notes") is a verb right after a subject: not
+    /// after a determiner, a possessive, a preposition or an adjective-like lower-case word.
+    fn verb_position(&self, i: usize) -> bool {
+        let p = self.t(i - 1);
+        self.is_word(i - 1)
+            && !is_determiner(p)
+            && !p.starts_with('\'')
+            && !p.starts_with('\u{2019}')
+            && !matches!(p.to_ascii_lowercase().as_str(), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
+            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
+    }
+
     /// "According to", any case.
     fn is_according(&self, i: usize) -> bool {
         i + 1 < self.n() && self.t(i).eq_ignore_ascii_case("according") && self.is(i + 1, "to")
@@ -85,6 +107,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A word that can be part of a speaker phrase.
     fn np_word(&self, i: usize) -> bool {
         let w = self.t(i);
+        if self.doc.tokens[i].kind == TokKind::Number {
+            // "9/11 widow Terry Strada"
+            return i + 1 < self.n() && self.is_word(i + 1) && self.is_cap(i + 1);
+        }
         if !self.is_word(i) {
             return w == "&";
         }
@@ -183,11 +209,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let of_phrase = b > start
                 && matches!(w, "of" | "for" | "at")
                 && (self.is(b + 1, "the") && b + 2 < hi && self.is_cap(b + 2) || b + 1 < hi && self.is_cap(b + 1) && self.np_word(b + 1));
-            let ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            let mut ok = if (b == start && is_determiner(w)) || of_phrase { true } else { self.np_word(b) && !is_pronoun(w) };
+            // After a name, a lower-case word goes on only as a head noun ("the Clinton campaign",
+            // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
+            let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
+            if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
+                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                ok = is_head_noun(w) || is_title(w) || next_cap;
+            }
             if !ok || (b > start && self.newline(b)) {
                 break;
             }
             b += 1;
+        }
+        if b == start && start + 1 < hi && self.is_cap(start) && self.is_word(start) && self.is_cue(start + 1) {
+            b = start + 1; // a name that is also a small word: "From said"
         }
         if self.good_np(start, b) {
             Some((start, b))
@@ -279,7 +315,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
-        self.appositive_cue(np, k, hi)
+        self.appositive_cue(np, k, hi).or_else(|| self.sentence_end_cue(i, hi))
     }
 
     /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
@@ -287,7 +323,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is(k, ",") {
             // appositive: find the comma that closes it, then the verb
             let mut m = k + 1;
-            while m < hi && m - k < MAX_APPOSITIVE && !self.is_quote(m) {
+            while m < hi && m - k < MAX_APPOSITIVE && !self.is_double_quote(m) {
                 if self.is(m, ",") {
                     let v = self.skip_fillers_fwd(m + 1, hi);
                     if self.is_cue(v) {
@@ -306,6 +342,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if !self.is(m, ",") {
                 continue;
             }
+            // …, said Geert Wilders, founder of the Party for Freedom.
+            if self.is_cue(m + 1) && inverts(self.t(m + 1)) {
+                let c = self.cue_range(m + 1);
+                if let Some(np) = self.np_after(c.1, hi) {
+                    if self.is_cap(np.0) || is_determiner(self.t(np.0)) {
+                        return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
+                    }
+                }
+            }
+            // …, DFA spokesman Neil Sroka said.
             if let Some(np) = self.np_after(m + 1, hi) {
                 let v = self.skip_fillers_fwd(np.1, hi);
                 if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
@@ -362,39 +408,64 @@ impl<'a, 'd> Ctx<'a, 'd> {
             tried += 1;
             if let Some(np) = self.speaker_of_cue(k, lo) {
                 let f = Found { speaker: Some(np), cue: Some(self.cue_range(k)), inherited: false };
-                if is_speech_verb(self.t(k)) {
-                    return Some(match nearest {
-                        Some(n) if n.speaker.map_or(false, |s| s.1 > k) && !self.stance_only(n) => n,
-                        _ => f,
-                    });
-                }
-                if nearest.is_none() {
-                    nearest = Some(f);
+                match nearest {
+                    None => nearest = Some(f),
+                    // An earlier verb of speech whose complement holds the nearer cue is the
+                    // attribution ("The statement noted they had said …", "Park said Kim's state
+                    // is …"); not across a comma or dash ("When Clinton said …, Trump boasted").
+                    Some(n) if is_speech_verb(self.t(k))
+                        && n.speaker.map_or(false, |sp| {
+                            sp.0 > k && !(k..sp.0).any(|x| matches!(self.t(x), "," | ";") || self.is_dash(x) || is_subordinator(self.t(x)) && self.t(x) != "that")
+                        }) =>
+                    {
+                        nearest = Some(f)
+                    }
+                    _ => {}
                 }
             }
         }
         nearest
     }
 
-    /// The found cue is not a verb of speech.
-    fn stance_only(&self, f: Found) -> bool {
-        f.cue.map_or(false, |c| !is_speech_verb(self.t(c.0)))
-    }
-
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
     fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
-        let j = self.skip_fillers_back(k, lo);
+        let mut j = self.skip_fillers_back(k, lo);
+        // a prepositional phrase between speaker and verb: "Trump at the time said",
+        // "Beck, who has in the past described …"
+        for _ in 0..2 {
+            if j >= lo + 2 && self.doc.tokens[j - 1].kind == TokKind::Number && is_preposition(self.t(j - 2)) {
+                j = self.skip_fillers_back(j - 2, lo); // "who in 2010 said"
+                continue;
+            }
+            if let Some(pp) = self.np_before(j, lo) {
+                if pp.0 > lo && is_preposition(self.t(pp.0 - 1)) && !self.is_cap(pp.0 - 1) {
+                    j = self.skip_fillers_back(pp.0 - 1, lo);
+                    continue;
+                }
+            }
+            break;
+        }
         if j > lo && is_be(self.t(j - 1)) {
             return None; // passive: "would be announced"
+        }
+        // a relative clause: "Mike Lee, who declared …" — the mention is "who"
+        if j > lo && matches!(self.t(j - 1), "who" | "which") {
+            return Some((j - 1, j));
         }
         if j > lo && self.is(j - 1, ",") {
             // X, a professor at Y, said …   or   …, saying …
             let mut m = j - 1;
-            while m > lo && j - m < MAX_APPOSITIVE && !self.is_quote(m - 1) {
+            while m > lo && j - m < MAX_APPOSITIVE && !self.is_double_quote(m - 1) {
                 m -= 1;
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
                         if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
+                            return Some(np);
+                        }
+                    }
+                    // "her senior policy adviser, Jake Sullivan, said": the name in the commas
+                    if let Some(np) = self.np_after(m + 1, j - 1) {
+                        if np.1 == j - 1 && self.is_cap(np.0) {
                             return Some(np);
                         }
                     }
@@ -409,6 +480,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(np) = self.np_before(j, lo) {
             return Some(np);
         }
+        // inverted inside the sentence: "Because of the calendar, explained Rosenberg, “…”"
+        if inverts(self.t(k)) {
+            if let Some(np) = self.np_after(k + 1, self.n()) {
+                if self.is_cap(np.0) && (self.is(np.1, ",") || self.is(np.1, ":")) {
+                    return Some(np);
+                }
+            }
+        }
         if self.t(k).ends_with("ing") || j == lo {
             return self.subject(lo, k);
         }
@@ -420,16 +499,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// adverbials ("On Thursday, after remaining neutral, Warren appeared…") and appositives
     /// ("Silverman, herself a Sanders supporter, incurred…").
     fn subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.subject_pass(lo, hi, false).or_else(|| self.subject_pass(lo, hi, true))
+    }
+
+    /// One pass of [`Ctx::subject`]; the first pass skips subordinate clauses ("as the four
+    /// candidates took the stage, Trump opened…").
+    fn subject_pass(&self, lo: usize, hi: usize, subordinate: bool) -> Option<Range> {
         let mut p = lo;
         while p < hi {
             let starts = self.is_word(p)
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)));
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
                     let mut v = np.1;
+                    if self.is(v, "(") {
+                        // "Sen. Claire McCaskill (D-Mo.) scolded him"
+                        if let Some(c) = (v + 1..hi.min(v + 12)).find(|&c| self.is(c, ")")) {
+                            v = c + 1;
+                        }
+                    }
                     if self.is(v, ",") {
                         // an appositive: the verb follows its closing comma
                         if let Some(c) = (v + 1..hi.min(v + MAX_APPOSITIVE)).find(|&c| self.is(c, ",")) {
@@ -441,7 +533,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         && self.is_word(v)
                         && !self.is_cap(v)
                         && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
-                    if verb && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || is_determiner(self.t(np.0))) {
+                    // a lone capitalised word opening the sentence is a name only if it also
+                    // appears capitalised inside a sentence ("Optimism is higher…" is not)
+                    let lone_initial = np.1 - np.0 == 1
+                        && self.is_cap(np.0)
+                        && !is_pronoun(self.t(np.0))
+                        && self.sentence_initial(np.0)
+                        && !self.mid_caps.contains(self.t(np.0));
+                    let described = is_determiner(self.t(np.0)) && np.1 - np.0 >= 2;
+                    if verb && !lone_initial && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || described) {
                         return Some(np);
                     }
                     p = np.1;
@@ -501,8 +601,29 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 5. a lead-in ending with a colon in the previous paragraph (`Caddell continued:`);
 /// 6. a paragraph that is only a quote, right after a paragraph whose last quote has a speaker,
 ///    continues that speaker.
-pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
-    let cx = Ctx { doc };
+pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
+    let mut mid_caps = HashSet::new();
+    for i in 1..doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let prev = doc.tok(i - 1);
+        if t.kind == TokKind::Word && !t.newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
+            let w = doc.tok(i);
+            if w.chars().next().map_or(false, char::is_uppercase) {
+                mid_caps.insert(w);
+            }
+        }
+    }
+    // words the entity tagger calls a person or an organisation are names wherever they stand
+    for e in entities {
+        if matches!(e.label, Label::PER | Label::ORG) {
+            let a = doc.tokens.partition_point(|t| t.start < e.start);
+            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            for i in a..b {
+                mid_caps.insert(doc.tok(i));
+            }
+        }
+    }
+    let cx = Ctx { doc, mid_caps };
     let n = doc.tokens.len();
     let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
     let para_of = |tok: usize| -> usize {
@@ -535,6 +656,18 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             }
         }
     }
+    // 2b. a quote opening a sentence right after "…, Schiff said." takes that speaker
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || qs < 2 || doc.tokens[qs].newline_before || !cx.is_terminal(qs - 1) {
+            continue;
+        }
+        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let lo = cx.window_start(qs - 1, prev_end);
+        if let Some(f) = cx.sentence_end_cue(lo, qs - 1) {
+            out[k] = f;
+        }
+    }
     // 3. continuation across paragraphs (both directions inside a chain)
     for k in 1..segs.len() {
         if segs[k].continued && out[k].speaker.is_none() && out[k - 1].speaker.is_some() {
@@ -555,6 +688,14 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         let prev = (0..k).rev().take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         let next = (k + 1..segs.len()).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
         if let Some(j) = prev.or(next) {
+            // a phrase quoted in another sentence with a subject of its own belongs to that
+            // subject (rule 7): "He promises to … He rails against its “Great Wall”"
+            let (qs, qe) = spans[k];
+            let lo = cx.window_start(qs, paras[k]);
+            let same_sentence = if j < k { spans[j].1 > lo } else { spans[j].0 <= cx.window_end(qe, n) };
+            if !same_sentence && lo + 2 <= qs && cx.subject(lo, qs).is_some() {
+                continue;
+            }
             out[k] = Found { inherited: true, ..out[j] };
         }
     }
@@ -580,7 +721,7 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
         if out[k].speaker.is_some() || qs >= n || paras[k] != qs || paras[k - 1] == paras[k] {
             continue;
         }
-        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true) != crate::model::QuoteKind::Full {
+        if out[k - 1].speaker.is_none() || super::kind::classify(doc.text, &segs[k], true, true) != crate::model::QuoteKind::Full {
             continue;
         }
         // the previous quote's paragraph must be the one right before this one
@@ -590,6 +731,22 @@ pub fn attribute(doc: &Doc, segs: &[Segment]) -> Vec<Found> {
             continue;
         }
         out[k] = Found { inherited: true, ..out[k - 1] };
+    }
+    // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
+    //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        // the whole sentence, even across an earlier quote in it ("blasted Trump's call for a
+        // “deportation force,” calling it “absurd”")
+        let lo = cx.window_start(qs, paras[k]);
+        if lo + 2 <= qs {
+            if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
     }
     // chains again, now that lead-ins are known
     for k in 1..segs.len() {
@@ -609,7 +766,7 @@ mod tests {
     fn run(text: &str) -> Vec<(String, String)> {
         Doc::with(text, |doc| {
             let segs = marks::find(text);
-            let found = attribute(doc, &segs);
+            let found = attribute(doc, &segs, &[]);
             let sl = |r: Option<Range>| {
                 r.map_or(String::new(), |(a, b)| text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
             };
@@ -663,9 +820,34 @@ mod tests {
         assert_eq!(speakers("The North Korean leader said in his address that he might take a “new path” soon."), ["The North Korean leader"]);
         assert_eq!(speakers("Kim has proposed cooperation with fellow “socialist countries” to grow."), ["Kim"]);
         assert_eq!(
-            speakers("Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
+            speakers("Kim met Trump in June. Trump is seeking a summit, saying Sunday a date would be announced “in the not-too-distant future.”"),
             ["Trump"]
         );
+    }
+
+    #[test]
+    fn sentence_level_patterns() {
+        // relative clause: the mention is "who"
+        assert_eq!(speakers("Cruz won an endorsement from Mike Lee, who declared, “It is time to unite.”"), ["who"]);
+        // the attribution closes the sentence after a mid-sentence quote
+        assert_eq!(speakers("The treaty signals “the beginning of the end” for the EU, said Geert Wilders, a lawmaker."), ["Geert Wilders"]);
+        assert_eq!(speakers("Endorsements bring “grass-roots firepower” to candidates, DFA spokesman Neil Sroka said."), ["DFA spokesman Neil Sroka"]);
+        // an earlier sentence "…, X said." lends its speaker to the quote that follows
+        assert_eq!(speakers("It will take time, Schiff said. “We need to know more.”"), ["Schiff"]);
+        // a stance verb inside the complement of a verb of speech
+        assert_eq!(speakers("Park said Kim's state is “spiraling out of control.”"), ["Park"]);
+        // …but not across a comma or into a clause of its own
+        assert_eq!(speakers("When Clinton said so, Trump boasted, “That makes me smart.”"), ["Trump"]);
+        assert_eq!(speakers("“Calm down,” Cruz said as the heckler yelled: “You suck!”")[1], "the heckler");
+        // a prepositional phrase between speaker and verb
+        assert_eq!(speakers("Trump at the time said he would “look into” it."), ["Trump"]);
+        // transcripts name the speaker inside the quote
+        assert_eq!(speakers("\"PENCE: Well, look, that is not true.\""), ["PENCE"]);
+        // a name with a parenthetical, and an appositive name
+        assert_eq!(speakers("“No,” Sen. Claire McCaskill (D-Mo.) said."), ["Sen. Claire McCaskill"]);
+        assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
+        // a lone capitalised word opening the sentence is a subject only when it is a name
+        assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
     }
 
     #[test]

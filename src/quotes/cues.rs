@@ -11,8 +11,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "argue", "argues", "argued", "arguing", "warn", "warns", "warned", "insist", "insists",
     "insisted", "insisting", "noted", "noting", "explain", "explains", "explained", "explaining",
     "continue", "continues", "continued", "continuing",
-    // state, declare, claim, reply, respond, answer
-    "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
+    // state, declare, claim, reply, respond, answer, comment
+    "commented", "commenting", "stated", "declare", "declares", "declared", "declaring", "claimed", "claiming", "replies",
     "replied", "replying", "respond", "responds", "responded", "responding", "answers", "answered",
     "answering",
     // recall, acknowledge, admit, announce, suggest, report
@@ -84,7 +84,8 @@ pub fn is_verb_after_speaker(word: &str) -> bool {
 }
 
 /// Verbs whose inverted form ("said Lee", "added the spokesman") reads naturally; the full list
-/// works after a speaker ("Lee argued"), only these before one.
+/// works after a speaker ("Lee argued"), only these before one. Not "told": the name after it is
+/// the listener ("Butz, 49, told The Huffington Post").
 pub fn inverts(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -92,7 +93,7 @@ pub fn inverts(word: &str) -> bool {
             | "continues" | "explained" | "noted" | "recalled" | "argued" | "warned" | "insisted"
             | "replied" | "responded" | "answered" | "observed" | "remarked" | "quipped" | "joked"
             | "countered" | "declared" | "stated" | "conceded" | "cautioned" | "concluded"
-            | "tweeted" | "told" | "according" | "reported" | "reports" | "acknowledged"
+            | "tweeted" | "according" | "reported" | "reports" | "acknowledged"
             | "admitted" | "claimed" | "contended" | "mused" | "lamented" | "boasted" | "exclaimed"
             | "retorted" | "opined" | "stressed" | "emphasized" | "predicted" | "suggested"
     )
@@ -153,6 +154,24 @@ pub fn is_stop(word: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause, whose subject is not the sentence's.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "as" | "when" | "while" | "if" | "because" | "after" | "before" | "since" | "although"
+            | "though" | "until" | "that" | "which" | "who" | "whom" | "whether" | "once" | "unless"
+    )
+}
+
+/// Prepositions that open a phrase standing between a speaker and the verb.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "in" | "on" | "during" | "after" | "before" | "with" | "for" | "in," | "over" | "from"
+            | "since" | "through" | "throughout" | "last" | "by" | "earlier" | "later"
+    )
+}
+
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(
@@ -179,6 +198,22 @@ pub fn is_title(word: &str) -> bool {
             | "assistant" | "director" | "coach" | "host" | "anchor" | "pollster" | "strategist"
             | "gop" | "democratic" | "republican" | "democrat" | "longtime" | "st"
     )
+}
+
+/// Lower-case nouns that may follow a name inside a speaker phrase: "the Clinton campaign",
+/// "Clinton campaign spokesman Brian Fallon", "a Trump aide".
+pub fn is_head_noun(word: &str) -> bool {
+    is_person_noun(word)
+        || matches!(
+            word,
+            "campaign" | "aide" | "aides" | "officials" | "administration" | "team" | "staff" | "office"
+                | "department" | "supporters" | "supporter" | "advisers" | "leaders" | "source"
+                | "sources" | "ad" | "ads" | "statement" | "report" | "website" | "editorial" | "poll"
+                | "survey" | "letter" | "lawyers" | "members" | "voters" | "spokespeople" | "camp"
+                | "senators" | "lawmakers" | "critics" | "allies" | "surrogate" | "surrogates"
+                | "transition" | "committee" | "group" | "organization" | "foundation" | "memo"
+                | "filing" | "lawsuit" | "complaint" | "study" | "analysis" | "people"
+        )
 }
 
 /// Head nouns of a description that names a person: "the spokesman", "the North Korean leader".

@@ -5,8 +5,9 @@
 use super::marks::Segment;
 use crate::model::QuoteKind;
 
-/// Classify a segment; `attributed` tells whether a speaker was found.
-pub fn classify(text: &str, seg: &Segment, attributed: bool) -> QuoteKind {
+/// Classify a segment; `attributed` tells whether a speaker was found, `cued` whether a reporting
+/// cue was (rather than only the subject of the sentence).
+pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> QuoteKind {
     let content = text.get(seg.content_start..seg.content_end).unwrap_or("").trim();
     let first = content.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first.map_or(false, |c| c.is_uppercase() || c.is_numeric());
@@ -20,7 +21,22 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool) -> QuoteKind {
     let sentence_like = starts_upper
         && (words >= 4 || content.ends_with(['.', '!', '?', ',']))
         && (set_off || words >= 8);
-    if seg.continued || seg.continues || sentence_like {
+    // A title named after its owner: CNN's "State of the Union", NBC's "Nightly News".
+    let titled = words <= 6
+        && !seg.continued
+        && (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+        && content
+            .split_whitespace()
+            .all(|w| w.chars().next().map_or(true, |c| !c.is_alphabetic() || c.is_uppercase()) || w.len() <= 3);
+    // A short title-case phrase nobody is said to have said is a title: the “Fantastic Four” reboot.
+    let title_case = words <= 6
+        && content.split_whitespace().filter(|w| w.len() > 3).count() > 0
+        && content
+            .split_whitespace()
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).map_or(true, char::is_uppercase) || w.len() <= 3);
+    if titled || (title_case && !cued && !seg.continued && !seg.continues) {
+        QuoteKind::Other
+    } else if seg.continued || seg.continues || sentence_like {
         QuoteKind::Full
     } else if attributed {
         QuoteKind::Partial
@@ -38,7 +54,7 @@ mod tests {
     use crate::quotes::marks;
 
     fn kinds(text: &str, attributed: bool) -> Vec<QuoteKind> {
-        marks::find(text).iter().map(|s| classify(text, s, attributed)).collect()
+        marks::find(text).iter().map(|s| classify(text, s, attributed, attributed)).collect()
     }
 
     #[test]
@@ -48,5 +64,7 @@ mod tests {
         assert_eq!(kinds("he might take a “new path” soon", true), [QuoteKind::Partial]);
         assert_eq!(kinds("she watched “Morning Joe” today", false), [QuoteKind::Other]);
         assert_eq!(kinds("the “fact-checking” website", false), [QuoteKind::Other]);
+        assert_eq!(kinds("Pence said on CNN's “State of the Union.”", true), [QuoteKind::Other]);
+        assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
     }
 }

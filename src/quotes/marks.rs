@@ -159,6 +159,16 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             continue;
         }
         let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+        if prev == Some('=') {
+            // markup, not prose: author="…" in pasted HTML
+            prev = Some(c);
+            while let Some((_, d)) = chars.next() {
+                if d == c {
+                    break;
+                }
+            }
+            continue;
+        }
         let mut r = role(c, prev, next);
         if !double {
             let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
@@ -175,8 +185,12 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
                 }
                 r = Role::Open;
             } else {
-                // A closing single mark only closes an open single quote: Jones' book.
-                if !single_open {
+                // A closing single mark only closes an open single quote (Jones' book), and the
+                // second apostrophe of rock 'n' roll closes nothing.
+                let before = &para[..i];
+                let n_elision = (before.ends_with("'n") || before.ends_with("\u{2019}n") || before.ends_with("'N") || before.ends_with("\u{2019}N"))
+                    && !before[..before.len() - 1].trim_end_matches(['\'', '\u{2019}']).ends_with(char::is_alphanumeric);
+                if !single_open || n_elision {
                     prev = Some(c);
                     continue;
                 }
@@ -338,6 +352,8 @@ mod tests {
         assert_eq!(quotes("Odd” mark. Then “ok” here."), ["“ok”"]);
         // mismatched glyphs still pair
         assert_eq!(quotes("the “work-related\" emails"), ["“work-related\""]);
+        // attribute values in pasted markup are not quotations
+        assert_eq!(quotes("<tweet author=\"tedcruz\" id=\"12\">Our “prayers” here</tweet>"), ["“prayers”"]);
     }
 
     #[test]

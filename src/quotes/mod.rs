@@ -15,8 +15,9 @@ use crate::text::Doc;
 pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
     let text = doc.text;
     let segs = marks::find(text);
-    let found = attribute::attribute(doc, &segs);
-    let mut resolver = names::Resolver::new(doc, entities, groups);
+    let found = attribute::attribute(doc, &segs, entities);
+    let quoted: Vec<(usize, usize)> = segs.iter().map(|s| (s.content_start, s.content_end)).collect();
+    let mut resolver = names::Resolver::new(doc, entities, groups, &quoted);
     let toks = doc.tokens;
     let mut out = Vec::with_capacity(segs.len());
     let mut prev_speaker: Option<Speaker> = None;
@@ -36,7 +37,7 @@ pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
             let (start, end) = (toks[a].start, toks[b - 1].end);
             Cue { start, end, text: text[start..end].to_string() }
         });
-        let kind = kind::classify(text, seg, speaker.is_some());
+        let kind = kind::classify(text, seg, speaker.is_some(), f.cue.is_some() || f.inherited);
         if speaker.is_some() {
             prev_speaker = speaker.clone();
         }
@@ -77,6 +78,19 @@ mod tests {
         let s1 = q[1].speaker.as_ref().unwrap();
         assert_eq!((s1.text.as_str(), s1.name.as_str()), ("He", "Lu Kang"));
         assert_eq!(q[1].kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn tagged_names_are_subjects_anywhere() {
+        let t = "Trump is seeking a summit, saying a date would be announced “in the not-too-distant future.”";
+        Doc::with(t, |doc| {
+            assert!(find(doc, &[], &[])[0].speaker.is_none());
+            let ents = [Entity { start: 0, end: 5, text: "Trump".into(), label: crate::model::Label::PER, group: 0 }];
+            let groups = [Group { id: 0, name: "Donald Trump".into(), label: crate::model::Label::PER, mentions: vec![0] }];
+            let q = find(doc, &ents, &groups);
+            let s = q[0].speaker.as_ref().unwrap();
+            assert_eq!((s.text.as_str(), s.name.as_str(), s.group), ("Trump", "Donald Trump", Some(0)));
+        });
     }
 
     #[test]

@@ -36,9 +36,22 @@ fn cap(w: &str) -> bool {
 }
 
 impl<'a, 'd> Resolver<'a, 'd> {
-    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group]) -> Self {
+    /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
+    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
         let mut names = Vec::new();
         let toks = doc.tokens;
+        let in_quote = |pos: usize| -> bool {
+            let k = quoted.partition_point(|q| q.1 <= pos);
+            k < quoted.len() && quoted[k].0 <= pos
+        };
+        // capitalised words also seen inside a sentence: names rather than sentence openers
+        let mut mid_caps = std::collections::HashSet::new();
+        for i in 1..toks.len() {
+            let prev = doc.tok(i - 1);
+            if toks[i].kind == TokKind::Word && !toks[i].newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) && cap(doc.tok(i)) {
+                mid_caps.insert(doc.tok(i));
+            }
+        }
         let mut sentence_first = vec![false; toks.len()];
         for s in doc.sentences {
             // first word of the sentence, past quotes and conjunctions
@@ -70,15 +83,14 @@ impl<'a, 'd> Resolver<'a, 'd> {
             while b < toks.len() && name_word(b) && (b == a0 || !toks[b].newline_before) {
                 b += 1;
             }
-            let mut a = a0;
-            while a < b && is_title(doc.tok(a)) {
-                a += 1;
-            }
+            // drop everything up to the last title: "Turkish President | Recep Tayyip Erdoğan"
+            let a = (a0..b.saturating_sub(1)).rev().find(|&t| is_title(doc.tok(t))).map_or(a0, |t| t + 1);
             let subject = sentence_first[a0]
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
-                && !cap(doc.tok(b));
-            if a < b {
+                && !cap(doc.tok(b))
+                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || entities.iter().any(|e| e.label == Label::PER && e.start <= toks[a].start && toks[a].end <= e.end));
+            if a < b && !in_quote(toks[a].start) {
                 names.push(Name { a, b, subject });
             }
             i = b;
@@ -131,8 +143,8 @@ impl<'a, 'd> Resolver<'a, 'd> {
         while s > a && cap(self.doc.tok(s - 1)) && !is_determiner(self.doc.tok(s - 1)) {
             s -= 1;
         }
-        while s < b && is_title(self.doc.tok(s)) && b - s > 1 {
-            s += 1;
+        if let Some(t) = (s..b.saturating_sub(1)).rev().find(|&t| is_title(self.doc.tok(t))) {
+            s = t + 1;
         }
         if s >= b {
             return self.text(a, b).to_string();
@@ -175,22 +187,75 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    fn is_description(&self, a: usize, b: usize) -> bool {
+        let last = self.doc.tok(b - 1);
+        is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
+    }
+
+    /// Link a name resolved from the text to an entity group: the group named so, else the group
+    /// of the entity under the mention, keeping the fuller of the two names ("Lu Kang" over a
+    /// group named "Lu").
+    fn link(&self, r: Resolved, over: Option<usize>) -> Resolved {
+        if r.group.is_some() {
+            return r;
+        }
+        let by_name = self
+            .groups
+            .iter()
+            .position(|g| g.name.eq_ignore_ascii_case(&r.name))
+            .or_else(|| self.entities.iter().find(|e| e.text == r.name).map(|e| e.group).filter(|&g| g < self.groups.len()));
+        if let Some(g) = by_name {
+            return Resolved { name: self.groups[g].name.clone(), group: Some(g) };
+        }
+        let Some(g) = over else { return r };
+        // a group named with its title keeps the bare name: "Recep Tayyip Erdoğan"
+        let gname = {
+            let ws: Vec<&str> = self.groups[g].name.split(' ').collect();
+            let cut = (0..ws.len().saturating_sub(1)).rev().find(|&i| is_title(ws[i])).map_or(0, |i| i + 1);
+            ws[cut..].join(" ")
+        };
+        if gname.eq_ignore_ascii_case(&r.name) {
+            return Resolved { name: gname, group: Some(g) };
+        }
+        let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+        let (mine, theirs) = (words(&r.name), words(&gname));
+        if mine.len() > theirs.len() && theirs.iter().all(|w| mine.contains(w)) {
+            Resolved { name: r.name, group: Some(g) }
+        } else {
+            Resolved { name: gname, group: Some(g) }
+        }
+    }
+
     /// Resolve the mention at tokens `[a, b)`.
     pub fn resolve(&mut self, a: usize, b: usize) -> Resolved {
         let toks = self.doc.tokens;
-        let (start, end) = (toks[a].start, toks[b - 1].end);
+        let start = toks[a].start;
         let mention = self.text(a, b).to_string();
         let first = self.doc.tok(a);
         let has_cap = (a..b).any(|i| cap(self.doc.tok(i)) && !(i == a && is_determiner(first)));
-        let r = if let Some(g) = self.group_at(start, end).filter(|_| !(b - a == 1 && is_pronoun(first))) {
-            Resolved { name: self.groups[g].name.clone(), group: Some(g) }
-        } else if b - a == 1 && is_pronoun(first) {
+        let pronoun = b - a == 1 && is_pronoun(first);
+        let description = self.is_description(a, b);
+        // the entity whose mention holds the head (last word) of the speaker phrase
+        let head = (toks[b - 1].start, toks[b - 1].end);
+        let over = if pronoun || description || matches!(first, "who" | "which") { None } else { self.group_at(head.0, head.1) };
+        let relative = b - a == 1 && matches!(first, "who" | "which");
+        let r = if relative {
+            // the name the relative clause hangs on: "Mike Lee, who declared …"
+            match self.names.iter().rev().find(|n| n.b <= a && a - n.b <= 1) {
+                Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
+                None => match self.antecedent(start, false) {
+                    Some((name, g)) => Resolved { name, group: g },
+                    None => Resolved { name: mention.clone(), group: None },
+                },
+            }
+        } else if pronoun {
             let person = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "i");
             match self.antecedent(start, person) {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
-        } else if has_cap && !(is_determiner(first) && !cap(first) && is_person_noun(self.doc.tok(b - 1))) {
+        } else if has_cap && !description {
             Resolved { name: self.name_of(a, b), group: None }
         } else if is_person_noun(self.doc.tok(b - 1)) && first.eq_ignore_ascii_case("the") {
             // "the North Korean leader": who that description named earlier, else the last person
@@ -210,6 +275,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         } else {
             Resolved { name: mention.clone(), group: None }
         };
+        let r = self.link(r, over);
         let person = has_cap || is_pronoun(first) || is_person_noun(self.doc.tok(b - 1));
         if has_cap || r.group.is_some() {
             self.history.push((start, r.name.clone(), person));
@@ -224,7 +290,7 @@ mod tests {
 
     fn resolve_word(text: &str, word: &str, nth: usize) -> String {
         Doc::with(text, |doc| {
-            let mut r = Resolver::new(doc, &[], &[]);
+            let mut r = Resolver::new(doc, &[], &[], &[]);
             let idx: Vec<usize> = (0..doc.tokens.len()).filter(|&i| doc.tok(i) == word).collect();
             r.resolve(idx[nth], idx[nth] + 1).name
         })
@@ -247,7 +313,7 @@ mod tests {
         Doc::with(text, |doc| {
             let ents = [Entity { start: 4, end: 6, text: "Lu".into(), label: Label::PER, group: 0 }];
             let groups = [Group { id: 0, name: "Lu Kang".into(), label: Label::PER, mentions: vec![0] }];
-            let mut r = Resolver::new(doc, &ents, &groups);
+            let mut r = Resolver::new(doc, &ents, &groups, &[]);
             assert_eq!(r.resolve(0, 2), Resolved { name: "Lu Kang".into(), group: Some(0) });
         });
     }

@@ -208,7 +208,8 @@ export function nativeCli() {
   if (cliPath) return cliPath;
   const r = spawnSync("cargo", ["build", "--quiet", "--bin", "newsmark"], { cwd: ROOT, env, stdio: "inherit" });
   if (r.status !== 0) throw new Error("cargo build --bin newsmark failed");
-  cliPath = path.join(ROOT, "target/debug/newsmark");
+  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+  cliPath = path.join(targetDir, "debug", "newsmark");
   return cliPath;
 }
 
@@ -217,7 +218,7 @@ export function annotateNative(text, refDate) {
   const args = ["annotate", "-", "--format", "json"];
   if (refDate) args.push("--ref-date", refDate);
   const r = spawnSync(nativeCli(), args, { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`newsmark CLI failed: ${r.stderr}`);
+  if (r.error || r.status !== 0) throw new Error(`newsmark CLI failed: ${r.error ?? r.stderr}`);
   const result = JSON.parse(r.stdout);
   // code points → UTF-16 code units
   const map = [0];

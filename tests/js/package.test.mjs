@@ -99,7 +99,7 @@ test("layers, referenceDate and dayFirst options", async () => {
   const noRef = await nm.annotate("Nothing to date here.", {});
   assert.equal(noRef.referenceDate, null);
   assert.equal(noRef.referenceDateSource, "none");
-  assert.equal((await nm.annotate(text, { referenceDate: "" })).referenceDateSource, "none");
+  assert.equal((await nm.annotate("Nothing to date here.", { referenceDate: "" })).referenceDateSource, "none");
   assert.equal((await nm.annotate(text, null)).version, nm.version);
 
   const dayFirst = await nm.annotate(text, { referenceDate: REF, dayFirst: true });
@@ -241,4 +241,14 @@ test("concurrent first calls share one initialisation", () => {
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), "20 true");
+});
+
+test("wasmMemoryBytes reports the instance's linear memory, which grows with the input", async () => {
+  await nm.init();
+  const before = nm.wasmMemoryBytes();
+  assert.ok(before >= 65536 && before % 65536 === 0, `${before}`);
+  await nm.annotate("Angela Merkel said on Monday “yes”. ".repeat(100_000), { referenceDate: REF });
+  const after = nm.wasmMemoryBytes();
+  assert.ok(after > before && after % 65536 === 0, `${before} → ${after}`);
+  console.log(`# linear memory ${before / 2 ** 20} MiB → ${after / 2 ** 20} MiB after a 3.6 MB text`);
 });

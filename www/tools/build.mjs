@@ -58,7 +58,10 @@ if (pkgJson.version !== version) {
 
 // 1. Rust → wasm32.
 run("cargo", ["build", "--lib", "--target", TARGET, "--profile", PROFILE]);
-const rawWasm = path.join(ROOT, "target", TARGET, PROFILE, "newsmark.wasm");
+const targetDir = process.env.CARGO_TARGET_DIR
+  ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR)
+  : path.join(ROOT, "target");
+const rawWasm = path.join(targetDir, TARGET, PROFILE, "newsmark.wasm");
 
 // 2. wasm-bindgen, pinned to the version in Cargo.lock (www/tools/setup.sh installs it).
 const want = lockedBindgenVersion();
@@ -82,7 +85,7 @@ run("wasm-bindgen", [
 // 3. wasm-opt -Oz (cached by input hash: it is the slow step and the input rarely changes).
 const bgIn = path.join(staging, "newsmark_bg.wasm");
 const inputHash = createHash("sha256").update(fs.readFileSync(bgIn)).digest("hex").slice(0, 16);
-const cacheDir = path.join(ROOT, "target", "wasm-opt-cache");
+const cacheDir = path.join(targetDir, "wasm-opt-cache");
 const cached = path.join(cacheDir, `${inputHash}.wasm`);
 if (!fs.existsSync(cached)) {
   fs.mkdirSync(cacheDir, { recursive: true });

@@ -1,0 +1,161 @@
+//! Durations: `an hour` (PT1H), `three years` (P3Y), `two and a half years`, `10-year` (adjective),
+//! `several months` (PXM), `months` alone after `for`/`in`, `the past 24 hours`, `the next two
+//! weeks`, `the first nine months`, `decades-long`. Not `a second` (as in "wait a second") and not
+//! ages (`10-year-old`).
+
+use super::lex::{number_at, unit_of, vague_amount, Toks, Unit};
+use super::normalize::Val;
+use super::{Cand, Context};
+use crate::model::TimexType;
+
+fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
+    // quarters and decades are written in months and years (P9M, P20Y), as TimeBank does
+    let (amt, unit) = match unit {
+        Unit::Quarter => (amt.map(|a| a * 3), Unit::Month),
+        Unit::Decade => (amt.map(|a| a * 10), Unit::Year),
+        _ => (amt, unit),
+    };
+    Cand::new(s, e, TimexType::Duration, Val::Dur { amt, unit })
+}
+
+/// `N units` at `i`: (amount in tenths or None for vague, unit, end, hyphenated adjective).
+fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> {
+    let (amt, j) = match number_at(tk, i) {
+        Some((v, j)) => (Some(v), j),
+        None => (None, vague_amount(tk, i)?),
+    };
+    if j == i || !tk.same_sent(i, j) {
+        return None;
+    }
+    let hyph = tk.w(j) == "-" && tk.glued(j) && tk.glued(j + 1);
+    let mut k = if hyph { j + 1 } else { j };
+    // "20 more years", "an additional year", "eight trading days", "two consecutive quarters"
+    if !hyph && matches!(tk.w(k), "more" | "additional" | "further" | "full" | "straight" | "consecutive" | "trading" | "business" | "working" | "calendar" | "long" | "whole" | "extra") {
+        k += 1;
+    }
+    let (unit, plural) = unit_of(tk.w(k))?;
+    if unit == Unit::Half {
+        return None;
+    }
+    let w0 = tk.w(i);
+    // "a second", "a minute" as in "wait a second": only figures or number words for seconds
+    if unit == Unit::Second && (w0 == "a" || w0 == "an") {
+        return None;
+    }
+    // "a" only counts before a singular unit; numbers larger than one need the plural (except hyphenated adjectives)
+    if (w0 == "a" || w0 == "an") && plural && amt == Some(10) {
+        return None;
+    }
+    // "the 1988 second quarter": a year, not an amount; singular units need one (or an adjective)
+    if let Some(v) = amt {
+        // "a five year low", "a two day rally" are fine; "the 1988 second quarter" is not
+        if !plural && !hyph && v != 10 && (v >= 10000 || unit == Unit::Second) {
+            return None;
+        }
+        if v >= 10000 && !plural {
+            return None;
+        }
+    }
+    // "a year-earlier loss", "three-quarters of": the unit is part of another word
+    if tk.w(k + 1) == "-" && tk.glued(k + 1) && !matches!(tk.w(k + 2), "long" | "old") {
+        return None;
+    }
+    if unit == Unit::Quarter && tk.w(k + 1) == "of" {
+        return None;
+    }
+    // "60 Minutes": a title
+    if tk.cap(k) && !tk.all_caps(k) && tk.sentence_of(k).0 != i {
+        return None;
+    }
+    let mut e = k + 1;
+    let mut amt = amt;
+    if let (Some(v), true) = (amt, tk.w(e) == "and" && tk.w(e + 1) == "a" && tk.w(e + 2) == "half") {
+        amt = Some(v + 5);
+        e += 3;
+    }
+    // ages: "10-year-old", "two-month-old"
+    if tk.w(e) == "-" && tk.w(e + 1) == "old" || tk.w(e) == "old" {
+        return None;
+    }
+    if hyph && tk.w(e) == "-" && tk.w(e + 1) == "long" {
+        e += 2;
+    }
+    Some((amt, unit, e, hyph))
+}
+
+pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
+    let w = tk.w(i);
+    // the past/last/next/coming/first N units
+    if matches!(w, "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following") {
+        let j = i + 1;
+        if let Some((amt, unit, e, false)) = amount_unit(tk, j) {
+            // "the past year" (singular, no number) is a date: relative.rs
+            if amt.is_some() && tk.w(j) != "a" && tk.w(j) != "an" || amt.is_none() {
+                return Some(dur(i, e, amt, unit).det());
+            }
+        }
+        // the coming weeks, the past months
+        if let Some((unit, true)) = unit_of(tk.w(j)) {
+            if i > 0 && tk.w(i - 1) == "the" && !matches!(unit, Unit::Half | Unit::Quarter) {
+                return Some(dur(i, j + 1, None, unit).det());
+            }
+        }
+        return None;
+    }
+    // the weeks ahead
+    if let Some((unit, true)) = unit_of(w) {
+        if i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "ahead" {
+            return Some(dur(i, i + 2, None, unit).det());
+        }
+        // months, years alone: "for months", "in years", "decades-long"
+        let prev = if i > 0 { tk.w(i - 1) } else { "" };
+        if tk.w(i + 1) == "-" && tk.w(i + 2) == "long" && tk.glued(i + 1) {
+            return Some(dur(i, i + 3, None, unit));
+        }
+        if matches!(prev, "for" | "in" | "within" | "over" | "after" | "took" | "lasted" | "than" | "spent" | "last" | "lasting")
+            && !matches!(unit, Unit::Second | Unit::Half | Unit::Quarter | Unit::Weekend)
+            && !matches!(tk.w(i + 1), "of" | "'" | "'s")
+        {
+            return Some(dur(i, i + 1, None, unit));
+        }
+        return None;
+    }
+    let (amt, unit, e, hyph) = amount_unit(tk, i)?;
+    // a bare "a year" / "one day" right before "ago"/"earlier" is relative.rs's (longer) match
+    let c = dur(i, e, amt, unit);
+    Some(if hyph { c } else { c.det() })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::testutil::one;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(one("It took an hour.", ""), "an hour|DURATION|PT1H");
+        assert_eq!(one("It took three years.", ""), "three years|DURATION|P3Y");
+        assert_eq!(one("It took two and a half years.", ""), "two and a half years|DURATION|P2Y6M");
+        assert_eq!(one("A 10-year bond.", ""), "10-year|DURATION|P10Y");
+        assert_eq!(one("It took several months.", ""), "several months|DURATION|PXM");
+        assert_eq!(one("It took months.", ""), "months|DURATION|PXM");
+        assert_eq!(one("Sales in the past 24 hours.", ""), "the past 24 hours|DURATION|PT24H");
+        assert_eq!(one("Sales in the first nine months rose.", ""), "the first nine months|DURATION|P9M");
+        assert_eq!(one("In the coming weeks it ends.", ""), "the coming weeks|DURATION|PXW");
+        assert_eq!(one("A decades-long feud.", ""), "decades-long|DURATION|PXY");
+        assert_eq!(one("It took 5 1/2 hours.", ""), "5 1/2 hours|DURATION|PT5H30M");
+    }
+
+    #[test]
+    fn traps() {
+        assert_eq!(one("Wait a second.", ""), "");
+        assert_eq!(one("A 10-year-old boy.", ""), "");
+        assert_eq!(one("He is 40 years old.", ""), "");
+        assert_eq!(one("A year-earlier loss.", "1989-10-26"), "year-earlier|DATE|1988");
+        assert_eq!(one("Iraq imports three-quarters of its food.", ""), "");
+        assert_eq!(one("In the 1988 second quarter.", ""), "the 1988 second quarter|DATE|1988-Q2");
+        assert_eq!(one("He said on 60 Minutes that.", ""), "");
+        assert_eq!(one("Stocks hit a five year low.", ""), "five year|DURATION|P5Y");
+        assert_eq!(one("It lasted for a couple of years.", ""), "a couple of years|DURATION|P2Y");
+        assert_eq!(one("It lasted almost a hundred years.", ""), "almost a hundred years|DURATION|P100Y");
+    }
+}

@@ -1,0 +1,626 @@
+//! The date layer's view of the text: the shared tokens re-split at inner hyphens (`third-quarter`
+//! → `third - quarter`), lower-cased once into one buffer, plus the small lookup tables every pattern
+//! family uses (months, weekdays, units, number words, ordinals).
+
+use crate::text::{Doc, TokKind};
+
+/// One token of the date layer (byte offsets into the text).
+#[derive(Clone, Copy, Debug)]
+pub struct T {
+    pub s: usize,
+    pub e: usize,
+    /// Range of the lower-cased form in [`Toks::lower`].
+    lo: (u32, u32),
+    pub num: bool,
+    pub punct: bool,
+    /// Sentence index.
+    pub sent: u32,
+    /// Whitespace before this token.
+    pub space: bool,
+}
+
+/// Tokens of one document, with lower-cased forms.
+pub struct Toks<'a> {
+    pub text: &'a str,
+    pub t: Vec<T>,
+    lower: String,
+    /// First token index of each sentence (plus a final sentinel).
+    pub sent_start: Vec<usize>,
+}
+
+impl<'a> Toks<'a> {
+    pub fn new(doc: &Doc<'a>) -> Toks<'a> {
+        let text = doc.text;
+        let mut t = Vec::with_capacity(doc.tokens.len() + 16);
+        let mut lower = String::with_capacity(text.len() + 16);
+        let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
+        let mut push = |t: &mut Vec<T>, s: usize, e: usize, kind: TokKind, sent: u32, space: bool| {
+            let a = lower.len() as u32;
+            let seg = &text[s..e];
+            if seg.is_ascii() {
+                lower.push_str(seg);
+                lower[a as usize..].make_ascii_lowercase();
+            } else {
+                for c in seg.chars() {
+                    if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else if c == '\u{2019}' {
+                        lower.push('\'');
+                    } else {
+                        lower.push(c);
+                    }
+                }
+            }
+            let b = lower.len() as u32;
+            t.push(T { s, e, lo: (a, b), num: kind == TokKind::Number, punct: kind == TokKind::Punct, sent, space });
+        };
+        for (si, sen) in doc.sentences.iter().enumerate() {
+            sent_start.push(t.len());
+            for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
+                let w = &text[tok.start..tok.end];
+                if tok.kind == TokKind::Word && w.len() > 1 && w.char_indices().skip(1).any(|(_, c)| c == '-') {
+                    // split at inner hyphens: each part and each hyphen is a token
+                    let mut s = tok.start;
+                    let mut first = true;
+                    for (k, c) in w.char_indices() {
+                        if c == '-' && k > 0 {
+                            let p = tok.start + k;
+                            if p > s {
+                                let kind = if text[s..].starts_with(|c: char| c.is_ascii_digit()) { TokKind::Number } else { TokKind::Word };
+                                push(&mut t, s, p, kind, si as u32, first && tok.space_before);
+                                first = false;
+                            }
+                            push(&mut t, p, p + 1, TokKind::Punct, si as u32, false);
+                            s = p + 1;
+                        }
+                    }
+                    if tok.end > s {
+                        let kind = if text[s..].starts_with(|c: char| c.is_ascii_digit()) { TokKind::Number } else { TokKind::Word };
+                        push(&mut t, s, tok.end, kind, si as u32, first && tok.space_before);
+                    }
+                } else {
+                    push(&mut t, tok.start, tok.end, tok.kind, si as u32, tok.space_before);
+                }
+            }
+        }
+        sent_start.push(t.len());
+        Toks { text, t, lower, sent_start }
+    }
+
+    pub fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    /// Lower-cased token `i`, or "" past the end.
+    #[inline]
+    pub fn w(&self, i: usize) -> &str {
+        match self.t.get(i) {
+            Some(t) => &self.lower[t.lo.0 as usize..t.lo.1 as usize],
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`, or "".
+    pub fn raw(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => &self.text[t.s..t.e],
+            None => "",
+        }
+    }
+
+    /// Token `i` starts with an upper-case letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().map_or(false, char::is_uppercase)
+    }
+
+    /// Token `i` is written entirely in upper case (a headline or an acronym).
+    pub fn all_caps(&self, i: usize) -> bool {
+        let r = self.raw(i);
+        r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase)
+    }
+
+    /// Token `i` follows token `i-1` with no space, and both are in the same sentence.
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.t.len() && !self.t[i].space
+    }
+
+    pub fn same_sent(&self, a: usize, b: usize) -> bool {
+        a < self.t.len() && b < self.t.len() && self.t[a].sent == self.t[b].sent
+    }
+
+    /// Is token `i` (in the same sentence as `base`) the word `w`?
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.w(i) == w
+    }
+
+    pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        let x = self.w(i);
+        !x.is_empty() && ws.contains(&x)
+    }
+
+    /// Token range of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> (usize, usize) {
+        match self.t.get(i) {
+            Some(t) => {
+                let s = t.sent as usize;
+                (self.sent_start[s], self.sent_start[s + 1])
+            }
+            None => (0, 0),
+        }
+    }
+
+    /// The value of a plain digit token (`2019`, `07`), if it is only digits.
+    pub fn digits(&self, i: usize) -> Option<u32> {
+        let w = self.w(i);
+        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()
+    }
+}
+
+/// Words (other than figures, month and weekday names, units, numbers and ordinals) that can
+/// begin a temporal expression or a modifier in front of one. Sorted: looked up by binary search,
+/// so that the families only run where something can start.
+const TRIGGERS: &[&str] = &[
+    "a", "about", "almost", "an", "annually", "approximately", "armistice", "as", "ash", "at", "autumn",
+    "bastille", "beginning", "boxing", "calendar", "christmas", "close", "columbus", "coming", "comparable",
+    "corresponding", "current", "currently", "daily", "distant", "dozen", "each", "earlier", "early", "easter",
+    "eighties", "election", "end", "every", "fall", "father", "few", "fewer", "fifties", "final", "fiscal",
+    "following", "foreseeable", "formerly", "forties", "full", "future", "good", "halloween", "high", "hourly",
+    "independence", "international", "just", "labor", "last", "late", "lately", "later", "latest", "less", "long",
+    "many", "martin", "memorial", "mid", "midday", "middle", "midnight", "monthly", "more", "most", "mother",
+    "multiple", "near", "nearly", "new", "next", "nightly", "nineties", "noon", "now", "nowadays", "numerous",
+    "once", "only", "over", "palm", "past", "pentecost", "per", "presently", "presidents", "previous", "recent",
+    "recently", "right", "roughly", "same", "seventies", "several", "short", "sixties", "spring", "start",
+    "summer", "thanksgiving", "that", "the", "these", "thirties", "this", "thrice", "today", "tomorrow", "tonight",
+    "turn", "twenties", "twice", "up", "valentine", "veterans", "weekly", "winter", "yearly", "yesterday",
+];
+
+/// Every word the families look up (trigger words, names, units, numbers, ordinals), used only to
+/// build [`first_letter_lengths`]: a quick "could this word be one of them?" test.
+const LOOKUP_WORDS: &[&str] = &[
+    "a", "about", "afternoon", "afternoon.", "afternoons", "afternoons.", "almost", "an",
+    "annually", "approximately", "apr", "apr.", "april", "april.", "armistice", "as",
+    "ash", "at", "aug", "aug.", "august", "august.", "autumn", "bastille",
+    "beginning", "boxing", "calendar", "centuries", "centuries.", "century", "century.", "christmas",
+    "close", "columbus", "coming", "comparable", "corresponding", "current", "currently", "daily",
+    "day", "day.", "days", "days.", "dec", "dec.", "decade", "decade.",
+    "decades", "decades.", "december", "december.", "distant", "dozen", "each", "earlier",
+    "early", "easter", "eight", "eight.", "eighteen", "eighteen.", "eighteenth", "eighteenth.",
+    "eighth", "eighth.", "eighty", "eighty.", "election", "eleven", "eleven.", "eleventh",
+    "eleventh.", "end", "evening", "evening.", "evenings", "evenings.", "every", "fall",
+    "father", "feb", "feb.", "february", "february.", "few", "fewer", "fifteen",
+    "fifteen.", "fifteenth", "fifteenth.", "fifth", "fifth.", "fifty", "fifty.", "final",
+    "first", "first.", "fiscal", "five", "five.", "following", "foreseeable", "formerly",
+    "fortnight", "fortnight.", "forty", "forty.", "four", "four.", "fourteen", "fourteen.",
+    "fourteenth", "fourteenth.", "fourth", "fourth.", "fri.", "fri..", "friday", "friday.",
+    "fridays", "full", "future", "good", "halloween", "high", "hour", "hour.",
+    "hourly", "hours", "hours.", "hr", "hr.", "hrs", "hrs.", "independence",
+    "international", "jan", "jan.", "january", "january.", "jul", "jul.", "july",
+    "july.", "jun", "jun.", "june", "june.", "just", "labor", "last",
+    "late", "lately", "later", "latest", "less", "long", "many", "mar",
+    "mar.", "march", "march.", "martin", "may", "may.", "memorial", "mid",
+    "midday", "middle", "midnight", "millennia", "millennia.", "millennium", "millennium.", "millenniums",
+    "millenniums.", "min", "min.", "mins", "mins.", "minute", "minute.", "minutes",
+    "minutes.", "mon.", "mon..", "monday", "monday.", "mondays", "month", "month.",
+    "monthly", "months", "months.", "more", "morning", "morning.", "mornings", "mornings.",
+    "most", "mother", "multiple", "nd", "nd.", "near", "nearly", "new",
+    "next", "night", "night.", "nightly", "nights", "nights.", "nine", "nine.",
+    "nineteen", "nineteen.", "nineteenth", "nineteenth.", "ninety", "ninety.", "ninth", "ninth.",
+    "noon", "nov", "nov.", "november", "november.", "now", "nowadays", "numerous",
+    "oct", "oct.", "october", "october.", "once", "one", "one.", "only",
+    "over", "overnight", "overnight.", "palm", "past", "pentecost", "per", "presently",
+    "presidents", "previous", "quarter", "quarter.", "quarters", "quarters.", "rd", "rd.",
+    "recent", "recently", "right", "roughly", "same", "sat.", "sat..", "saturday",
+    "saturday.", "saturdays", "sec", "sec.", "second", "second.", "seconds", "seconds.",
+    "secs", "secs.", "sep", "sep.", "sept", "sept.", "september", "september.",
+    "seven", "seven.", "seventeen", "seventeen.", "seventeenth", "seventeenth.", "seventh", "seventh.",
+    "seventy", "seventy.", "several", "short", "six", "six.", "sixteen", "sixteen.",
+    "sixteenth", "sixteenth.", "sixth", "sixth.", "sixty", "sixty.", "spring", "st",
+    "st.", "start", "summer", "sun.", "sun..", "sunday", "sunday.", "sundays",
+    "ten", "ten.", "tenth", "tenth.", "th", "th.", "thanksgiving", "that",
+    "the", "these", "third", "third.", "thirteen", "thirteen.", "thirteenth", "thirteenth.",
+    "thirtieth", "thirtieth.", "thirty", "thirty.", "this", "three", "three.", "thrice",
+    "thu.", "thu..", "thur.", "thur..", "thurs.", "thurs..", "thursday", "thursday.",
+    "thursdays", "today", "tomorrow", "tonight", "tue.", "tue..", "tues.", "tues..",
+    "tuesday", "tuesday.", "tuesdays", "turn", "twelfth", "twelfth.", "twelve", "twelve.",
+    "twentieth", "twentieth.", "twenty", "twenty.", "twice", "two", "two.", "up",
+    "valentine", "veterans", "wed.", "wed..", "wednesday", "wednesday.", "wednesdays", "week",
+    "week.", "weekend", "weekend.", "weekends", "weekends.", "weekly", "weeks", "weeks.",
+    "winter", "year", "year.", "yearly", "years", "years.", "yesterday", "yr",
+    "yr.", "yrs", "yrs.", "zero", "zero.",
+];
+
+/// FNV-1a hash of a word.
+fn fnv(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in w.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Sorted hashes of [`LOOKUP_WORDS`] and [`TRIGGERS`]: one integer binary search per token instead
+/// of a dozen string comparisons.
+fn lookup_hashes() -> &'static [u64] {
+    static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut v: Vec<u64> = LOOKUP_WORDS.iter().chain(TRIGGERS).map(|w| fnv(w)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Can a temporal expression (or a modifier of one) start at token `i`?
+pub fn may_start(tk: &Toks, i: usize) -> bool {
+    let w = tk.w(i);
+    let Some(&b) = w.as_bytes().first() else { return false };
+    if b.is_ascii_digit() || w == "'" {
+        return true;
+    }
+    if tk.t[i].punct {
+        return false;
+    }
+    if w.len() == 2 && (b == b'q' || w.as_bytes()[1] == b'q') {
+        return true;
+    }
+    // a hash collision only costs a run of the families; a word missing from the lists would
+    // cost a match (the test below checks the lists against the lookup functions)
+    w.len() <= 16 && lookup_hashes().binary_search(&fnv(w)).is_ok()
+}
+
+/// Time units, finest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// A unit word: `(unit, plural)`.
+pub fn unit_of(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "second" | "sec" => (Unit::Second, false),
+        "seconds" | "secs" => (Unit::Second, true),
+        "minute" | "min" => (Unit::Minute, false),
+        "minutes" | "mins" => (Unit::Minute, true),
+        "hour" | "hr" => (Unit::Hour, false),
+        "hours" | "hrs" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "fortnight" => (Unit::Week, false),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" | "yr" => (Unit::Year, false),
+        "years" | "yrs" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        "millennium" => (Unit::Millennium, false),
+        "millennia" | "millenniums" => (Unit::Millennium, true),
+        _ => return None,
+    })
+}
+
+/// Month number of a month name or abbreviation (`jan.`, `sept`, `january`).
+pub fn month_of(w: &str) -> Option<u8> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// ISO weekday (Monday = 1) of a weekday name or abbreviation.
+pub fn weekday_of(w: &str) -> Option<u8> {
+    Some(match w {
+        "monday" | "mon." => 1,
+        "tuesday" | "tue." | "tues." => 2,
+        "wednesday" | "wed." => 3,
+        "thursday" | "thu." | "thur." | "thurs." => 4,
+        "friday" | "fri." => 5,
+        "saturday" | "sat." => 6,
+        "sunday" | "sun." => 7,
+        _ => return None,
+    })
+}
+
+/// Plural weekday (`mondays`): used by sets.
+pub fn weekday_plural(w: &str) -> Option<u8> {
+    let s = w.strip_suffix('s')?;
+    if s.ends_with("day") {
+        weekday_of(s)
+    } else {
+        None
+    }
+}
+
+/// Part of a day: TIMEX3 code.
+pub fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" | "mornings" => "MO",
+        "afternoon" | "afternoons" => "AF",
+        "evening" | "evenings" => "EV",
+        "night" | "nights" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// Value of a number word from zero to ninety.
+pub fn small_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Value of an ordinal word or figure (`third`, `3rd`, `twenty-first` is handled by the caller).
+pub fn ordinal(w: &str) -> Option<u32> {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let v = match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => {
+            let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suf = &w[d.len()..];
+            if d.is_empty() || d.len() > 3 || !d.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            if !matches!(suf, "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            return d.parse().ok();
+        }
+    };
+    Some(v)
+}
+
+/// A number written at token `i`: figures (`24`, `1,000`, `5 1/2`, `2.5`), words (`twenty-four`,
+/// `a hundred`, `two and a half`). Returns (value in tenths, next token index).
+pub fn number_at(tk: &Toks, i: usize) -> Option<(u32, usize)> {
+    let w = tk.w(i);
+    if w.is_empty() {
+        return None;
+    }
+    if w.as_bytes()[0].is_ascii_digit() {
+        let mut int_part = 0u64;
+        let mut frac = 0u64;
+        let mut seen_dot = false;
+        for b in w.bytes() {
+            match b {
+                b'0'..=b'9' if !seen_dot => int_part = int_part.saturating_mul(10).saturating_add((b - b'0') as u64),
+                b'0'..=b'9' => {
+                    if frac == 0 {
+                        frac = (b - b'0') as u64 + 100;
+                    }
+                }
+                b',' => {}
+                b'.' if !seen_dot => seen_dot = true,
+                _ => return None,
+            }
+        }
+        if int_part > 100_000 {
+            return None;
+        }
+        let mut v = int_part as u32 * 10 + if frac >= 100 { (frac - 100) as u32 } else { 0 };
+        let mut j = i + 1;
+        // 5 1/2
+        if tk.w(j) == "1/2" {
+            v += 5;
+            j += 1;
+        }
+        if let (Some(_), true) = (half_after(tk, j), true) {
+            let (h, k) = half_after(tk, j).unwrap();
+            v += h;
+            j = k;
+        }
+        return Some((v, j));
+    }
+    // a/an: one (only when followed by something that counts)
+    let (mut v, mut j) = if let Some(n) = small_number(w) {
+        let mut n = n;
+        let mut j = i + 1;
+        if n >= 20 && n % 10 == 0 {
+            // twenty-four, twenty four
+            let (k, off) = if tk.w(j) == "-" { (j + 1, 2) } else { (j, 1) };
+            if let Some(u) = small_number(tk.w(k)) {
+                if (1..10).contains(&u) {
+                    n += u;
+                    j += off;
+                }
+            }
+        }
+        (n, j)
+    } else if (w == "a" || w == "an") && tk.w(i + 1) == "couple" && tk.w(i + 2) == "of" {
+        (2, i + 3)
+    } else if w == "couple" && tk.w(i + 1) == "of" {
+        (2, i + 2)
+    } else if w == "a" || w == "an" {
+        (1, i + 1)
+    } else if w == "dozen" {
+        (12, i + 1)
+    } else {
+        return None;
+    };
+    if tk.w(j) == "hundred" {
+        v *= 100;
+        j += 1;
+    } else if tk.w(j) == "dozen" {
+        v *= 12;
+        j += 1;
+    }
+    let mut v10 = v * 10;
+    if let Some((h, k)) = half_after(tk, j) {
+        v10 += h;
+        j = k;
+    }
+    Some((v10, j))
+}
+
+/// `and a half` after a number: (5 tenths, next index).
+fn half_after(tk: &Toks, j: usize) -> Option<(u32, usize)> {
+    if tk.w(j) == "and" && tk.w(j + 1) == "a" && tk.w(j + 2) == "half" {
+        Some((5, j + 3))
+    } else if tk.w(j) == "and" && tk.w(j + 1) == "one" && tk.w(j + 2) == "-" && tk.w(j + 3) == "half" {
+        Some((5, j + 4))
+    } else {
+        None
+    }
+}
+
+/// Vague quantities: `several`, `a few`, `some`, `many`, `few`, `a couple of`. Returns next index.
+pub fn vague_amount(tk: &Toks, i: usize) -> Option<usize> {
+    match tk.w(i) {
+        "several" | "many" | "few" | "numerous" | "multiple" => Some(i + 1),
+        "a" if tk.w(i + 1) == "few" => Some(i + 2),
+        "a" if tk.w(i + 1) == "couple" && tk.w(i + 2) == "of" => Some(i + 3),
+        "a" if tk.w(i + 1) == "number" && tk.w(i + 2) == "of" => Some(i + 3),
+        "the" if tk.w(i + 1) == "next" && tk.w(i + 2) == "few" => None,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn words(text: &str) -> Vec<String> {
+        Doc::with(text, |d| {
+            let tk = Toks::new(d);
+            (0..tk.len()).map(|i| tk.w(i).to_string()).collect()
+        })
+    }
+
+    #[test]
+    fn hyphenated_words_are_split() {
+        assert_eq!(words("Third-quarter profit, mid-1990s"), ["third", "-", "quarter", "profit", ",", "mid", "-", "1990s"]);
+    }
+
+    #[test]
+    fn lookup_lists_cover_the_lookup_functions() {
+        // every word a lookup function accepts (tried over the lists themselves and their variants)
+        // must pass the quick filter
+        let accepted = |w: &str| {
+            month_of(w).is_some() || weekday_of(w).is_some() || weekday_plural(w).is_some() || unit_of(w).is_some()
+                || small_number(w).is_some() || ordinal(w).is_some() || part_of_day(w).is_some()
+        };
+        let hashes = lookup_hashes();
+        for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
+            for v in [w.to_string(), format!("{w}."), format!("{w}s"), w.trim_end_matches('.').to_string()] {
+                if accepted(&v) && v.as_bytes()[0].is_ascii_alphabetic() {
+                    assert!(hashes.binary_search(&fnv(&v)).is_ok(), "{v}");
+                }
+            }
+        }
+        for w in ["january", "sept.", "thurs.", "mondays", "centuries", "ninety", "thirtieth", "overnight", "yesterday", "the"] {
+            assert!(hashes.binary_search(&fnv(w)).is_ok(), "{w}");
+        }
+    }
+
+    #[test]
+    fn triggers_are_sorted() {
+        assert!(TRIGGERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn tables() {
+        assert_eq!(month_of("sept."), Some(9));
+        assert_eq!(month_of("mayday"), None);
+        assert_eq!(weekday_of("thurs."), Some(4));
+        assert_eq!(weekday_plural("mondays"), Some(1));
+        assert_eq!(ordinal("21st"), Some(21));
+        assert_eq!(ordinal("third"), Some(3));
+        assert_eq!(ordinal("3x"), None);
+        assert_eq!(unit_of("centuries"), Some((Unit::Century, true)));
+    }
+
+    #[test]
+    fn numbers() {
+        Doc::with("twenty-four hours, 5 1/2 hours, two and a half years, 1,000 days, a week", |d| {
+            let tk = Toks::new(d);
+            assert_eq!(number_at(&tk, 0), Some((240, 3)));
+            assert_eq!(number_at(&tk, 5), Some((55, 7)));
+            assert_eq!(number_at(&tk, 9), Some((25, 13)));
+            assert_eq!(number_at(&tk, 15), Some((10000, 16)));
+            assert_eq!(number_at(&tk, 18), Some((10, 19)));
+        });
+    }
+}

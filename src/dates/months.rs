@@ -1,0 +1,179 @@
+//! Month names: `January 7`, `Jan. 7, 2019`, `7 January 2019`, `the 7th of January`, `January
+//! 2019`, `June last year`, and `January` alone — but not `may` the verb, `March` the verb or noun,
+//! or `April` the first name.
+
+use super::lex::{month_of, ordinal, small_number, Toks};
+use super::normalize::{Dir, Val, YearRef};
+use super::relative::{year_at, year_ref_at};
+use super::{Cand, Context};
+use crate::model::TimexType;
+
+/// A day of the month at `i`: `7`, `07`, `7th`, `seventh`, `twenty-first`. Returns (day, next).
+pub fn day_at(tk: &Toks, i: usize) -> Option<(u8, usize)> {
+    let w = tk.w(i);
+    let (d, e) = if let Some(d) = tk.digits(i) {
+        if w.len() > 2 {
+            return None;
+        }
+        (d, i + 1)
+    } else if let Some(d) = ordinal(w) {
+        // twenty-first
+        (d, i + 1)
+    } else if let Some(t) = small_number(w) {
+        if (t == 20 || t == 30) && tk.w(i + 1) == "-" {
+            let o = ordinal(tk.w(i + 2))?;
+            (t + o, i + 3)
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    // not a quantity or a clock time: "May 5 million", "March 3:30"
+    let next = tk.w(e);
+    if matches!(next, "%" | "percent" | "million" | "billion" | "per") {
+        return None;
+    }
+    if matches!(next, ":" | ".") && tk.glued(e) && tk.t.get(e + 1).map_or(false, |t| t.num && !t.space) {
+        return None;
+    }
+    Some((d as u8, e))
+}
+
+const MONTH_PREPS: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "of", "through", "early", "late", "mid", "-", "last", "next", "this",
+    "during", "before", "after", "between", "and", "to", "on", "for", "that", "every", "each", "or", "throughout",
+];
+
+/// Is the month word at `i` really a month (not `may` the verb, `March` the noun, `April` a name)?
+fn month_ok(tk: &Toks, i: usize, followed_by_date: bool) -> bool {
+    let w = tk.w(i);
+    if !tk.cap(i) {
+        return false;
+    }
+    let abbrev = w.len() <= 4 && w != "may" && w != "june" && w != "july";
+    if abbrev && !w.ends_with('.') && !followed_by_date {
+        return false;
+    }
+    if w == "sun." || w == "mar" && !followed_by_date {
+        return false;
+    }
+    let prev = if i > 0 && tk.same_sent(i - 1, i) { tk.w(i - 1) } else { "" };
+    let prep_before = MONTH_PREPS.contains(&prev);
+    if followed_by_date {
+        return true;
+    }
+    // a capitalised word before it (not the sentence's first): a name ("Theresa May", "Mrs. June Smith")
+    if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) && !tk.all_caps(i) && super::lex::month_of(prev).is_none() && !prep_before {
+        let first_of_sentence = tk.sentence_of(i).0 == i - 1;
+        if !first_of_sentence {
+            return false;
+        }
+    }
+    // a capitalised word after it: a name ("April Smith", "August Wilson")
+    if tk.cap(i + 1) && tk.same_sent(i, i + 1) && !tk.all_caps(i) && !prep_before {
+        return false;
+    }
+    if matches!(w, "may" | "march") {
+        return prep_before;
+    }
+    true
+}
+
+pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
+    let w = tk.w(i);
+    if let Some(m) = month_of(w) {
+        // M D [, Y]
+        let mut j = i + 1;
+        if let Some((d, e)) = day_at(tk, j).filter(|_| tk.same_sent(i, j)) {
+            if month_ok(tk, i, true) && d <= super::calendar::days_in_month(2000, m) {
+                j = e;
+                if tk.w(j) == "," {
+                    if let Some((y, k)) = year_at(tk, j + 1) {
+                        return Some(Cand::new(i, k, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), dir: Dir::Auto }));
+                    }
+                } else if let Some((y, k)) = year_at(tk, j) {
+                    return Some(Cand::new(i, k, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), dir: Dir::Auto }));
+                }
+                return Some(Cand::new(i, j, TimexType::Date, Val::Cal { y: None, m, d: Some(d), dir: Dir::Auto }));
+            }
+        }
+        // M Y, M of Y, M last year
+        let k = if tk.w(j) == "of" || tk.w(j) == "," { j + 1 } else { j };
+        if let Some((y, e)) = year_at(tk, k) {
+            if month_ok(tk, i, true) {
+                return Some(Cand::new(i, e, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: None, dir: Dir::Auto }));
+            }
+        }
+        if tk.w(j) != "," {
+            if let Some((y, e)) = year_ref_at(tk, k) {
+                if month_ok(tk, i, true) {
+                    return Some(Cand::new(i, e, TimexType::Date, Val::Cal { y: Some(y), m, d: None, dir: Dir::Auto }));
+                }
+            }
+        }
+        if month_ok(tk, i, false) {
+            return Some(Cand::new(i, i + 1, TimexType::Date, Val::Cal { y: None, m, d: None, dir: Dir::Auto }));
+        }
+        return None;
+    }
+    // D M [Y]: "7 January 2019", "7th of January", "the 7th of January"
+    let (d, mut j) = day_at(tk, i)?;
+    let det = tk.w(j) == "of";
+    if det {
+        j += 1;
+    }
+    let m = month_of(tk.w(j))?;
+    if !tk.cap(j) || (tk.w(j).len() <= 4 && !tk.w(j).ends_with('.') && !matches!(tk.w(j), "may" | "june" | "july")) {
+        return None;
+    }
+    if d > super::calendar::days_in_month(2000, m) {
+        return None;
+    }
+    let mut e = j + 1;
+    let mut y = None;
+    let k = if tk.w(e) == "," { e + 1 } else { e };
+    if let Some((yy, kk)) = year_at(tk, k) {
+        y = Some(YearRef::Abs(yy));
+        e = kk;
+    }
+    let c = Cand::new(i, e, TimexType::Date, Val::Cal { y, m, d: Some(d), dir: Dir::Auto });
+    Some(if det { c.det() } else { c })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::testutil::one;
+
+    #[test]
+    fn forms() {
+        assert_eq!(one("On Jan. 7, 2019, it fell.", ""), "Jan. 7, 2019|DATE|2019-01-07");
+        assert_eq!(one("On January 7 it fell.", "2019-01-08"), "January 7|DATE|2019-01-07");
+        assert_eq!(one("On 7 January 2019 it fell.", ""), "7 January 2019|DATE|2019-01-07");
+        assert_eq!(one("On the 7th of January it fell.", "2019-03-01"), "the 7th of January|DATE|2019-01-07");
+        assert_eq!(one("Since August 1988 it fell.", ""), "August 1988|DATE|1988-08");
+        assert_eq!(one("In June last year it fell.", "1998-02-19"), "June last year|DATE|1997-06");
+        assert_eq!(one("It opens on March eighth.", "1998-03-05"), "March eighth|DATE|1998-03-08");
+        assert_eq!(one("It opens Jan 7.", ""), "Jan 7|DATE|XXXX-01-07");
+    }
+
+    #[test]
+    fn bare_months_use_tense() {
+        assert_eq!(one("The deal was signed in December.", "1989-11-02"), "December|DATE|1988-12");
+        assert_eq!(one("The deal will close in December.", "1989-11-02"), "December|DATE|1989-12");
+        assert_eq!(one("It is expected in December.", "1989-11-02"), "December|DATE|1989-12");
+    }
+
+    #[test]
+    fn traps() {
+        assert_eq!(one("Prices may fall. May I ask?", "2019-01-08"), "");
+        assert_eq!(one("Thousands march on the capital. March on!", "2019-01-08"), "");
+        assert_eq!(one("Prime Minister Theresa May spoke.", "2019-01-08"), "");
+        assert_eq!(one("April Smith said so.", "2019-01-08"), "");
+        assert_eq!(one("He will mar the event.", "2019-01-08"), "");
+        assert_eq!(one("In May prices fell.", "2019-06-08"), "May|DATE|2019-05");
+    }
+}

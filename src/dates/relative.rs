@@ -1,0 +1,498 @@
+//! Relative dates: `today`, `yesterday`, `last year`, `next month`, `this week`, `two weeks ago`,
+//! `a year earlier`, `year-ago`, quarters and halves (`the third quarter`, `Q3`, `first-half`),
+//! seasons (`last fall`, `summer 2018`), centuries, and `that day`.
+
+use super::lex::{month_of, number_at, ordinal, part_of_day, unit_of, vague_amount, weekday_of, Toks, Unit};
+use super::normalize::{Dir, Part, Tod, Val, YearRef};
+use super::{Anchor, Cand, Context};
+use crate::model::TimexType;
+
+fn date(s: usize, e: usize, v: Val) -> Cand {
+    Cand::new(s, e, TimexType::Date, v)
+}
+
+/// A day plus an optional part of day after it ("yesterday morning"): TIME if so.
+pub fn with_part_of_day(tk: &Toks, s: usize, e: usize, day: Val) -> Cand {
+    if let Some(p) = part_of_day(tk.w(e)) {
+        if tk.same_sent(s, e) && !tk.w(e).ends_with('s') {
+            return Cand::new(s, e + 1, TimexType::Time, Val::Time { day: Box::new(day), tod: Tod::Part(p) });
+        }
+    }
+    date(s, e, day)
+}
+
+/// A season word: 0..=3 for SP SU FA WI.
+pub fn season_of(w: &str) -> Option<u8> {
+    match w {
+        "spring" => Some(0),
+        "summer" => Some(1),
+        "fall" | "autumn" => Some(2),
+        "winter" => Some(3),
+        _ => None,
+    }
+}
+
+/// A four-digit year at `i` (`1989`), or `fiscal 1989`.
+pub fn year_at(tk: &Toks, i: usize) -> Option<(i32, usize)> {
+    if tk.w(i) == "fiscal" {
+        return year_at(tk, i + 1);
+    }
+    let w = tk.w(i);
+    if w.len() == 4 {
+        if let Some(y) = tk.digits(i) {
+            if (1000..=2200).contains(&y) {
+                return Some((y as i32, i + 1));
+            }
+        }
+    }
+    None
+}
+
+/// "this year", "last year", "next year", "1989", "fiscal 1989": a year reference at `i`.
+pub fn year_ref_at(tk: &Toks, i: usize) -> Option<(YearRef, usize)> {
+    if let Some((y, e)) = year_at(tk, i) {
+        return Some((YearRef::Abs(y), e));
+    }
+    let n = match tk.w(i) {
+        "this" | "the" if tk.w(i + 1) == "current" && tk.w(i + 2) == "year" => return Some((YearRef::Rel(0), i + 3)),
+        "this" => 0,
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    if tk.w(i + 1) == "year" {
+        Some((YearRef::Rel(n), i + 2))
+    } else {
+        None
+    }
+}
+
+fn quarter_word(w: &str) -> Option<u8> {
+    match w {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    }
+}
+
+/// "third quarter", "third-quarter", "fiscal first quarter", "first half" at `i`, then "of 1989" /
+/// "of this year" / " 1989".
+fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
+    let mut j = i;
+    let mut y: Option<YearRef> = None;
+    // "1989's third quarter", "this year's third quarter"
+    if let Some((yr, e)) = year_ref_at(tk, j) {
+        if tk.w(e) == "'s" {
+            y = Some(yr);
+            j = e + 1;
+        } else if let (YearRef::Abs(_), true) = (yr, i > 0 && tk.w(i - 1) == "the") {
+            // "the 1988 third quarter"
+            if quarter_word(tk.w(e)).is_some() {
+                y = Some(yr);
+                j = e;
+            }
+        }
+    }
+    if tk.w(j) == "fiscal" {
+        j += 1;
+    }
+    // Q3, 3Q
+    let w = tk.w(j);
+    let (part, mut e) = if w.len() == 2 && (w.starts_with('q') || w.ends_with('q')) && tk.cap(j) {
+        let d = if w.starts_with('q') { w.as_bytes()[1] } else { w.as_bytes()[0] };
+        if !(b'1'..=b'4').contains(&d) {
+            return None;
+        }
+        (Part::Quarter(d - b'0'), j + 1)
+    } else {
+        let q = quarter_word(w).or_else(|| if w == "last" || w == "final" { Some(4) } else { None })?;
+        let k = if tk.w(j + 1) == "-" { j + 2 } else { j + 1 };
+        match tk.w(k) {
+            "quarter" => (Part::Quarter(q), k + 1),
+            "half" if q <= 2 || w == "last" => (Part::Half(if w == "last" { 2 } else { q }), k + 1),
+            _ => return None,
+        }
+    };
+    if (w == "last" || w == "final") && y.is_none() && !matches!(part, Part::Half(_)) {
+        // "last quarter" is relative (handled elsewhere) unless tied to a year
+        if !(tk.w(e) == "of" && year_ref_at(tk, e + 1).is_some()) {
+            return None;
+        }
+    }
+    if y.is_none() {
+        if tk.w(e) == "of" {
+            if let Some((yr, k)) = year_ref_at(tk, e + 1) {
+                y = Some(yr);
+                e = k;
+            } else if tk.w(e + 1) == "fiscal" && tk.w(e + 2) == "year" {
+                if let Some((yr, k)) = year_ref_at(tk, e + 3) {
+                    y = Some(yr);
+                    e = k;
+                }
+            }
+        } else if let Some((yr, k)) = year_at(tk, e) {
+            y = Some(YearRef::Abs(yr));
+            e = k;
+        } else if tk.w(e) == "," {
+            if let Some((yr, k)) = year_at(tk, e + 1) {
+                y = Some(YearRef::Abs(yr));
+                e = k;
+            }
+        }
+    }
+    Some(date(i, e, Val::Part { y, part, dir: Dir::Auto }).det())
+}
+
+/// A season at `i` ("summer", "summer 2018", "the summer of 1998"); `strong` when a modifier
+/// already makes "fall"/"spring" a season.
+fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
+    let s = season_of(tk.w(i))?;
+    let mut y = None;
+    let mut e = i + 1;
+    if let Some((yr, k)) = year_at(tk, e) {
+        y = Some(YearRef::Abs(yr));
+        e = k;
+    } else if tk.w(e) == "of" {
+        if let Some((yr, k)) = year_ref_at(tk, e + 1) {
+            y = Some(yr);
+            e = k;
+        }
+    }
+    // "fall" and "spring" are verbs/nouns too: need a year or a determiner
+    let prev = if i > 0 { tk.w(i - 1) } else { "" };
+    let ok = strong
+        || y.is_some()
+        || (s == 1 || s == 3) && !matches!(tk.w(i + 1), "-" | "olympics" | "games" | "camp" | "school" | "storm" | "solstice")
+        || matches!(prev, "the" | "this" | "last" | "next" | "early" | "late" | "mid" | "during" | "until" | "in" | "by" | "since");
+    if !ok {
+        return None;
+    }
+    Some(date(i, e, Val::Part { y, part: Part::Season(s), dir: Dir::Auto }).det())
+}
+
+pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
+    let w = tk.w(i);
+    let r = ctx.reference_date;
+    match w {
+        "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
+        "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
+        "tomorrow" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 1 })),
+        "tonight" => {
+            return Some(Cand::new(i, i + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Part("NI") }))
+        }
+        "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "day" => {
+            return Some(date(i, i + 3, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay))
+        }
+        "that" if tk.w(i + 1) == "day" => return Some(date(i, i + 2, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay)),
+        "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "year" => {
+            return Some(date(i, i + 3, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
+        }
+        "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear)),
+        "that" if tk.w(i + 1) == "quarter" => return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter)),
+        _ => {}
+    }
+    // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
+    if i > 0 && tk.w(i - 1) == "the" && !matches!(tk.w(i + 1), "-" | "before" | "after" | "that" | "when" | "in") && !(tk.w(i + 1) == "of" && w != "year") {
+        let unit = match w {
+            "weekend" => Some(Unit::Weekend),
+            "week" => Some(Unit::Week),
+            "month" => Some(Unit::Month),
+            "year" => Some(Unit::Year),
+            "day" if matches!(tk.w(i + 1), "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower") || (i > 1 && tk.is_any(i - 2, &["end", "ended", "ending", "finish", "finished", "for", "during", "of"])) => Some(Unit::Day),
+            _ => None,
+        };
+        if unit == Some(Unit::Day) {
+            return Some(date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 }).anchor(Anchor::ThatDay).det());
+        }
+        if let Some(unit) = unit {
+            if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
+                return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
+            }
+            let mut n = 0;
+            if unit == Unit::Weekend {
+                if let Some(r) = r {
+                    if r.weekday() <= 3 {
+                        n = -1;
+                    }
+                }
+            }
+            return Some(date(i, i + 1, Val::Offset { unit, n }).det());
+        }
+    }
+    if matches!(w, "full" | "fiscal" | "calendar") && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "year" {
+        if matches!(tk.w(i + 2), "ended" | "ending" | "ends" | "through" | "to") {
+            return Some(Cand::new(i, i + 2, TimexType::Duration, Val::Dur { amt: Some(10), unit: Unit::Year }).det());
+        }
+        return Some(date(i, i + 2, Val::Offset { unit: Unit::Year, n: 0 }).det());
+    }
+    // year-end, year end, year's end
+    if w == "year" && (tk.w(i + 1) == "end" || (tk.w(i + 1) == "-" && tk.w(i + 2) == "end") || (tk.w(i + 1) == "'s" && tk.w(i + 2) == "end")) {
+        let e = if tk.w(i + 1) == "end" { i + 2 } else { i + 3 };
+        return Some(date(i, e, Val::Offset { unit: Unit::Year, n: 0 }).det());
+    }
+    // year-earlier, year-ago (+ quarter/period)
+    if w == "year" && tk.w(i + 1) == "-" && matches!(tk.w(i + 2), "earlier" | "ago") {
+        let mut e = i + 3;
+        let mut det = false;
+        if matches!(tk.w(e), "quarter" | "period") {
+            e += 1;
+            det = true;
+        } else if quarter_word(tk.w(e)).is_some() && tk.w(e + 1) == "quarter" {
+            e += 2;
+            det = true;
+        }
+        let c = date(i, e, Val::Lit("XXXX")).anchor(Anchor::YearAgo);
+        return Some(if det { c.det() } else { c });
+    }
+    // the same period last year, the corresponding quarter a year earlier, last year's quarter
+    if matches!(w, "same" | "corresponding" | "comparable" | "year-ago") && i > 0 && tk.w(i - 1) == "the" {
+        let k = i + 1;
+        if matches!(tk.w(k), "period" | "quarter" | "month" | "week") {
+            let mut e = k + 1;
+            if tk.w(e) == "of" {
+                e += 1;
+                if tk.w(e) == "the" {
+                    e += 1;
+                }
+            }
+            let ok = if tk.w(e) == "last" && tk.w(e + 1) == "year" {
+                Some(e + 2)
+            } else if tk.w(e) == "a" && tk.w(e + 1) == "year" && matches!(tk.w(e + 2), "earlier" | "ago" | "before") {
+                Some(e + 3)
+            } else {
+                None
+            };
+            if let Some(e) = ok {
+                return Some(date(i, e, Val::Lit("XXXX")).anchor(Anchor::YearAgo).det());
+            }
+        }
+    }
+    if w == "quarter" && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "a" && tk.w(i + 2) == "year" && matches!(tk.w(i + 3), "ago" | "earlier") {
+        return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo).det());
+    }
+    if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) == "'s" && matches!(tk.w(i + 3), "quarter" | "period") {
+        return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
+    }
+    // "last year" in a sentence about quarterly results: the same quarter last year
+    if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" {
+        let (s0, s1) = tk.sentence_of(i);
+        if (s0..s1).any(|j| tk.w(j) == "quarter") {
+            return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
+        }
+    }
+    // the quarter / the latest quarter / the current quarter
+    if matches!(w, "quarter") && i > 0 && tk.w(i - 1) == "the" {
+        return Some(date(i, i + 1, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter).det());
+    }
+    if matches!(w, "latest" | "most") && i > 0 && tk.w(i - 1) == "the" {
+        let k = if w == "most" && tk.w(i + 1) == "recent" { i + 2 } else { i + 1 };
+        if matches!(tk.w(k), "quarter" | "period") && (w == "latest" || tk.w(k) == "quarter") {
+            return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
+        }
+    }
+    // "the 1988 quarter", "the 1989 period" (financial results)
+    if i > 0 && tk.w(i - 1) == "the" {
+        if let Some((y, e)) = year_at(tk, i) {
+            if matches!(tk.w(e), "quarter" | "period") {
+                return Some(date(i, e + 1, Val::Year(YearRef::Abs(y))).anchor(Anchor::YearQuarter).det());
+            }
+        }
+    }
+    if let Some(c) = quarter_at(tk, i) {
+        return Some(c);
+    }
+    if let Some(c) = season_at(tk, i, false) {
+        return Some(c);
+    }
+    // the 19th century, the twentieth century
+    if let Some(n) = ordinal(w) {
+        if tk.w(i + 1) == "century" && (1..=30).contains(&n) {
+            return Some(date(i, i + 2, Val::Century(n as i32 - 1)).det());
+        }
+    }
+    // last / this / next / past / coming / previous + something
+    let dir_n: Option<(Dir, i64)> = match w {
+        "last" | "past" | "previous" => Some((Dir::Before, -1)),
+        "this" | "current" => Some((Dir::Near, 0)),
+        "next" | "coming" | "following" => Some((Dir::After, 1)),
+        _ => None,
+    };
+    if let Some((mut dir, mut n)) = dir_n {
+        let mut j = i + 1;
+        // "this coming Sunday", "this past spring"
+        if w == "this" && tk.w(j) == "coming" {
+            dir = Dir::After;
+            n = 1;
+            j += 1;
+        } else if w == "this" && (tk.w(j) == "past" || tk.w(j) == "last") {
+            dir = Dir::Before;
+            n = -1;
+            j += 1;
+        }
+        let nw = tk.w(j);
+        let det = matches!(w, "past" | "coming" | "previous" | "following" | "current") || j > i + 1;
+        let finish = |c: Cand| if det { c.det() } else { c };
+        // "the following/previous day" depend on the narrative: leave to the anchor
+        if matches!(w, "following" | "previous") && !(i > 0 && tk.w(i - 1) == "the") {
+            return None;
+        }
+        if w == "last" && nw == "night" {
+            return Some(Cand::new(i, j + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: -1 }), tod: Tod::Part("NI") }));
+        }
+        if w == "this" {
+            if let Some(p) = part_of_day(nw) {
+                if !nw.ends_with('s') {
+                    return Some(Cand::new(i, j + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Part(p) }));
+                }
+            }
+        }
+        if let Some(wd) = weekday_of(nw) {
+            if tk.cap(j) {
+                let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
+                return Some(with_part_of_day(tk, i, j + 1, Val::Weekday { wd, dir }));
+            }
+        }
+        if let Some(m) = month_of(nw) {
+            if tk.cap(j) && !nw.ends_with('.') || nw.len() > 4 {
+                if w == "this" && j == i + 1 {
+                    return Some(date(i, j + 1, Val::Cal { y: Some(YearRef::Rel(0)), m, d: None, dir }));
+                }
+                return Some(date(i, j + 1, Val::Cal { y: None, m, d: None, dir }));
+            }
+        }
+        if let Some(s) = season_of(nw) {
+            let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
+            return Some(finish(date(i, j + 1, Val::Part { y: None, part: Part::Season(s), dir })));
+        }
+        if let Some((unit, false)) = unit_of(nw) {
+            let e = j + 1;
+            if w == "past" && matches!(unit, Unit::Decade | Unit::Century) {
+                let years = if unit == Unit::Decade { 100 } else { 1000 };
+                return Some(Cand::new(i, e, TimexType::Duration, Val::Dur { amt: Some(years), unit: Unit::Year }).det());
+            }
+            // "This Week" (a programme title) mid-sentence
+            if w == "this" && tk.cap(i) && tk.cap(j) && tk.sentence_of(i).0 != i {
+                return None;
+            }
+            if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            if unit == Unit::Day && n != 0 {
+                return Some(finish(date(i, e, Val::Offset { unit, n })));
+            }
+            let mut n = n;
+            if unit == Unit::Weekend && n == 0 {
+                if let Some(r) = r {
+                    if r.weekday() <= 3 {
+                        n = -1;
+                    }
+                }
+            }
+            if unit == Unit::Quarter && n != 0 && !det {
+                // "last quarter": the quarter before the current one
+            }
+            return Some(finish(date(i, e, Val::Offset { unit, n })));
+        }
+        return None;
+    }
+    // N units ago / earlier / later / from now
+    let (amt, j) = match number_at(tk, i) {
+        Some((v, j)) => (Some(v), j),
+        None => (None, vague_amount(tk, i)?),
+    };
+    let (unit, _) = unit_of(tk.w(j))?;
+    let mut k = j + 1;
+    if tk.w(k) == "or" && tk.w(k + 1) == "so" {
+        k += 2;
+    }
+    let sign: i64 = match tk.w(k) {
+        "ago" | "earlier" | "before" | "back" if tk.w(k) != "before" || matches!(tk.w(k + 1), "." | "," | "") => -1,
+        "later" | "hence" => 1,
+        "from" if tk.w(k + 1) == "now" => {
+            k += 1;
+            1
+        }
+        _ => return None,
+    };
+    let e = k + 1;
+    let Some(amt) = amt else {
+        return Some(date(i, e, Val::Lit(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" })));
+    };
+    let n = ((amt + 5) / 10) as i64 * sign;
+    let c = match unit {
+        // "a year ago", "a year earlier", "one year earlier": the year before, or the same quarter
+        // a year before in financial news (see `Anchor::YearAgo`)
+        Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
+        Unit::Week => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
+        Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
+        _ => date(i, e, Val::Offset { unit, n }),
+    };
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::testutil::one;
+
+    #[test]
+    fn days() {
+        assert_eq!(one("He left yesterday.", "2019-01-08"), "yesterday|DATE|2019-01-07");
+        assert_eq!(one("He left yesterday morning.", "2019-01-08"), "yesterday morning|TIME|2019-01-07TMO");
+        assert_eq!(one("They talk tonight.", "2019-01-08"), "tonight|TIME|2019-01-08TNI");
+        assert_eq!(one("It rained last night.", "2019-01-01"), "last night|TIME|2018-12-31TNI");
+        assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
+    }
+
+    #[test]
+    fn last_this_next() {
+        assert_eq!(one("Sales fell last year.", "2019-01-08"), "last year|DATE|2018");
+        assert_eq!(one("They meet next month.", "2019-12-08"), "next month|DATE|2020-01");
+        assert_eq!(one("It sold this week.", "1989-10-30"), "this week|DATE|1989-W44");
+        assert_eq!(one("It sold last week.", "1998-03-01"), "last week|DATE|1998-W08");
+        assert_eq!(one("It was sold last April.", "1989-10-27"), "last April|DATE|1989-04");
+        assert_eq!(one("It was sold last fall.", "1998-02-06"), "last fall|DATE|1997-FA");
+        assert_eq!(one("It opens this coming Sunday.", "1998-03-05"), "this coming Sunday|DATE|1998-03-08");
+        assert_eq!(one("It happened last Friday.", "1989-10-30"), "last Friday|DATE|1989-10-27");
+        assert_eq!(one("The past decade was hard.", "1998-03-01"), "The past decade|DURATION|P10Y");
+    }
+
+    #[test]
+    fn ago_and_later() {
+        assert_eq!(one("It began two years ago.", "1998-04-24"), "two years ago|DATE|1996");
+        assert_eq!(one("It began two weeks ago.", "1998-03-22"), "two weeks ago|DATE|1998-03-08");
+        assert_eq!(one("It began five months ago.", "1998-03-31"), "five months ago|DATE|1997-10");
+        assert_eq!(one("It began several years ago.", "1998-03-31"), "several years ago|DATE|PAST_REF");
+        assert_eq!(one("It ends three days from now.", "2019-01-08"), "three days from now|DATE|2019-01-11");
+        assert_eq!(one("Sales rose from a year ago.", "1989-10-26"), "a year ago|DATE|1988");
+        assert_eq!(one("It began two years ago.", ""), "two years ago|DATE|XXXX");
+    }
+
+    #[test]
+    fn quarters_halves_seasons() {
+        assert_eq!(one("Profit rose in the third quarter.", "1989-11-02"), "the third quarter|DATE|1989-Q3");
+        assert_eq!(one("Third-quarter profit rose.", "1989-11-02"), "Third-quarter|DATE|1989-Q3");
+        assert_eq!(one("In the fourth quarter of 1988 it fell.", "1989-11-02"), "the fourth quarter of 1988|DATE|1988-Q4");
+        assert_eq!(one("In this year's third quarter it fell.", "1989-11-02"), "this year's third quarter|DATE|1989-Q3");
+        assert_eq!(one("Sales in Q3 rose.", "2019-11-02"), "Q3|DATE|2019-Q3");
+        assert_eq!(one("In the first half profit rose.", "2019-11-02"), "the first half|DATE|2019-H1");
+        assert_eq!(one("It opens in summer 2018.", ""), "summer 2018|DATE|2018-SU");
+        assert_eq!(one("It opens this summer.", "1998-03-22"), "this summer|DATE|1998-SU");
+        assert_eq!(one("A change in the 19th century.", ""), "the 19th century|DATE|18");
+    }
+
+    #[test]
+    fn anchored_to_the_story() {
+        assert_eq!(one("He fled in June 1998 and returned later that year.", "2000-01-28"), "June 1998|DATE|1998-06; later that year|DATE|1998");
+    }
+
+    #[test]
+    fn traps() {
+        // the second round, a second: not times
+        assert_eq!(one("He won the second round.", "2019-01-08"), "");
+        assert_eq!(one("Wait a second, he said.", "2019-01-08"), "");
+        assert_eq!(one("Prices may fall sharply.", "2019-01-08"), "");
+        assert_eq!(one("It came in second.", "2019-01-08"), "");
+    }
+}

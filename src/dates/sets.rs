@@ -1,0 +1,108 @@
+//! Sets (recurring times): `every Monday` (XXXX-WXX-1), `each year` (P1Y), `every two weeks`,
+//! `daily`, `weekly`, `annually`, `twice a day`, `on Sundays`.
+
+use super::lex::{number_at, unit_of, weekday_of, weekday_plural, Toks, Unit};
+use super::normalize::{duration, Val};
+use super::{Cand, Context};
+use crate::model::TimexType;
+
+fn set(s: usize, e: usize, v: String) -> Cand {
+    Cand::new(s, e, TimexType::Set, Val::Str(v))
+}
+
+pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
+    let w = tk.w(i);
+    if let Some(c) = plural_weekday(tk, i) {
+        return Some(c);
+    }
+    match w {
+        // "the Communist Party daily Granma": a newspaper
+        "daily" if tk.cap(i + 1) && tk.same_sent(i, i + 1) => return None,
+        "daily" => return Some(set(i, i + 1, "P1D".into())),
+        "weekly" => return Some(set(i, i + 1, "P1W".into())),
+        "monthly" => return Some(set(i, i + 1, "P1M".into())),
+        "annually" | "yearly" => return Some(set(i, i + 1, "P1Y".into())),
+        "hourly" => return Some(set(i, i + 1, "PT1H".into())),
+        "nightly" => return Some(set(i, i + 1, "P1D".into())),
+        // "$500 million a year", "four flights a week": a rate, not marked in TimeBank
+        "per" if i > 0 && (tk.t[i - 1].num || tk.is_any(i - 1, &["million", "billion", "%", "percent"])) => return None,
+        "every" | "each" | "per" => {
+            let mut j = i + 1;
+            if tk.w(j) == "other" {
+                // every other week
+                let (unit, false) = unit_of(tk.w(j + 1))? else { return None };
+                return Some(set(i, j + 2, duration(Some(20), unit)));
+            }
+            if let Some(wd) = weekday_of(tk.w(j)) {
+                if tk.cap(j) {
+                    let mut e = j + 1;
+                    let mut v = format!("XXXX-WXX-{wd}");
+                    if let Some(p) = super::lex::part_of_day(tk.w(e)) {
+                        v.push_str(&format!("T{p}"));
+                        e += 1;
+                    }
+                    return Some(set(i, e, v));
+                }
+            }
+            if let Some(p) = super::lex::part_of_day(tk.w(j)) {
+                return Some(set(i, j + 1, format!("XXXX-XX-XXT{p}")));
+            }
+            let mut amt = Some(10);
+            if let Some((v, k)) = number_at(tk, j) {
+                if tk.w(j) != "a" && tk.w(j) != "an" {
+                    amt = Some(v);
+                    j = k;
+                }
+            } else if tk.w(j) == "few" || tk.w(j) == "several" {
+                amt = None;
+                j += 1;
+            }
+            let (unit, _) = unit_of(tk.w(j))?;
+            if w == "per" && unit == Unit::Second {
+                return None;
+            }
+            return Some(set(i, j + 1, duration(amt, unit)));
+        }
+        _ => {}
+    }
+    // twice a day, three times a week, once a year
+    let k = match w {
+        "once" | "twice" | "thrice" => i + 1,
+        _ => {
+            let (_, j) = number_at(tk, i)?;
+            if tk.w(j) != "times" || tk.w(i) == "a" {
+                return None;
+            }
+            j + 1
+        }
+    };
+    if matches!(tk.w(k), "a" | "an" | "per" | "each" | "every") {
+        let (unit, false) = unit_of(tk.w(k + 1))? else { return None };
+        return Some(set(i, k + 2, duration(Some(10), unit)));
+    }
+    None
+}
+
+/// "on Sundays", "Mondays": plural weekdays.
+pub fn plural_weekday(tk: &Toks, i: usize) -> Option<Cand> {
+    let wd = weekday_plural(tk.w(i))?;
+    if !tk.cap(i) {
+        return None;
+    }
+    Some(set(i, i + 1, format!("XXXX-WXX-{wd}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::testutil::one;
+
+    #[test]
+    fn sets() {
+        assert_eq!(one("They meet every Monday.", ""), "every Monday|SET|XXXX-WXX-1");
+        assert_eq!(one("They meet each year.", ""), "each year|SET|P1Y");
+        assert_eq!(one("They meet every two weeks.", ""), "every two weeks|SET|P2W");
+        assert_eq!(one("It is published weekly.", ""), "weekly|SET|P1W");
+        assert_eq!(one("They meet twice a day.", ""), "twice a day|SET|P1D");
+        assert_eq!(one("Shops close on Sundays.", ""), "Sundays|SET|XXXX-WXX-7");
+    }
+}

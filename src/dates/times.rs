@@ -1,0 +1,191 @@
+//! Times of day: `10:30 a.m. EST`, `7 pm local time`, `7pm`, `noon`, `midnight`, `4 in the
+//! morning`, `18:00 UTC` (zone kept as `Z` for UTC/GMT). A clock time takes the day it is attached
+//! to (`5 p.m. EST Nov. 9`, see `mod.rs`), else the day last talked about, else the reference date.
+
+use super::lex::{small_number, Toks, Unit};
+use super::normalize::{Tod, Val};
+use super::{Cand, Context};
+use crate::model::TimexType;
+
+/// `a.m.`/`p.m.` at `i`: (is pm, next).
+fn meridiem(tk: &Toks, i: usize) -> Option<(bool, usize)> {
+    match tk.w(i) {
+        "a.m." | "a.m" | "am" => Some((false, i + 1)),
+        "p.m." | "p.m" | "pm" => Some((true, i + 1)),
+        "a" | "p" if tk.w(i + 1) == "." && tk.w(i + 2) == "m" => {
+            let e = if tk.w(i + 3) == "." { i + 4 } else { i + 3 };
+            Some((tk.w(i) == "p", e))
+        }
+        _ => None,
+    }
+}
+
+/// A time zone at `i`: (is UTC, next).
+fn zone(tk: &Toks, i: usize) -> Option<(bool, usize)> {
+    match tk.w(i) {
+        "utc" | "gmt" | "z" => Some((true, i + 1)),
+        "est" | "est." | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ist" | "jst" | "aest" | "et" | "pt" | "ct" => {
+            if tk.cap(i) {
+                Some((false, i + 1))
+            } else {
+                None
+            }
+        }
+        "local" if tk.w(i + 1) == "time" => Some((false, i + 2)),
+        _ => None,
+    }
+}
+
+fn clock(s: usize, e: usize, h: u32, m: u32, utc: bool) -> Option<Cand> {
+    if h > 24 || m > 59 {
+        return None;
+    }
+    Some(Cand::new(
+        s,
+        e,
+        TimexType::Time,
+        Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Clock { h: h as u8, m: m as u8, utc } },
+    ))
+}
+
+fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: bool, pm: bool) -> Option<Cand> {
+    if had_meridiem {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+    }
+    let mut utc = false;
+    if let Some((u, k)) = zone(tk, e) {
+        utc = u;
+        e = k;
+    } else if tk.w(e) == "(" {
+        if let Some((u, k)) = zone(tk, e + 1) {
+            // "(GMT +8)": keep the parenthesis with the zone
+            let mut k2 = k;
+            while k2 < tk.len() && k2 < k + 4 && tk.w(k2) != ")" {
+                k2 += 1;
+            }
+            if tk.w(k2) == ")" {
+                utc = u;
+                e = k2 + 1;
+            }
+        }
+    }
+    clock(s, e, h, m, utc)
+}
+
+pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
+    let w = tk.w(i);
+    match w {
+        "noon" if i > 0 && tk.w(i - 1) == "high" => return None,
+        "noon" | "midday" => return clock(i, i + 1, 12, 0, false),
+        "midnight" => return clock(i, i + 1, 24, 0, false),
+        _ => {}
+    }
+    if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
+        // "four in the morning", "seven o'clock"
+        let h = small_number(w)?;
+        return word_hour(tk, i, h);
+    }
+    // 10:30, 18:00
+    if let Some((hs, ms)) = w.split_once(':') {
+        if hs.is_empty() || hs.len() > 2 || ms.len() != 2 || !hs.bytes().all(|b| b.is_ascii_digit()) || !ms.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+        if let Some((pm, e)) = meridiem(tk, i + 1) {
+            return finish(tk, i, e, h, m, true, pm);
+        }
+        let prev = if i > 0 { tk.w(i - 1) } else { "" };
+        let zoned = zone(tk, i + 1).is_some();
+        if zoned || matches!(prev, "at" | "by" | "from" | "until" | "till" | "around" | "about" | "before" | "after" | "since" | "to" | "and") {
+            return finish(tk, i, i + 1, h, m, false, false);
+        }
+        return None;
+    }
+    // 7pm, 0800 UTC
+    let digits_end = w.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(w.len());
+    if digits_end < w.len() {
+        let suf = &w[digits_end..];
+        if matches!(suf, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") && digits_end <= 2 {
+            let h: u32 = w[..digits_end].parse().ok()?;
+            return finish(tk, i, i + 1, h, 0, true, suf.starts_with('p'));
+        }
+        return None;
+    }
+    let h: u32 = w.parse().ok()?;
+    if w.len() <= 2 {
+        if let Some((pm, e)) = meridiem(tk, i + 1) {
+            return finish(tk, i, e, h, 0, true, pm);
+        }
+        return word_hour(tk, i, h);
+    }
+    if w.len() == 4 {
+        if let Some((utc, e)) = zone(tk, i + 1) {
+            if utc {
+                return clock(i, e, h / 100, h % 100, true);
+            }
+        }
+    }
+    None
+}
+
+/// "4 in the morning", "seven o'clock".
+fn word_hour(tk: &Toks, i: usize, h: u32) -> Option<Cand> {
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    if tk.w(i + 1) == "o'clock" {
+        return clock(i, i + 2, h, 0, false);
+    }
+    if tk.w(i + 1) == "in" && tk.w(i + 2) == "the" {
+        let pm = match tk.w(i + 3) {
+            "morning" => false,
+            "afternoon" | "evening" => true,
+            "night" => h < 12 && h >= 6,
+            _ => return None,
+        };
+        let hh = if pm && h < 12 { h + 12 } else { h };
+        return clock(i, i + 4, hh, 0, false);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::testutil::one;
+
+    #[test]
+    fn clocks() {
+        assert_eq!(one("It began at 10:30 a.m. EST, he said.", "2019-01-08"), "10:30 a.m. EST|TIME|2019-01-08T10:30");
+        assert_eq!(one("It began at 7 pm local time.", "2019-01-08"), "7 pm local time|TIME|2019-01-08T19:00");
+        assert_eq!(one("It began at 7pm.", "2019-01-08"), "7pm|TIME|2019-01-08T19:00");
+        assert_eq!(one("It began at noon.", "2019-01-08"), "noon|TIME|2019-01-08T12:00");
+        assert_eq!(one("It began at 18:00 UTC.", "2019-01-08"), "18:00 UTC|TIME|2019-01-08T18:00Z");
+        assert_eq!(one("It began at 4 in the morning.", "2019-01-08"), "4 in the morning|TIME|2019-01-08T04:00");
+        assert_eq!(one("It began at 12 a.m. sharp", ""), "12 a.m.|TIME|XXXX-XX-XXT00:00");
+    }
+
+    #[test]
+    fn day_of_the_time() {
+        assert_eq!(one("On Jan. 3 he left. He came back at 10 p.m. that night", "2019-01-08"), "Jan. 3|DATE|2019-01-03; 10 p.m.|TIME|2019-01-03T22:00");
+        assert_eq!(one("He left at 10 p.m. Wednesday.", "1998-02-13"), "10 p.m. Wednesday|TIME|1998-02-11T22:00");
+    }
+
+    #[test]
+    fn sentence_final_meridiem() {
+        // the tokenizer gives the period at the end of the text to the sentence
+        assert_eq!(one("He came back at 10 p.m.", "2019-01-08"), "10 p.m|TIME|2019-01-08T22:00");
+    }
+
+    #[test]
+    fn traps() {
+        assert_eq!(one("John 3:16 says so. The ratio was 10:30.", "2019-01-08"), "");
+        assert_eq!(one("They won 3-2.", "2019-01-08"), "");
+    }
+}
