@@ -455,3 +455,23 @@ fn cli_refuses_invalid_ref_date_and_survives_binary_input() {
     let json = String::from_utf8(out.stdout).expect("CLI output is UTF-8");
     assert!(json.contains("\"quotes\"") && json.contains("\"dates\""));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Minimal cases found by the property tests and the fuzzer (kept as regressions).
+
+/// An apostrophe before a letter whose lower case has another UTF-8 length (`Ⱥ` → `ⱥ`, `Ƛ`):
+/// `quotes/marks.rs` `is_elision` sliced the original text at the lower-cased word's length.
+#[test]
+fn apostrophe_before_a_letter_that_changes_length_in_lower_case() {
+    for t in ["'\u{a7dc}", "'\u{23a}", "\u{870}:'\u{23a}\u{1cc00}", "rock '\u{130}stanbul", "'\u{1e9e}x"] {
+        check(t, &all());
+    }
+}
+
+/// Straight quotes inside a pair: the quotes found must not overlap (`" """` gave 0..5 and 2..4).
+#[test]
+fn straight_quotes_inside_a_pair_do_not_overlap() {
+    for t in ["thethe ' \" \"\"\"", "'thethe \u{ab} \"\"\"", "x \" \"\"\"", "thethe 'thethethe \" \"the\"\" said Aaa on January 7, 2019. "] {
+        check(t, &all());
+    }
+}
