@@ -539,6 +539,20 @@ mod tests {
     }
 
     #[test]
+    fn combining_marks_stay_with_their_letters() {
+        let is_mark = |c: char| matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
+        let sample = "On Monday, Jan. 7, 2019 at 10:30 a.m. EST, two weeks ago, the third-quarter of 1989, mid-1990s, 2015-16, last year, 1/7/2019 and 2019-01-07.";
+        let zalgo: String = sample.chars().flat_map(|c| [c, '\u{301}', '\u{316}', '\u{35c}']).collect();
+        for text in [sample.to_string(), zalgo, format!("\u{308}{sample}")] {
+            let ctx = Context { reference_date: calendar::Date::new(2019, 1, 8), day_first: false };
+            for t in Doc::with(&text, |d| find(d, &ctx)) {
+                assert!(!text[t.start..].chars().next().is_some_and(is_mark), "{:?} starts on a mark", t.text);
+                assert!(!text[t.end..].chars().next().is_some_and(is_mark), "{:?} cuts a mark off", t.text);
+            }
+        }
+    }
+
+    #[test]
     fn never_panics_and_spans_are_sound() {
         let mut texts: Vec<String> = ["", "2019", "Jan.", "the", "- - -", "😀 Monday 😀", "e\u{301} March 3", "\r\n1/7/2019\r\n", "May", "\u{0}today", "’s-’s", "x’s-year", "ÄÖ-2019-ü", "12:", ":30", "'", "' '90s", "9999999999999 years", "1/2/3/4", "99/99/9999", "2019-13-45", "Jan. 32, 2019", "Feb. 29", "the 0th century", "’", "—2019—", "a.m. p.m.", "٣ March ٢٠١٩"]
             .iter()
