@@ -18,6 +18,12 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         | "planned" | "upcoming" | "next" | "coming" | "tomorrow" | "intends" | "aims" | "hopes" => Tense::Future,
         "going" if tk.w(j + 1) == "to" => Tense::Future,
         "due" | "set" if tk.w(j + 1) == "to" => Tense::Future,
+        // "a visit slated to end on Thursday", "agreed to meet Friday": the infinitive looks ahead
+        "slated" | "poised" | "agreed" | "promised" | "pledged" | "vowed" | "decided" | "asked" | "invited"
+            if tk.w(j + 1) == "to" =>
+        {
+            Tense::Future
+        }
         "is" | "are" if tk.w(j + 1) == "to" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "ago" | "came" | "went" | "made" | "took" | "gave"
         | "met" | "began" | "left" | "won" | "lost" | "fell" | "rose" | "held" | "sent" | "got" | "found" | "saw"
@@ -115,6 +121,11 @@ mod tests {
             tense_at("He said Friday he will meet them Thursday.", "thursday"),
             Tense::Future
         );
+        assert_eq!(
+            tense_at("Kim left Pyongyang for a visit slated to end on Thursday.", "thursday"),
+            Tense::Future
+        );
+        assert_eq!(tense_at("They agreed to meet again on Friday.", "friday"), Tense::Future);
         assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Unknown);
         assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
     }
