@@ -77,7 +77,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        Date { year: (y + if m <= 2 { 1 } else { 0 }) as i32, month: m, day: d }
+        Date {
+            year: (y + if m <= 2 { 1 } else { 0 }) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     pub fn add_days(self, n: i64) -> Date {
@@ -103,7 +107,11 @@ impl Date {
     pub fn iso_week(self) -> (i32, u8) {
         // The week belongs to the year of its Thursday.
         let thursday = self.add_days(4 - self.weekday() as i64);
-        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
         (thursday.year, week as u8)
     }
@@ -158,7 +166,10 @@ mod tests {
     #[test]
     fn parse_and_print() {
         assert_eq!(Date::parse_iso("2019-01-08").unwrap().to_string(), "2019-01-08");
-        assert_eq!(Date::parse_iso("2019-01-08T00:00:00").unwrap().to_string(), "2019-01-08");
+        assert_eq!(
+            Date::parse_iso("2019-01-08T00:00:00").unwrap().to_string(),
+            "2019-01-08"
+        );
         assert!(Date::parse_iso("2019-02-29").is_err());
         assert!(Date::parse_iso("2020-02-29").is_ok());
         assert!(Date::parse_iso("19-1-8").is_err());

@@ -21,7 +21,13 @@ pub fn find(text: &str) -> Option<Date> {
         for i in 0..tk.len() {
             let c = super::months::at(&tk, i, &ctx).or_else(|| super::numeric::at(&tk, i, &ctx));
             if let Some(c) = c {
-                if let Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), .. } = c.val {
+                if let Val::Cal {
+                    y: Some(YearRef::Abs(y)),
+                    m,
+                    d: Some(d),
+                    ..
+                } = c.val
+                {
                     if let Some(date) = Date::new(y, m, d) {
                         return Some(date);
                     }
@@ -46,7 +52,10 @@ mod tests {
         assert_eq!(f("January 8, 2019 By Staff"), Some("2019-01-08".into()));
         assert_eq!(f("Published 8 January 2019"), Some("2019-01-08".into()));
         assert_eq!(f("2019-01-08T10:00 update"), Some("2019-01-08".into()));
-        assert_eq!(f("BEIJING, Jan. 8, 2019 (Reuters) - China said"), Some("2019-01-08".into()));
+        assert_eq!(
+            f("BEIJING, Jan. 8, 2019 (Reuters) - China said"),
+            Some("2019-01-08".into())
+        );
     }
 
     #[test]

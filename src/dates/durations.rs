@@ -30,7 +30,24 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
     let hyph = tk.w(j) == "-" && tk.glued(j) && tk.glued(j + 1);
     let mut k = if hyph { j + 1 } else { j };
     // "20 more years", "an additional year", "eight trading days", "two consecutive quarters"
-    if !hyph && matches!(tk.w(k), "more" | "additional" | "further" | "full" | "straight" | "consecutive" | "trading" | "business" | "working" | "calendar" | "long" | "whole" | "extra") {
+    if !hyph
+        && matches!(
+            tk.w(k),
+            "more"
+                | "additional"
+                | "further"
+                | "full"
+                | "straight"
+                | "consecutive"
+                | "trading"
+                | "business"
+                | "working"
+                | "calendar"
+                | "long"
+                | "whole"
+                | "extra"
+        )
+    {
         k += 1;
     }
     let (unit, plural) = unit_of(tk.w(k))?;
@@ -86,7 +103,10 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     // the past/last/next/coming/first N units
-    if matches!(w, "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following") {
+    if matches!(
+        w,
+        "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following"
+    ) {
         let j = i + 1;
         if let Some((amt, unit, e, false)) = amount_unit(tk, j) {
             // "the past year" (singular, no number) is a date: relative.rs
@@ -112,8 +132,10 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         if tk.w(i + 1) == "-" && tk.w(i + 2) == "long" && tk.glued(i + 1) {
             return Some(dur(i, i + 3, None, unit));
         }
-        if matches!(prev, "for" | "in" | "within" | "over" | "after" | "took" | "lasted" | "than" | "spent" | "last" | "lasting")
-            && !matches!(unit, Unit::Second | Unit::Half | Unit::Quarter | Unit::Weekend)
+        if matches!(
+            prev,
+            "for" | "in" | "within" | "over" | "after" | "took" | "lasted" | "than" | "spent" | "last" | "lasting"
+        ) && !matches!(unit, Unit::Second | Unit::Half | Unit::Quarter | Unit::Weekend)
             && !matches!(tk.w(i + 1), "of" | "'" | "'s")
         {
             return Some(dur(i, i + 1, None, unit));
@@ -134,12 +156,21 @@ mod tests {
     fn amounts() {
         assert_eq!(one("It took an hour.", ""), "an hour|DURATION|PT1H");
         assert_eq!(one("It took three years.", ""), "three years|DURATION|P3Y");
-        assert_eq!(one("It took two and a half years.", ""), "two and a half years|DURATION|P2Y6M");
+        assert_eq!(
+            one("It took two and a half years.", ""),
+            "two and a half years|DURATION|P2Y6M"
+        );
         assert_eq!(one("A 10-year bond.", ""), "10-year|DURATION|P10Y");
         assert_eq!(one("It took several months.", ""), "several months|DURATION|PXM");
         assert_eq!(one("It took months.", ""), "months|DURATION|PXM");
-        assert_eq!(one("Sales in the past 24 hours.", ""), "the past 24 hours|DURATION|PT24H");
-        assert_eq!(one("Sales in the first nine months rose.", ""), "the first nine months|DURATION|P9M");
+        assert_eq!(
+            one("Sales in the past 24 hours.", ""),
+            "the past 24 hours|DURATION|PT24H"
+        );
+        assert_eq!(
+            one("Sales in the first nine months rose.", ""),
+            "the first nine months|DURATION|P9M"
+        );
         assert_eq!(one("In the coming weeks it ends.", ""), "the coming weeks|DURATION|PXW");
         assert_eq!(one("A decades-long feud.", ""), "decades-long|DURATION|PXY");
         assert_eq!(one("It took 5 1/2 hours.", ""), "5 1/2 hours|DURATION|PT5H30M");
@@ -152,10 +183,19 @@ mod tests {
         assert_eq!(one("He is 40 years old.", ""), "");
         assert_eq!(one("A year-earlier loss.", "1989-10-26"), "year-earlier|DATE|1988");
         assert_eq!(one("Iraq imports three-quarters of its food.", ""), "");
-        assert_eq!(one("In the 1988 second quarter.", ""), "the 1988 second quarter|DATE|1988-Q2");
+        assert_eq!(
+            one("In the 1988 second quarter.", ""),
+            "the 1988 second quarter|DATE|1988-Q2"
+        );
         assert_eq!(one("He said on 60 Minutes that.", ""), "");
         assert_eq!(one("Stocks hit a five year low.", ""), "five year|DURATION|P5Y");
-        assert_eq!(one("It lasted for a couple of years.", ""), "a couple of years|DURATION|P2Y");
-        assert_eq!(one("It lasted almost a hundred years.", ""), "almost a hundred years|DURATION|P100Y");
+        assert_eq!(
+            one("It lasted for a couple of years.", ""),
+            "a couple of years|DURATION|P2Y"
+        );
+        assert_eq!(
+            one("It lasted almost a hundred years.", ""),
+            "almost a hundred years|DURATION|P100Y"
+        );
     }
 }

@@ -45,7 +45,10 @@ const NAMES: &[(&[&str], Holiday)] = &[
     (&["memorial", "day"], Holiday::Nth { month: 5, wd: 1, n: 5 }),
     (&["mother", "'s", "day"], Holiday::Nth { month: 5, wd: 7, n: 2 }),
     (&["father", "'s", "day"], Holiday::Nth { month: 6, wd: 7, n: 3 }),
-    (&["martin", "luther", "king", "day"], Holiday::Nth { month: 1, wd: 1, n: 3 }),
+    (
+        &["martin", "luther", "king", "day"],
+        Holiday::Nth { month: 1, wd: 1, n: 3 },
+    ),
     (&["presidents", "day"], Holiday::Nth { month: 2, wd: 1, n: 3 }),
     (&["presidents", "'", "day"], Holiday::Nth { month: 2, wd: 1, n: 3 }),
     (&["columbus", "day"], Holiday::Nth { month: 10, wd: 1, n: 2 }),
@@ -115,7 +118,33 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             }
             // "Christmas tree", "Easter egg": a following lower-case noun makes it a modifier
             let next = tk.raw(e);
-            if matches!(tk.w(e), "tree" | "trees" | "egg" | "eggs" | "card" | "cards" | "island" | "party" | "parties" | "shopping" | "sales" | "season" | "carol" | "carols" | "rising" | "bunny" | "dinner" | "turkey" | "market" | "markets" | "special" | "gift" | "gifts") && !next.is_empty() {
+            if matches!(
+                tk.w(e),
+                "tree"
+                    | "trees"
+                    | "egg"
+                    | "eggs"
+                    | "card"
+                    | "cards"
+                    | "island"
+                    | "party"
+                    | "parties"
+                    | "shopping"
+                    | "sales"
+                    | "season"
+                    | "carol"
+                    | "carols"
+                    | "rising"
+                    | "bunny"
+                    | "dinner"
+                    | "turkey"
+                    | "market"
+                    | "markets"
+                    | "special"
+                    | "gift"
+                    | "gifts"
+            ) && !next.is_empty()
+            {
                 return None;
             }
             let mut y = None;
@@ -139,13 +168,28 @@ mod tests {
 
     #[test]
     fn computed_per_year() {
-        assert_eq!(one("They met on Thanksgiving Day.", "1998-12-01"), "Thanksgiving Day|DATE|1998-11-26");
-        assert_eq!(one("They met last Thanksgiving.", "1999-01-05"), "last Thanksgiving|DATE|1998-11-26");
+        assert_eq!(
+            one("They met on Thanksgiving Day.", "1998-12-01"),
+            "Thanksgiving Day|DATE|1998-11-26"
+        );
+        assert_eq!(
+            one("They met last Thanksgiving.", "1999-01-05"),
+            "last Thanksgiving|DATE|1998-11-26"
+        );
         assert_eq!(one("It opens on Christmas 2019.", ""), "Christmas 2019|DATE|2019-12-25");
-        assert_eq!(one("It opens on New Year's Day.", "2018-12-20"), "New Year's Day|DATE|2019-01-01");
-        assert_eq!(one("He was seen on Easter Sunday.", "2019-05-01"), "Easter Sunday|DATE|2019-04-21");
+        assert_eq!(
+            one("It opens on New Year's Day.", "2018-12-20"),
+            "New Year's Day|DATE|2019-01-01"
+        );
+        assert_eq!(
+            one("He was seen on Easter Sunday.", "2019-05-01"),
+            "Easter Sunday|DATE|2019-04-21"
+        );
         assert_eq!(one("He was seen on Christmas.", ""), "Christmas|DATE|XXXX-12-25");
-        assert_eq!(one("From now to Election Day.", "1998-10-26"), "now|DATE|PRESENT_REF; Election Day|DATE|1998-11-03");
+        assert_eq!(
+            one("From now to Election Day.", "1998-10-26"),
+            "now|DATE|PRESENT_REF; Election Day|DATE|1998-11-03"
+        );
     }
 
     #[test]

@@ -44,8 +44,34 @@ pub fn day_at(tk: &Toks, i: usize) -> Option<(u8, usize)> {
 }
 
 const MONTH_PREPS: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "of", "through", "early", "late", "mid", "-", "last", "next", "this",
-    "during", "before", "after", "between", "and", "to", "on", "for", "that", "every", "each", "or", "throughout",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "-",
+    "last",
+    "next",
+    "this",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "on",
+    "for",
+    "that",
+    "every",
+    "each",
+    "or",
+    "throughout",
 ];
 
 /// Is the month word at `i` really a month (not `may` the verb, `March` the noun, `April` a name)?
@@ -61,13 +87,23 @@ fn month_ok(tk: &Toks, i: usize, followed_by_date: bool) -> bool {
     if w == "sun." || w == "mar" && !followed_by_date {
         return false;
     }
-    let prev = if i > 0 && tk.same_sent(i - 1, i) { tk.w(i - 1) } else { "" };
+    let prev = if i > 0 && tk.same_sent(i - 1, i) {
+        tk.w(i - 1)
+    } else {
+        ""
+    };
     let prep_before = MONTH_PREPS.contains(&prev);
     if followed_by_date {
         return true;
     }
     // a capitalised word before it (not the sentence's first): a name ("Theresa May", "Mrs. June Smith")
-    if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) && !tk.all_caps(i) && super::lex::month_of(prev).is_none() && !prep_before {
+    if i > 0
+        && tk.same_sent(i - 1, i)
+        && tk.cap(i - 1)
+        && !tk.all_caps(i)
+        && super::lex::month_of(prev).is_none()
+        && !prep_before
+    {
         let first_of_sentence = tk.sentence_of(i).0 == i - 1;
         if !first_of_sentence {
             return false;
@@ -93,30 +129,90 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
                 j = e;
                 if tk.w(j) == "," {
                     if let Some((y, k)) = year_at(tk, j + 1) {
-                        return Some(Cand::new(i, k, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), dir: Dir::Auto }));
+                        return Some(Cand::new(
+                            i,
+                            k,
+                            TimexType::Date,
+                            Val::Cal {
+                                y: Some(YearRef::Abs(y)),
+                                m,
+                                d: Some(d),
+                                dir: Dir::Auto,
+                            },
+                        ));
                     }
                 } else if let Some((y, k)) = year_at(tk, j) {
-                    return Some(Cand::new(i, k, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: Some(d), dir: Dir::Auto }));
+                    return Some(Cand::new(
+                        i,
+                        k,
+                        TimexType::Date,
+                        Val::Cal {
+                            y: Some(YearRef::Abs(y)),
+                            m,
+                            d: Some(d),
+                            dir: Dir::Auto,
+                        },
+                    ));
                 }
-                return Some(Cand::new(i, j, TimexType::Date, Val::Cal { y: None, m, d: Some(d), dir: Dir::Auto }));
+                return Some(Cand::new(
+                    i,
+                    j,
+                    TimexType::Date,
+                    Val::Cal {
+                        y: None,
+                        m,
+                        d: Some(d),
+                        dir: Dir::Auto,
+                    },
+                ));
             }
         }
         // M Y, M of Y, M last year
         let k = if tk.w(j) == "of" || tk.w(j) == "," { j + 1 } else { j };
         if let Some((y, e)) = year_at(tk, k) {
             if month_ok(tk, i, true) {
-                return Some(Cand::new(i, e, TimexType::Date, Val::Cal { y: Some(YearRef::Abs(y)), m, d: None, dir: Dir::Auto }));
+                return Some(Cand::new(
+                    i,
+                    e,
+                    TimexType::Date,
+                    Val::Cal {
+                        y: Some(YearRef::Abs(y)),
+                        m,
+                        d: None,
+                        dir: Dir::Auto,
+                    },
+                ));
             }
         }
         if tk.w(j) != "," {
             if let Some((y, e)) = year_ref_at(tk, k) {
                 if month_ok(tk, i, true) {
-                    return Some(Cand::new(i, e, TimexType::Date, Val::Cal { y: Some(y), m, d: None, dir: Dir::Auto }));
+                    return Some(Cand::new(
+                        i,
+                        e,
+                        TimexType::Date,
+                        Val::Cal {
+                            y: Some(y),
+                            m,
+                            d: None,
+                            dir: Dir::Auto,
+                        },
+                    ));
                 }
             }
         }
         if month_ok(tk, i, false) {
-            return Some(Cand::new(i, i + 1, TimexType::Date, Val::Cal { y: None, m, d: None, dir: Dir::Auto }));
+            return Some(Cand::new(
+                i,
+                i + 1,
+                TimexType::Date,
+                Val::Cal {
+                    y: None,
+                    m,
+                    d: None,
+                    dir: Dir::Auto,
+                },
+            ));
         }
         return None;
     }
@@ -140,7 +236,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         y = Some(YearRef::Abs(yy));
         e = kk;
     }
-    let c = Cand::new(i, e, TimexType::Date, Val::Cal { y, m, d: Some(d), dir: Dir::Auto });
+    let c = Cand::new(
+        i,
+        e,
+        TimexType::Date,
+        Val::Cal {
+            y,
+            m,
+            d: Some(d),
+            dir: Dir::Auto,
+        },
+    );
     Some(if det { c.det() } else { c })
 }
 
@@ -153,18 +259,36 @@ mod tests {
         assert_eq!(one("On Jan. 7, 2019, it fell.", ""), "Jan. 7, 2019|DATE|2019-01-07");
         assert_eq!(one("On January 7 it fell.", "2019-01-08"), "January 7|DATE|2019-01-07");
         assert_eq!(one("On 7 January 2019 it fell.", ""), "7 January 2019|DATE|2019-01-07");
-        assert_eq!(one("On the 7th of January it fell.", "2019-03-01"), "the 7th of January|DATE|2019-01-07");
+        assert_eq!(
+            one("On the 7th of January it fell.", "2019-03-01"),
+            "the 7th of January|DATE|2019-01-07"
+        );
         assert_eq!(one("Since August 1988 it fell.", ""), "August 1988|DATE|1988-08");
-        assert_eq!(one("In June last year it fell.", "1998-02-19"), "June last year|DATE|1997-06");
-        assert_eq!(one("It opens on March eighth.", "1998-03-05"), "March eighth|DATE|1998-03-08");
+        assert_eq!(
+            one("In June last year it fell.", "1998-02-19"),
+            "June last year|DATE|1997-06"
+        );
+        assert_eq!(
+            one("It opens on March eighth.", "1998-03-05"),
+            "March eighth|DATE|1998-03-08"
+        );
         assert_eq!(one("It opens Jan 7.", ""), "Jan 7|DATE|XXXX-01-07");
     }
 
     #[test]
     fn bare_months_use_tense() {
-        assert_eq!(one("The deal was signed in December.", "1989-11-02"), "December|DATE|1988-12");
-        assert_eq!(one("The deal will close in December.", "1989-11-02"), "December|DATE|1989-12");
-        assert_eq!(one("It is expected in December.", "1989-11-02"), "December|DATE|1989-12");
+        assert_eq!(
+            one("The deal was signed in December.", "1989-11-02"),
+            "December|DATE|1988-12"
+        );
+        assert_eq!(
+            one("The deal will close in December.", "1989-11-02"),
+            "December|DATE|1989-12"
+        );
+        assert_eq!(
+            one("It is expected in December.", "1989-11-02"),
+            "December|DATE|1989-12"
+        );
     }
 
     #[test]

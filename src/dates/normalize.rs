@@ -56,24 +56,49 @@ pub enum Val {
     Lit(&'static str),
     Str(String),
     /// A calendar month (and day): year given, or inferred in direction `dir`.
-    Cal { y: Option<YearRef>, m: u8, d: Option<u8>, dir: Dir },
+    Cal {
+        y: Option<YearRef>,
+        m: u8,
+        d: Option<u8>,
+        dir: Dir,
+    },
     /// A year.
     Year(YearRef),
     /// A weekday (Monday = 1) near the reference date.
-    Weekday { wd: u8, dir: Dir },
+    Weekday {
+        wd: u8,
+        dir: Dir,
+    },
     /// `n` units from the reference date, printed at that unit's granularity.
-    Offset { unit: Unit, n: i64 },
+    Offset {
+        unit: Unit,
+        n: i64,
+    },
     /// Quarter, half or season of a year.
-    Part { y: Option<YearRef>, part: Part, dir: Dir },
+    Part {
+        y: Option<YearRef>,
+        part: Part,
+        dir: Dir,
+    },
     /// A decade (`199` for the 1990s) or century (`19` for the 20th), absolute.
     Decade(i32),
     Century(i32),
     /// A duration: amount in tenths (None: unspecified `X`) of a unit.
-    Dur { amt: Option<u32>, unit: Unit },
+    Dur {
+        amt: Option<u32>,
+        unit: Unit,
+    },
     /// A time of day on a day.
-    Time { day: Box<Val>, tod: Tod },
+    Time {
+        day: Box<Val>,
+        tod: Tod,
+    },
     /// A fixed or computed holiday in a year.
-    Holiday { h: super::holidays::Holiday, y: Option<YearRef>, dir: Dir },
+    Holiday {
+        h: super::holidays::Holiday,
+        y: Option<YearRef>,
+        dir: Dir,
+    },
 }
 
 fn year_of(y: YearRef, r: Option<Date>) -> Option<i32> {
@@ -100,7 +125,13 @@ fn pick(cands: [i64; 3], r: i64, dir: Dir) -> i64 {
         Dir::Before => cands.iter().copied().filter(|&c| c < r).max().unwrap_or(cands[0]),
         Dir::After => cands.iter().copied().filter(|&c| c > r).min().unwrap_or(cands[2]),
         Dir::Near | Dir::Auto | Dir::NearPast => {
-            let w = |c: i64| if c > r && dir == Dir::NearPast { 2 * (c - r) } else { (c - r).abs() };
+            let w = |c: i64| {
+                if c > r && dir == Dir::NearPast {
+                    2 * (c - r)
+                } else {
+                    (c - r).abs()
+                }
+            };
             let mut best = cands[1];
             for &c in &cands {
                 let (dc, db) = (w(c), w(best));
@@ -119,7 +150,12 @@ fn infer_year(r: Date, m: u8, d: Option<u8>, dir: Dir) -> i32 {
         match d {
             Some(d) => {
                 let dd = d.min(super::calendar::days_in_month(y, m));
-                Date { year: y, month: m, day: dd }.to_days()
+                Date {
+                    year: y,
+                    month: m,
+                    day: dd,
+                }
+                .to_days()
             }
             None => y as i64 * 12 + m as i64,
         }
@@ -160,9 +196,27 @@ pub fn weekday_near(r: Date, wd: u8, dir: Dir) -> Date {
     let off = match dir {
         Dir::Past => past,
         Dir::Future => fut,
-        Dir::Before => if past == 0 { -7 } else { past },
-        Dir::After => if fut == 0 { 7 } else { fut },
-        Dir::Near | Dir::Auto | Dir::NearPast => if -past <= fut { past } else { fut },
+        Dir::Before => {
+            if past == 0 {
+                -7
+            } else {
+                past
+            }
+        }
+        Dir::After => {
+            if fut == 0 {
+                7
+            } else {
+                fut
+            }
+        }
+        Dir::Near | Dir::Auto | Dir::NearPast => {
+            if -past <= fut {
+                past
+            } else {
+                fut
+            }
+        }
     };
     r.add_days(off)
 }
@@ -316,19 +370,31 @@ pub fn value(v: &Val, r: Option<Date>) -> String {
                 Some(y) => year_of(*y, r),
                 None => r.map(|r| match part {
                     Part::Quarter(q) => {
-                        let c = [(r.year - 1) as i64 * 4 + *q as i64, r.year as i64 * 4 + *q as i64, (r.year + 1) as i64 * 4 + *q as i64];
+                        let c = [
+                            (r.year - 1) as i64 * 4 + *q as i64,
+                            r.year as i64 * 4 + *q as i64,
+                            (r.year + 1) as i64 * 4 + *q as i64,
+                        ];
                         let p = pick(c, r.year as i64 * 4 + r.quarter() as i64, *dir);
                         (p - *q as i64) as i32 / 4
                     }
                     Part::Half(h) => {
                         let rh = if r.month <= 6 { 1 } else { 2 };
-                        let c = [(r.year - 1) as i64 * 2 + *h as i64, r.year as i64 * 2 + *h as i64, (r.year + 1) as i64 * 2 + *h as i64];
+                        let c = [
+                            (r.year - 1) as i64 * 2 + *h as i64,
+                            r.year as i64 * 2 + *h as i64,
+                            (r.year + 1) as i64 * 2 + *h as i64,
+                        ];
                         let p = pick(c, r.year as i64 * 2 + rh, *dir);
                         (p - *h as i64) as i32 / 2
                     }
                     Part::Season(s) => {
                         let (ry, rs) = season_of(r);
-                        let c = [(ry - 1) as i64 * 4 + *s as i64, ry as i64 * 4 + *s as i64, (ry + 1) as i64 * 4 + *s as i64];
+                        let c = [
+                            (ry - 1) as i64 * 4 + *s as i64,
+                            ry as i64 * 4 + *s as i64,
+                            (ry + 1) as i64 * 4 + *s as i64,
+                        ];
                         let p = pick(c, ry as i64 * 4 + rs as i64, *dir);
                         (p - *s as i64) as i32 / 4
                     }
@@ -379,9 +445,27 @@ mod tests {
         // 2019-01-08 is a Tuesday
         let r = d("2019-01-08");
         assert_eq!(value(&Val::Weekday { wd: 7, dir: Dir::Past }, r), "2019-01-06");
-        assert_eq!(value(&Val::Weekday { wd: 4, dir: Dir::Future }, r), "2019-01-10");
+        assert_eq!(
+            value(
+                &Val::Weekday {
+                    wd: 4,
+                    dir: Dir::Future
+                },
+                r
+            ),
+            "2019-01-10"
+        );
         assert_eq!(value(&Val::Weekday { wd: 2, dir: Dir::Past }, r), "2019-01-08");
-        assert_eq!(value(&Val::Weekday { wd: 2, dir: Dir::Before }, r), "2019-01-01");
+        assert_eq!(
+            value(
+                &Val::Weekday {
+                    wd: 2,
+                    dir: Dir::Before
+                },
+                r
+            ),
+            "2019-01-01"
+        );
         assert_eq!(value(&Val::Weekday { wd: 2, dir: Dir::After }, r), "2019-01-15");
         assert_eq!(value(&Val::Weekday { wd: 1, dir: Dir::Near }, r), "2019-01-07");
         assert_eq!(value(&Val::Weekday { wd: 1, dir: Dir::Near }, None), "XXXX-WXX-1");
@@ -390,39 +474,239 @@ mod tests {
     #[test]
     fn months_and_days_infer_the_year() {
         let r = d("2019-01-08");
-        assert_eq!(value(&Val::Cal { y: None, m: 12, d: Some(30), dir: Dir::Near }, r), "2018-12-30");
-        assert_eq!(value(&Val::Cal { y: None, m: 12, d: None, dir: Dir::Future }, r), "2019-12");
-        assert_eq!(value(&Val::Cal { y: None, m: 1, d: None, dir: Dir::Before }, r), "2018-01");
-        assert_eq!(value(&Val::Cal { y: None, m: 1, d: Some(7), dir: Dir::Near }, None), "XXXX-01-07");
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 12,
+                    d: Some(30),
+                    dir: Dir::Near
+                },
+                r
+            ),
+            "2018-12-30"
+        );
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 12,
+                    d: None,
+                    dir: Dir::Future
+                },
+                r
+            ),
+            "2019-12"
+        );
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 1,
+                    d: None,
+                    dir: Dir::Before
+                },
+                r
+            ),
+            "2018-01"
+        );
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 1,
+                    d: Some(7),
+                    dir: Dir::Near
+                },
+                None
+            ),
+            "XXXX-01-07"
+        );
         // the future counts double: Oct. 23 seen from May 6 is last October, not next
-        assert_eq!(value(&Val::Cal { y: None, m: 10, d: Some(23), dir: Dir::NearPast }, d("1999-05-06")), "1998-10-23");
-        assert_eq!(value(&Val::Cal { y: None, m: 12, d: Some(15), dir: Dir::NearPast }, d("1989-11-02")), "1989-12-15");
-        assert_eq!(value(&Val::Cal { y: Some(YearRef::Rel(-1)), m: 6, d: None, dir: Dir::Auto }, r), "2018-06");
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 10,
+                    d: Some(23),
+                    dir: Dir::NearPast
+                },
+                d("1999-05-06")
+            ),
+            "1998-10-23"
+        );
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: None,
+                    m: 12,
+                    d: Some(15),
+                    dir: Dir::NearPast
+                },
+                d("1989-11-02")
+            ),
+            "1989-12-15"
+        );
+        assert_eq!(
+            value(
+                &Val::Cal {
+                    y: Some(YearRef::Rel(-1)),
+                    m: 6,
+                    d: None,
+                    dir: Dir::Auto
+                },
+                r
+            ),
+            "2018-06"
+        );
     }
 
     #[test]
     fn offsets_print_at_their_granularity() {
         let r = d("1998-03-01");
         assert_eq!(value(&Val::Offset { unit: Unit::Day, n: -1 }, r), "1998-02-28");
-        assert_eq!(value(&Val::Offset { unit: Unit::Week, n: -1 }, r), "1998-W08");
-        assert_eq!(value(&Val::Offset { unit: Unit::Month, n: -1 }, r), "1998-02");
-        assert_eq!(value(&Val::Offset { unit: Unit::Quarter, n: -1 }, r), "1997-Q4");
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Week,
+                    n: -1
+                },
+                r
+            ),
+            "1998-W08"
+        );
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Month,
+                    n: -1
+                },
+                r
+            ),
+            "1998-02"
+        );
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Quarter,
+                    n: -1
+                },
+                r
+            ),
+            "1997-Q4"
+        );
         assert_eq!(value(&Val::Offset { unit: Unit::Year, n: 1 }, r), "1999");
-        assert_eq!(value(&Val::Offset { unit: Unit::Decade, n: -1 }, r), "198");
-        assert_eq!(value(&Val::Offset { unit: Unit::Century, n: 0 }, r), "19");
-        assert_eq!(value(&Val::Offset { unit: Unit::Weekend, n: 0 }, r), "1998-W09-WE");
-        assert_eq!(value(&Val::Offset { unit: Unit::Month, n: -1 }, None), "XXXX-XX");
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Decade,
+                    n: -1
+                },
+                r
+            ),
+            "198"
+        );
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Century,
+                    n: 0
+                },
+                r
+            ),
+            "19"
+        );
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Weekend,
+                    n: 0
+                },
+                r
+            ),
+            "1998-W09-WE"
+        );
+        assert_eq!(
+            value(
+                &Val::Offset {
+                    unit: Unit::Month,
+                    n: -1
+                },
+                None
+            ),
+            "XXXX-XX"
+        );
     }
 
     #[test]
     fn parts_of_years() {
         let r = d("1989-11-02");
-        assert_eq!(value(&Val::Part { y: None, part: Part::Quarter(3), dir: Dir::Past }, r), "1989-Q3");
-        assert_eq!(value(&Val::Part { y: None, part: Part::Quarter(4), dir: Dir::Past }, r), "1989-Q4");
-        assert_eq!(value(&Val::Part { y: None, part: Part::Quarter(1), dir: Dir::Future }, r), "1990-Q1");
-        assert_eq!(value(&Val::Part { y: None, part: Part::Season(2), dir: Dir::Before }, d("1998-02-06")), "1997-FA");
-        assert_eq!(value(&Val::Part { y: None, part: Part::Season(1), dir: Dir::Near }, d("1998-03-22")), "1998-SU");
-        assert_eq!(value(&Val::Part { y: Some(YearRef::Abs(2018)), part: Part::Season(1), dir: Dir::Auto }, None), "2018-SU");
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: None,
+                    part: Part::Quarter(3),
+                    dir: Dir::Past
+                },
+                r
+            ),
+            "1989-Q3"
+        );
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: None,
+                    part: Part::Quarter(4),
+                    dir: Dir::Past
+                },
+                r
+            ),
+            "1989-Q4"
+        );
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: None,
+                    part: Part::Quarter(1),
+                    dir: Dir::Future
+                },
+                r
+            ),
+            "1990-Q1"
+        );
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: None,
+                    part: Part::Season(2),
+                    dir: Dir::Before
+                },
+                d("1998-02-06")
+            ),
+            "1997-FA"
+        );
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: None,
+                    part: Part::Season(1),
+                    dir: Dir::Near
+                },
+                d("1998-03-22")
+            ),
+            "1998-SU"
+        );
+        assert_eq!(
+            value(
+                &Val::Part {
+                    y: Some(YearRef::Abs(2018)),
+                    part: Part::Season(1),
+                    dir: Dir::Auto
+                },
+                None
+            ),
+            "2018-SU"
+        );
     }
 
     #[test]
@@ -435,9 +719,15 @@ mod tests {
         assert_eq!(duration(Some(15), Unit::Day), "P1DT12H");
         assert_eq!(duration(Some(5), Unit::Hour), "PT30M");
         let r = d("2019-01-08");
-        let t = Val::Time { day: Box::new(Val::Weekday { wd: 2, dir: Dir::Past }), tod: Tod::Part("MO") };
+        let t = Val::Time {
+            day: Box::new(Val::Weekday { wd: 2, dir: Dir::Past }),
+            tod: Tod::Part("MO"),
+        };
         assert_eq!(value(&t, r), "2019-01-08TMO");
-        let t = Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Clock { h: 18, m: 0, utc: true } };
+        let t = Val::Time {
+            day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+            tod: Tod::Clock { h: 18, m: 0, utc: true },
+        };
         assert_eq!(value(&t, r), "2019-01-08T18:00Z");
         assert_eq!(value(&t, None), "XXXX-XX-XXT18:00Z");
     }

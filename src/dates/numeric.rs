@@ -15,35 +15,184 @@ fn date(s: usize, e: usize, v: Val) -> Cand {
 
 /// Words after a number that make it a count, not a year.
 const COUNTED: &[&str] = &[
-    "%", "percent", "people", "persons", "votes", "points", "tons", "tonnes", "shares", "feet", "foot", "meters", "metres",
-    "miles", "km", "kilometers", "kilometres", "dollars", "euros", "yen", "pounds", "cars", "vehicles", "troops", "soldiers",
-    "students", "workers", "jobs", "members", "residents", "cases", "deaths", "homes", "houses", "units", "barrels",
-    "acres", "kilograms", "kg", "lb", "lbs", "hp", "cc", "rpm", "mph", "degrees", "calories", "words", "pages", "times",
-    "hours", "minutes", "seconds", "days", "weeks", "months", "years", "more", "fewer", "other", "others",
-    "million", "billion", "trillion", "thousand", "hundred", "employees", "patients", "children", "men", "women",
-    "copies", "runs", "yards", "laps", "seats", "rooms", "beds", "households", "families", "firms", "companies", "visitors",
-    "tourists", "passengers", "fans", "users", "customers", "voters", "delegates", "officers", "police", "victims",
-    "refugees", "prisoners", "signatures", "items", "sq", "square", "cubic", "ft", "m", "cm", "mm", "kb", "mb", "gb",
-    "x", "*", "/", "+", "=",
+    "%",
+    "percent",
+    "people",
+    "persons",
+    "votes",
+    "points",
+    "tons",
+    "tonnes",
+    "shares",
+    "feet",
+    "foot",
+    "meters",
+    "metres",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "dollars",
+    "euros",
+    "yen",
+    "pounds",
+    "cars",
+    "vehicles",
+    "troops",
+    "soldiers",
+    "students",
+    "workers",
+    "jobs",
+    "members",
+    "residents",
+    "cases",
+    "deaths",
+    "homes",
+    "houses",
+    "units",
+    "barrels",
+    "acres",
+    "kilograms",
+    "kg",
+    "lb",
+    "lbs",
+    "hp",
+    "cc",
+    "rpm",
+    "mph",
+    "degrees",
+    "calories",
+    "words",
+    "pages",
+    "times",
+    "hours",
+    "minutes",
+    "seconds",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "more",
+    "fewer",
+    "other",
+    "others",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "employees",
+    "patients",
+    "children",
+    "men",
+    "women",
+    "copies",
+    "runs",
+    "yards",
+    "laps",
+    "seats",
+    "rooms",
+    "beds",
+    "households",
+    "families",
+    "firms",
+    "companies",
+    "visitors",
+    "tourists",
+    "passengers",
+    "fans",
+    "users",
+    "customers",
+    "voters",
+    "delegates",
+    "officers",
+    "police",
+    "victims",
+    "refugees",
+    "prisoners",
+    "signatures",
+    "items",
+    "sq",
+    "square",
+    "cubic",
+    "ft",
+    "m",
+    "cm",
+    "mm",
+    "kb",
+    "mb",
+    "gb",
+    "x",
+    "*",
+    "/",
+    "+",
+    "=",
 ];
 
-const STREETS: &[&str] = &["street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane", "drive", "way", "place"];
+const STREETS: &[&str] = &[
+    "street",
+    "st.",
+    "avenue",
+    "ave.",
+    "road",
+    "rd.",
+    "boulevard",
+    "blvd.",
+    "lane",
+    "drive",
+    "way",
+    "place",
+];
 
 const YEAR_PREPS: &[&str] = &[
-    "in", "since", "of", "from", "by", "until", "till", "before", "after", "around", "circa", "c.", "during", "through",
-    "between", "and", "to", "early", "late", "mid", "fiscal", "year", "the", "for", "as", "summer", "winter", "spring",
-    "fall", "autumn",
+    "in", "since", "of", "from", "by", "until", "till", "before", "after", "around", "circa", "c.", "during",
+    "through", "between", "and", "to", "early", "late", "mid", "fiscal", "year", "the", "for", "as", "summer",
+    "winter", "spring", "fall", "autumn",
 ];
 
 /// Is the 4-digit number at `i` a year here?
 pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
-    let prev = if i > 0 && tk.same_sent(i - 1, i) { tk.w(i - 1) } else { "" };
+    let prev = if i > 0 && tk.same_sent(i - 1, i) {
+        tk.w(i - 1)
+    } else {
+        ""
+    };
     let prep = YEAR_PREPS.contains(&prev);
     if !(1900..=2100).contains(&y) && !((1000..1900).contains(&y) && prep) {
         return false;
     }
-    if matches!(prev, "$" | "#" | "\u{20ac}" | "\u{a3}" | "no." | "no" | "number" | "nos." | "room" | "flight" | "route" | "highway" | "page" | "p." | "pp." | "channel" | "tel" | "phone" | "fax" | "+" | "/" | "model" | "version" | "box" | "suite" | "apt." | "bus" | "train" | "rs." | "us$")
-    {
+    if matches!(
+        prev,
+        "$" | "#"
+            | "\u{20ac}"
+            | "\u{a3}"
+            | "no."
+            | "no"
+            | "number"
+            | "nos."
+            | "room"
+            | "flight"
+            | "route"
+            | "highway"
+            | "page"
+            | "p."
+            | "pp."
+            | "channel"
+            | "tel"
+            | "phone"
+            | "fax"
+            | "+"
+            | "/"
+            | "model"
+            | "version"
+            | "box"
+            | "suite"
+            | "apt."
+            | "bus"
+            | "train"
+            | "rs."
+            | "us$"
+    ) {
         return false;
     }
     if i > 0 && (tk.t[i - 1].num) && tk.same_sent(i - 1, i) {
@@ -73,8 +222,14 @@ pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
         return false;
     }
     // "Russell 2000 Index", "Windows 2000 Server": part of a name
-    if i > 0 && tk.cap(i - 1) && tk.cap(i + 1) && tk.same_sent(i - 1, i + 1) && !tk.all_caps(i - 1)
-        && super::lex::month_of(prev).is_none() && !YEAR_PREPS.contains(&prev) && tk.sentence_of(i).0 != i - 1
+    if i > 0
+        && tk.cap(i - 1)
+        && tk.cap(i + 1)
+        && tk.same_sent(i - 1, i + 1)
+        && !tk.all_caps(i - 1)
+        && super::lex::month_of(prev).is_none()
+        && !YEAR_PREPS.contains(&prev)
+        && tk.sentence_of(i).0 != i - 1
     {
         return false;
     }
@@ -174,18 +329,32 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     // '90s, '82
     if w == "'" && !tk.t.get(i + 1).map_or(true, |t| t.space) {
         let d = tk.w(i + 1);
-        if d.len() == 3 && d.ends_with('s') && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) && d.as_bytes()[1] == b'0' {
+        if d.len() == 3
+            && d.ends_with('s')
+            && d.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+            && d.as_bytes()[1] == b'0'
+        {
             let yy: u32 = d[..2].parse().ok()?;
             return Some(date(i, i + 2, Val::Decade(expand_yy(yy) / 10)).det());
         }
-        if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && i > 0 && tk.is_any(i - 1, &["since", "in", "of", "until", "from", "and", "to", "by"]) {
+        if d.len() == 2
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && i > 0
+            && tk.is_any(i - 1, &["since", "in", "of", "until", "from", "and", "to", "by"])
+        {
             let yy: u32 = d.parse().ok()?;
             return Some(date(i, i + 2, Val::Year(YearRef::Abs(expand_yy(yy)))));
         }
         return None;
     }
     // the 70s, the 80s
-    if w.len() == 3 && w.ends_with('s') && w.as_bytes()[1] == b'0' && w.as_bytes()[0].is_ascii_digit() && i > 0 && tk.is_any(i - 1, &["the", "and", "early", "late", "mid", "-"]) {
+    if w.len() == 3
+        && w.ends_with('s')
+        && w.as_bytes()[1] == b'0'
+        && w.as_bytes()[0].is_ascii_digit()
+        && i > 0
+        && tk.is_any(i - 1, &["the", "and", "early", "late", "mid", "-"])
+    {
         let yy: u32 = w[..2].parse().ok()?;
         return Some(date(i, i + 1, Val::Decade(expand_yy(yy) / 10)).det());
     }
@@ -202,7 +371,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     // slashed dates
     if w.contains('/') {
         let parts: Vec<&str> = w.split('/').collect();
-        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             let (a, b): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
             let (m, d) = if ctx.day_first { (b, a) } else { (a, b) };
             let y: i32 = match parts[2].len() {
@@ -215,20 +388,49 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             if m > 12 || d > 31 {
                 return None;
             }
-            return Some(date(i, i + 1, Val::Cal { y: Some(YearRef::Abs(y)), m: m as u8, d: Some(d as u8), dir: Dir::Auto }));
+            return Some(date(
+                i,
+                i + 1,
+                Val::Cal {
+                    y: Some(YearRef::Abs(y)),
+                    m: m as u8,
+                    d: Some(d as u8),
+                    dir: Dir::Auto,
+                },
+            ));
         }
         return None;
     }
     let y = tk.digits(i)?;
     // ISO 2019-01-07
-    if w.len() == 4 && tk.w(i + 1) == "-" && tk.w(i + 3) == "-" && tk.glued(i + 1) && tk.glued(i + 2) && tk.glued(i + 3) && tk.glued(i + 4) {
+    if w.len() == 4
+        && tk.w(i + 1) == "-"
+        && tk.w(i + 3) == "-"
+        && tk.glued(i + 1)
+        && tk.glued(i + 2)
+        && tk.glued(i + 3)
+        && tk.glued(i + 4)
+    {
         let dw = tk.w(i + 4);
         // 2019-01-08T10:00: the day token carries the time
-        let dd: Option<u32> = if dw.len() > 2 && dw.as_bytes()[2] == b't' { dw[..2].parse().ok() } else { tk.digits(i + 4).filter(|_| dw.len() == 2) };
+        let dd: Option<u32> = if dw.len() > 2 && dw.as_bytes()[2] == b't' {
+            dw[..2].parse().ok()
+        } else {
+            tk.digits(i + 4).filter(|_| dw.len() == 2)
+        };
         if let (Some(m), Some(d)) = (tk.digits(i + 2), dd) {
             if tk.w(i + 2).len() == 2 && tk.w(i + 5) != "-" {
                 if Date::new(y as i32, m as u8, d as u8).is_some() {
-                    return Some(date(i, i + 5, Val::Cal { y: Some(YearRef::Abs(y as i32)), m: m as u8, d: Some(d as u8), dir: Dir::Auto }));
+                    return Some(date(
+                        i,
+                        i + 5,
+                        Val::Cal {
+                            y: Some(YearRef::Abs(y as i32)),
+                            m: m as u8,
+                            d: Some(d as u8),
+                            dir: Dir::Auto,
+                        },
+                    ));
                 }
             }
         }
@@ -243,7 +445,10 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                     4 => y as i32,
                     _ => return None,
                 };
-                if second > first as i32 && second - first as i32 <= 50 && !(i >= 3 && tk.t[i - 3].num && tk.glued(i - 2)) {
+                if second > first as i32
+                    && second - first as i32 <= 50
+                    && !(i >= 3 && tk.t[i - 3].num && tk.glued(i - 2))
+                {
                     return Some(date(i, i + 1, Val::Year(YearRef::Abs(second))));
                 }
             }
@@ -271,13 +476,22 @@ mod tests {
         assert_eq!(one("Music of the 1990s.", ""), "the 1990s|DATE|199");
         assert_eq!(one("Music of the '60s.", ""), "the '60s|DATE|196");
         assert_eq!(one("The mid-1990s boom.", ""), "The mid-1990s|DATE|199");
-        assert_eq!(one("In nineteen ninety-six it began.", ""), "nineteen ninety-six|DATE|1996");
-        assert_eq!(one("By the year two thousand it ends.", ""), "the year two thousand|DATE|2000");
+        assert_eq!(
+            one("In nineteen ninety-six it began.", ""),
+            "nineteen ninety-six|DATE|1996"
+        );
+        assert_eq!(
+            one("By the year two thousand it ends.", ""),
+            "the year two thousand|DATE|2000"
+        );
     }
 
     #[test]
     fn day_first_option() {
-        let ctx = Context { reference_date: None, day_first: true };
+        let ctx = Context {
+            reference_date: None,
+            day_first: true,
+        };
         let t = Doc::with("Filed 1/7/2019.", |d| super::super::find(d, &ctx));
         assert_eq!(t[0].value, "2019-07-01");
         let _ = Date::new(2019, 1, 1);

@@ -15,7 +15,15 @@ fn date(s: usize, e: usize, v: Val) -> Cand {
 pub fn with_part_of_day(tk: &Toks, s: usize, e: usize, day: Val) -> Cand {
     if let Some(p) = part_of_day(tk.w(e)) {
         if tk.same_sent(s, e) && !tk.w(e).ends_with('s') {
-            return Cand::new(s, e + 1, TimexType::Time, Val::Time { day: Box::new(day), tod: Tod::Part(p) });
+            return Cand::new(
+                s,
+                e + 1,
+                TimexType::Time,
+                Val::Time {
+                    day: Box::new(day),
+                    tod: Tod::Part(p),
+                },
+            );
         }
     }
     date(s, e, day)
@@ -101,7 +109,11 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
     // Q3, 3Q
     let w = tk.w(j);
     let (part, mut e) = if w.len() == 2 && (w.starts_with('q') || w.ends_with('q')) && tk.cap(j) {
-        let d = if w.starts_with('q') { w.as_bytes()[1] } else { w.as_bytes()[0] };
+        let d = if w.starts_with('q') {
+            w.as_bytes()[1]
+        } else {
+            w.as_bytes()[0]
+        };
         if !(b'1'..=b'4').contains(&d) {
             return None;
         }
@@ -142,7 +154,18 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
             }
         }
     }
-    Some(date(i, e, Val::Part { y, part, dir: Dir::Auto }).det())
+    Some(
+        date(
+            i,
+            e,
+            Val::Part {
+                y,
+                part,
+                dir: Dir::Auto,
+            },
+        )
+        .det(),
+    )
 }
 
 /// A season at `i` ("summer", "summer 2018", "the summer of 1998"); `strong` when a modifier
@@ -164,12 +187,30 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
     let prev = if i > 0 { tk.w(i - 1) } else { "" };
     let ok = strong
         || y.is_some()
-        || (s == 1 || s == 3) && !matches!(tk.w(i + 1), "-" | "olympics" | "games" | "camp" | "school" | "storm" | "solstice")
-        || matches!(prev, "the" | "this" | "last" | "next" | "early" | "late" | "mid" | "during" | "until" | "in" | "by" | "since");
+        || (s == 1 || s == 3)
+            && !matches!(
+                tk.w(i + 1),
+                "-" | "olympics" | "games" | "camp" | "school" | "storm" | "solstice"
+            )
+        || matches!(
+            prev,
+            "the" | "this" | "last" | "next" | "early" | "late" | "mid" | "during" | "until" | "in" | "by" | "since"
+        );
     if !ok {
         return None;
     }
-    Some(date(i, e, Val::Part { y, part: Part::Season(s), dir: Dir::Auto }).det())
+    Some(
+        date(
+            i,
+            e,
+            Val::Part {
+                y,
+                part: Part::Season(s),
+                dir: Dir::Auto,
+            },
+        )
+        .det(),
+    )
 }
 
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
@@ -180,7 +221,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 1 })),
         "tonight" => {
-            return Some(Cand::new(i, i + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Part("NI") }))
+            return Some(Cand::new(
+                i,
+                i + 1,
+                TimexType::Time,
+                Val::Time {
+                    day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+                    tod: Tod::Part("NI"),
+                },
+            ))
         }
         "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "day" => {
             return Some(date(i, i + 3, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay))
@@ -189,22 +238,45 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "year" => {
             return Some(date(i, i + 3, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
         }
-        "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear)),
-        "that" if tk.w(i + 1) == "quarter" => return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter)),
+        "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => {
+            return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
+        }
+        "that" if tk.w(i + 1) == "quarter" => {
+            return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter))
+        }
         _ => {}
     }
     // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
-    if i > 0 && tk.w(i - 1) == "the" && !matches!(tk.w(i + 1), "-" | "before" | "after" | "that" | "when" | "in") && !(tk.w(i + 1) == "of" && w != "year") {
+    if i > 0
+        && tk.w(i - 1) == "the"
+        && !matches!(tk.w(i + 1), "-" | "before" | "after" | "that" | "when" | "in")
+        && !(tk.w(i + 1) == "of" && w != "year")
+    {
         let unit = match w {
             "weekend" => Some(Unit::Weekend),
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
-            "day" if matches!(tk.w(i + 1), "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower") || (i > 1 && tk.is_any(i - 2, &["end", "ended", "ending", "finish", "finished", "for", "during", "of"])) => Some(Unit::Day),
+            "day"
+                if matches!(
+                    tk.w(i + 1),
+                    "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower"
+                ) || (i > 1
+                    && tk.is_any(
+                        i - 2,
+                        &["end", "ended", "ending", "finish", "finished", "for", "during", "of"],
+                    )) =>
+            {
+                Some(Unit::Day)
+            }
             _ => None,
         };
         if unit == Some(Unit::Day) {
-            return Some(date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 }).anchor(Anchor::ThatDay).det());
+            return Some(
+                date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })
+                    .anchor(Anchor::ThatDay)
+                    .det(),
+            );
         }
         if let Some(unit) = unit {
             if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
@@ -223,12 +295,27 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     }
     if matches!(w, "full" | "fiscal" | "calendar") && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "year" {
         if matches!(tk.w(i + 2), "ended" | "ending" | "ends" | "through" | "to") {
-            return Some(Cand::new(i, i + 2, TimexType::Duration, Val::Dur { amt: Some(10), unit: Unit::Year }).det());
+            return Some(
+                Cand::new(
+                    i,
+                    i + 2,
+                    TimexType::Duration,
+                    Val::Dur {
+                        amt: Some(10),
+                        unit: Unit::Year,
+                    },
+                )
+                .det(),
+            );
         }
         return Some(date(i, i + 2, Val::Offset { unit: Unit::Year, n: 0 }).det());
     }
     // year-end, year end, year's end
-    if w == "year" && (tk.w(i + 1) == "end" || (tk.w(i + 1) == "-" && tk.w(i + 2) == "end") || (tk.w(i + 1) == "'s" && tk.w(i + 2) == "end")) {
+    if w == "year"
+        && (tk.w(i + 1) == "end"
+            || (tk.w(i + 1) == "-" && tk.w(i + 2) == "end")
+            || (tk.w(i + 1) == "'s" && tk.w(i + 2) == "end"))
+    {
         let e = if tk.w(i + 1) == "end" { i + 2 } else { i + 3 };
         return Some(date(i, e, Val::Offset { unit: Unit::Year, n: 0 }).det());
     }
@@ -269,7 +356,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             }
         }
     }
-    if w == "quarter" && i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "a" && tk.w(i + 2) == "year" && matches!(tk.w(i + 3), "ago" | "earlier") {
+    if w == "quarter"
+        && i > 0
+        && tk.w(i - 1) == "the"
+        && tk.w(i + 1) == "a"
+        && tk.w(i + 2) == "year"
+        && matches!(tk.w(i + 3), "ago" | "earlier")
+    {
         return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo).det());
     }
     if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) == "'s" && matches!(tk.w(i + 3), "quarter" | "period") {
@@ -287,7 +380,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         return Some(date(i, i + 1, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter).det());
     }
     if matches!(w, "latest" | "most") && i > 0 && tk.w(i - 1) == "the" {
-        let k = if w == "most" && tk.w(i + 1) == "recent" { i + 2 } else { i + 1 };
+        let k = if w == "most" && tk.w(i + 1) == "recent" {
+            i + 2
+        } else {
+            i + 1
+        };
         if matches!(tk.w(k), "quarter" | "period") && (w == "latest" || tk.w(k) == "quarter") {
             return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
         }
@@ -296,7 +393,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     if i > 0 && tk.w(i - 1) == "the" {
         if let Some((y, e)) = year_at(tk, i) {
             if matches!(tk.w(e), "quarter" | "period") {
-                return Some(date(i, e + 1, Val::Year(YearRef::Abs(y))).anchor(Anchor::YearQuarter).det());
+                return Some(
+                    date(i, e + 1, Val::Year(YearRef::Abs(y)))
+                        .anchor(Anchor::YearQuarter)
+                        .det(),
+                );
             }
         }
     }
@@ -339,12 +440,28 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return None;
         }
         if w == "last" && nw == "night" {
-            return Some(Cand::new(i, j + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: -1 }), tod: Tod::Part("NI") }));
+            return Some(Cand::new(
+                i,
+                j + 1,
+                TimexType::Time,
+                Val::Time {
+                    day: Box::new(Val::Offset { unit: Unit::Day, n: -1 }),
+                    tod: Tod::Part("NI"),
+                },
+            ));
         }
         if w == "this" {
             if let Some(p) = part_of_day(nw) {
                 if !nw.ends_with('s') {
-                    return Some(Cand::new(i, j + 1, TimexType::Time, Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Part(p) }));
+                    return Some(Cand::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        Val::Time {
+                            day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+                            tod: Tod::Part(p),
+                        },
+                    ));
                 }
             }
         }
@@ -357,20 +474,57 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         if let Some(m) = month_of(nw) {
             if tk.cap(j) && !nw.ends_with('.') || nw.len() > 4 {
                 if w == "this" && j == i + 1 {
-                    return Some(date(i, j + 1, Val::Cal { y: Some(YearRef::Rel(0)), m, d: None, dir }));
+                    return Some(date(
+                        i,
+                        j + 1,
+                        Val::Cal {
+                            y: Some(YearRef::Rel(0)),
+                            m,
+                            d: None,
+                            dir,
+                        },
+                    ));
                 }
-                return Some(date(i, j + 1, Val::Cal { y: None, m, d: None, dir }));
+                return Some(date(
+                    i,
+                    j + 1,
+                    Val::Cal {
+                        y: None,
+                        m,
+                        d: None,
+                        dir,
+                    },
+                ));
             }
         }
         if let Some(s) = season_of(nw) {
             let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
-            return Some(finish(date(i, j + 1, Val::Part { y: None, part: Part::Season(s), dir })));
+            return Some(finish(date(
+                i,
+                j + 1,
+                Val::Part {
+                    y: None,
+                    part: Part::Season(s),
+                    dir,
+                },
+            )));
         }
         if let Some((unit, false)) = unit_of(nw) {
             let e = j + 1;
             if w == "past" && matches!(unit, Unit::Decade | Unit::Century) {
                 let years = if unit == Unit::Decade { 100 } else { 1000 };
-                return Some(Cand::new(i, e, TimexType::Duration, Val::Dur { amt: Some(years), unit: Unit::Year }).det());
+                return Some(
+                    Cand::new(
+                        i,
+                        e,
+                        TimexType::Duration,
+                        Val::Dur {
+                            amt: Some(years),
+                            unit: Unit::Year,
+                        },
+                    )
+                    .det(),
+                );
             }
             // "This Week" (a programme title) mid-sentence
             if w == "this" && tk.cap(i) && tk.cap(j) && tk.sentence_of(i).0 != i {
@@ -424,8 +578,17 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let c = match unit {
         // "a year ago", "a year earlier", "one year earlier": the year before, or the same quarter
         // a year before in financial news (see `Anchor::YearAgo`)
-        Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo),
-        Unit::Week => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
+        Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => {
+            date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo)
+        }
+        Unit::Week => date(
+            i,
+            e,
+            Val::Offset {
+                unit: Unit::Day,
+                n: n * 7,
+            },
+        ),
         Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
         _ => date(i, e, Val::Offset { unit, n }),
     };
@@ -439,9 +602,15 @@ mod tests {
     #[test]
     fn days() {
         assert_eq!(one("He left yesterday.", "2019-01-08"), "yesterday|DATE|2019-01-07");
-        assert_eq!(one("He left yesterday morning.", "2019-01-08"), "yesterday morning|TIME|2019-01-07TMO");
+        assert_eq!(
+            one("He left yesterday morning.", "2019-01-08"),
+            "yesterday morning|TIME|2019-01-07TMO"
+        );
         assert_eq!(one("They talk tonight.", "2019-01-08"), "tonight|TIME|2019-01-08TNI");
-        assert_eq!(one("It rained last night.", "2019-01-01"), "last night|TIME|2018-12-31TNI");
+        assert_eq!(
+            one("It rained last night.", "2019-01-01"),
+            "last night|TIME|2018-12-31TNI"
+        );
         assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
     }
 
@@ -453,30 +622,66 @@ mod tests {
         assert_eq!(one("It sold last week.", "1998-03-01"), "last week|DATE|1998-W08");
         assert_eq!(one("It was sold last April.", "1989-10-27"), "last April|DATE|1989-04");
         assert_eq!(one("It was sold last fall.", "1998-02-06"), "last fall|DATE|1997-FA");
-        assert_eq!(one("It opens this coming Sunday.", "1998-03-05"), "this coming Sunday|DATE|1998-03-08");
-        assert_eq!(one("It happened last Friday.", "1989-10-30"), "last Friday|DATE|1989-10-27");
-        assert_eq!(one("The past decade was hard.", "1998-03-01"), "The past decade|DURATION|P10Y");
+        assert_eq!(
+            one("It opens this coming Sunday.", "1998-03-05"),
+            "this coming Sunday|DATE|1998-03-08"
+        );
+        assert_eq!(
+            one("It happened last Friday.", "1989-10-30"),
+            "last Friday|DATE|1989-10-27"
+        );
+        assert_eq!(
+            one("The past decade was hard.", "1998-03-01"),
+            "The past decade|DURATION|P10Y"
+        );
     }
 
     #[test]
     fn ago_and_later() {
         assert_eq!(one("It began two years ago.", "1998-04-24"), "two years ago|DATE|1996");
-        assert_eq!(one("It began two weeks ago.", "1998-03-22"), "two weeks ago|DATE|1998-03-08");
-        assert_eq!(one("It began five months ago.", "1998-03-31"), "five months ago|DATE|1997-10");
-        assert_eq!(one("It began several years ago.", "1998-03-31"), "several years ago|DATE|PAST_REF");
-        assert_eq!(one("It ends three days from now.", "2019-01-08"), "three days from now|DATE|2019-01-11");
+        assert_eq!(
+            one("It began two weeks ago.", "1998-03-22"),
+            "two weeks ago|DATE|1998-03-08"
+        );
+        assert_eq!(
+            one("It began five months ago.", "1998-03-31"),
+            "five months ago|DATE|1997-10"
+        );
+        assert_eq!(
+            one("It began several years ago.", "1998-03-31"),
+            "several years ago|DATE|PAST_REF"
+        );
+        assert_eq!(
+            one("It ends three days from now.", "2019-01-08"),
+            "three days from now|DATE|2019-01-11"
+        );
         assert_eq!(one("Sales rose from a year ago.", "1989-10-26"), "a year ago|DATE|1988");
         assert_eq!(one("It began two years ago.", ""), "two years ago|DATE|XXXX");
     }
 
     #[test]
     fn quarters_halves_seasons() {
-        assert_eq!(one("Profit rose in the third quarter.", "1989-11-02"), "the third quarter|DATE|1989-Q3");
-        assert_eq!(one("Third-quarter profit rose.", "1989-11-02"), "Third-quarter|DATE|1989-Q3");
-        assert_eq!(one("In the fourth quarter of 1988 it fell.", "1989-11-02"), "the fourth quarter of 1988|DATE|1988-Q4");
-        assert_eq!(one("In this year's third quarter it fell.", "1989-11-02"), "this year's third quarter|DATE|1989-Q3");
+        assert_eq!(
+            one("Profit rose in the third quarter.", "1989-11-02"),
+            "the third quarter|DATE|1989-Q3"
+        );
+        assert_eq!(
+            one("Third-quarter profit rose.", "1989-11-02"),
+            "Third-quarter|DATE|1989-Q3"
+        );
+        assert_eq!(
+            one("In the fourth quarter of 1988 it fell.", "1989-11-02"),
+            "the fourth quarter of 1988|DATE|1988-Q4"
+        );
+        assert_eq!(
+            one("In this year's third quarter it fell.", "1989-11-02"),
+            "this year's third quarter|DATE|1989-Q3"
+        );
         assert_eq!(one("Sales in Q3 rose.", "2019-11-02"), "Q3|DATE|2019-Q3");
-        assert_eq!(one("In the first half profit rose.", "2019-11-02"), "the first half|DATE|2019-H1");
+        assert_eq!(
+            one("In the first half profit rose.", "2019-11-02"),
+            "the first half|DATE|2019-H1"
+        );
         assert_eq!(one("It opens in summer 2018.", ""), "summer 2018|DATE|2018-SU");
         assert_eq!(one("It opens this summer.", "1998-03-22"), "this summer|DATE|1998-SU");
         assert_eq!(one("A change in the 19th century.", ""), "the 19th century|DATE|18");
@@ -484,7 +689,10 @@ mod tests {
 
     #[test]
     fn anchored_to_the_story() {
-        assert_eq!(one("He fled in June 1998 and returned later that year.", "2000-01-28"), "June 1998|DATE|1998-06; later that year|DATE|1998");
+        assert_eq!(
+            one("He fled in June 1998 and returned later that year.", "2000-01-28"),
+            "June 1998|DATE|1998-06; later that year|DATE|1998"
+        );
     }
 
     #[test]

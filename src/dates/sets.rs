@@ -25,12 +25,16 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         "hourly" => return Some(set(i, i + 1, "PT1H".into())),
         "nightly" => return Some(set(i, i + 1, "P1D".into())),
         // "$500 million a year", "four flights a week": a rate, not marked in TimeBank
-        "per" if i > 0 && (tk.t[i - 1].num || tk.is_any(i - 1, &["million", "billion", "%", "percent"])) => return None,
+        "per" if i > 0 && (tk.t[i - 1].num || tk.is_any(i - 1, &["million", "billion", "%", "percent"])) => {
+            return None
+        }
         "every" | "each" | "per" => {
             let mut j = i + 1;
             if tk.w(j) == "other" {
                 // every other week
-                let (unit, false) = unit_of(tk.w(j + 1))? else { return None };
+                let (unit, false) = unit_of(tk.w(j + 1))? else {
+                    return None;
+                };
                 return Some(set(i, j + 2, duration(Some(20), unit)));
             }
             if let Some(wd) = weekday_of(tk.w(j)) {
@@ -77,7 +81,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
     };
     if matches!(tk.w(k), "a" | "an" | "per" | "each" | "every") {
-        let (unit, false) = unit_of(tk.w(k + 1))? else { return None };
+        let (unit, false) = unit_of(tk.w(k + 1))? else {
+            return None;
+        };
         return Some(set(i, k + 2, duration(Some(10), unit)));
     }
     None

@@ -18,15 +18,41 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         | "planned" | "upcoming" | "next" | "coming" | "tomorrow" | "intends" | "aims" | "hopes" => Tense::Future,
         "going" if tk.w(j + 1) == "to" => Tense::Future,
         "due" | "set" if tk.w(j + 1) == "to" => Tense::Future,
+        // "a visit slated to end on Thursday", "agreed to meet Friday": the infinitive looks ahead
+        "slated" | "poised" | "agreed" | "promised" | "pledged" | "vowed" | "decided" | "asked" | "invited"
+            if tk.w(j + 1) == "to" =>
+        {
+            Tense::Future
+        }
         "is" | "are" if tk.w(j + 1) == "to" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "ago" | "came" | "went" | "made" | "took" | "gave"
-        | "met" | "began" | "left" | "won" | "lost" | "fell" | "rose" | "held" | "sent" | "got" | "found"
-        | "saw" | "became" | "brought" | "spoke" | "wrote" | "paid" | "led" | "ran" | "struck" | "hit"
-        | "yesterday" | "last" | "earlier" | "ended" | "since" | "killed" | "broke" | "sold" | "bought"
-        | "kept" | "felt" | "thought" | "knew" | "stood" | "fled" | "shot" | "built" | "flew" | "arrived" => Tense::Past,
+        | "met" | "began" | "left" | "won" | "lost" | "fell" | "rose" | "held" | "sent" | "got" | "found" | "saw"
+        | "became" | "brought" | "spoke" | "wrote" | "paid" | "led" | "ran" | "struck" | "hit" | "yesterday"
+        | "last" | "earlier" | "ended" | "since" | "killed" | "broke" | "sold" | "bought" | "kept" | "felt"
+        | "thought" | "knew" | "stood" | "fled" | "shot" | "built" | "flew" | "arrived" => Tense::Past,
         _ => {
             if w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) && tk.t[j].space {
-                if matches!(w, "indeed" | "hundred" | "speed" | "united" | "limited" | "need" | "proceed" | "exceed" | "succeed" | "based" | "related" | "proposed" | "red" | "concerned" | "interested" | "advanced" | "detailed" | "supposed") {
+                if matches!(
+                    w,
+                    "indeed"
+                        | "hundred"
+                        | "speed"
+                        | "united"
+                        | "limited"
+                        | "need"
+                        | "proceed"
+                        | "exceed"
+                        | "succeed"
+                        | "based"
+                        | "related"
+                        | "proposed"
+                        | "red"
+                        | "concerned"
+                        | "interested"
+                        | "advanced"
+                        | "detailed"
+                        | "supposed"
+                ) {
                     return None;
                 }
                 Tense::Past
@@ -44,7 +70,9 @@ pub fn around(tk: &Toks, i: usize) -> Tense {
     let mut consider = |j: usize, dist: usize| {
         if let Some(t) = cue(tk, j) {
             // a future cue wins a tie (modal before the verb)
-            if best.map_or(true, |(d, bt)| dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)) {
+            if best.map_or(true, |(d, bt)| {
+                dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
+            }) {
                 best = Some((dist, t));
             }
         }
@@ -77,10 +105,27 @@ mod tests {
 
     #[test]
     fn cues() {
-        assert_eq!(tense_at("The minister said Sunday that talks failed.", "sunday"), Tense::Past);
-        assert_eq!(tense_at("The leaders will meet Thursday in Paris.", "thursday"), Tense::Future);
-        assert_eq!(tense_at("He said Friday he will meet them Thursday.", "friday"), Tense::Past);
-        assert_eq!(tense_at("He said Friday he will meet them Thursday.", "thursday"), Tense::Future);
+        assert_eq!(
+            tense_at("The minister said Sunday that talks failed.", "sunday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_at("The leaders will meet Thursday in Paris.", "thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("He said Friday he will meet them Thursday.", "friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_at("He said Friday he will meet them Thursday.", "thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("Kim left Pyongyang for a visit slated to end on Thursday.", "thursday"),
+            Tense::Future
+        );
+        assert_eq!(tense_at("They agreed to meet again on Friday.", "friday"), Tense::Future);
         assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Unknown);
         assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
     }

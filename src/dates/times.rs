@@ -24,7 +24,8 @@ fn meridiem(tk: &Toks, i: usize) -> Option<(bool, usize)> {
 fn zone(tk: &Toks, i: usize) -> Option<(bool, usize)> {
     match tk.w(i) {
         "utc" | "gmt" | "z" => Some((true, i + 1)),
-        "est" | "est." | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ist" | "jst" | "aest" | "et" | "pt" | "ct" => {
+        "est" | "est." | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ist"
+        | "jst" | "aest" | "et" | "pt" | "ct" => {
             if tk.cap(i) {
                 Some((false, i + 1))
             } else {
@@ -44,7 +45,14 @@ fn clock(s: usize, e: usize, h: u32, m: u32, utc: bool) -> Option<Cand> {
         s,
         e,
         TimexType::Time,
-        Val::Time { day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }), tod: Tod::Clock { h: h as u8, m: m as u8, utc } },
+        Val::Time {
+            day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+            tod: Tod::Clock {
+                h: h as u8,
+                m: m as u8,
+                utc,
+            },
+        },
     ))
 }
 
@@ -94,7 +102,12 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     }
     // 10:30, 18:00
     if let Some((hs, ms)) = w.split_once(':') {
-        if hs.is_empty() || hs.len() > 2 || ms.len() != 2 || !hs.bytes().all(|b| b.is_ascii_digit()) || !ms.bytes().all(|b| b.is_ascii_digit()) {
+        if hs.is_empty()
+            || hs.len() > 2
+            || ms.len() != 2
+            || !hs.bytes().all(|b| b.is_ascii_digit())
+            || !ms.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
@@ -103,7 +116,22 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         let prev = if i > 0 { tk.w(i - 1) } else { "" };
         let zoned = zone(tk, i + 1).is_some();
-        if zoned || matches!(prev, "at" | "by" | "from" | "until" | "till" | "around" | "about" | "before" | "after" | "since" | "to" | "and") {
+        if zoned
+            || matches!(
+                prev,
+                "at" | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "around"
+                    | "about"
+                    | "before"
+                    | "after"
+                    | "since"
+                    | "to"
+                    | "and"
+            )
+        {
             return finish(tk, i, i + 1, h, m, false, false);
         }
         return None;
@@ -162,25 +190,46 @@ mod tests {
 
     #[test]
     fn clocks() {
-        assert_eq!(one("It began at 10:30 a.m. EST, he said.", "2019-01-08"), "10:30 a.m. EST|TIME|2019-01-08T10:30");
-        assert_eq!(one("It began at 7 pm local time.", "2019-01-08"), "7 pm local time|TIME|2019-01-08T19:00");
+        assert_eq!(
+            one("It began at 10:30 a.m. EST, he said.", "2019-01-08"),
+            "10:30 a.m. EST|TIME|2019-01-08T10:30"
+        );
+        assert_eq!(
+            one("It began at 7 pm local time.", "2019-01-08"),
+            "7 pm local time|TIME|2019-01-08T19:00"
+        );
         assert_eq!(one("It began at 7pm.", "2019-01-08"), "7pm|TIME|2019-01-08T19:00");
         assert_eq!(one("It began at noon.", "2019-01-08"), "noon|TIME|2019-01-08T12:00");
-        assert_eq!(one("It began at 18:00 UTC.", "2019-01-08"), "18:00 UTC|TIME|2019-01-08T18:00Z");
-        assert_eq!(one("It began at 4 in the morning.", "2019-01-08"), "4 in the morning|TIME|2019-01-08T04:00");
+        assert_eq!(
+            one("It began at 18:00 UTC.", "2019-01-08"),
+            "18:00 UTC|TIME|2019-01-08T18:00Z"
+        );
+        assert_eq!(
+            one("It began at 4 in the morning.", "2019-01-08"),
+            "4 in the morning|TIME|2019-01-08T04:00"
+        );
         assert_eq!(one("It began at 12 a.m. sharp", ""), "12 a.m.|TIME|XXXX-XX-XXT00:00");
     }
 
     #[test]
     fn day_of_the_time() {
-        assert_eq!(one("On Jan. 3 he left. He came back at 10 p.m. that night", "2019-01-08"), "Jan. 3|DATE|2019-01-03; 10 p.m.|TIME|2019-01-03T22:00");
-        assert_eq!(one("He left at 10 p.m. Wednesday.", "1998-02-13"), "10 p.m. Wednesday|TIME|1998-02-11T22:00");
+        assert_eq!(
+            one("On Jan. 3 he left. He came back at 10 p.m. that night", "2019-01-08"),
+            "Jan. 3|DATE|2019-01-03; 10 p.m.|TIME|2019-01-03T22:00"
+        );
+        assert_eq!(
+            one("He left at 10 p.m. Wednesday.", "1998-02-13"),
+            "10 p.m. Wednesday|TIME|1998-02-11T22:00"
+        );
     }
 
     #[test]
     fn sentence_final_meridiem() {
         // the tokenizer gives the period at the end of the text to the sentence
-        assert_eq!(one("He came back at 10 p.m.", "2019-01-08"), "10 p.m|TIME|2019-01-08T22:00");
+        assert_eq!(
+            one("He came back at 10 p.m.", "2019-01-08"),
+            "10 p.m|TIME|2019-01-08T22:00"
+        );
     }
 
     #[test]

@@ -16,12 +16,38 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     // a capitalised word before it, mid-sentence: a name ("Ruby Tuesday", "Black Monday")
     // names built on a weekday ("Black Monday", "Ruby Tuesday", "Super Tuesday", "Good Friday")
     if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) {
-        if matches!(tk.w(i - 1), "black" | "blue" | "cyber" | "super" | "ruby" | "good" | "holy" | "ash" | "palm" | "easter" | "man" | "girl" | "fat" | "bloody" | "maundy" | "shrove" | "giving") {
+        if matches!(
+            tk.w(i - 1),
+            "black"
+                | "blue"
+                | "cyber"
+                | "super"
+                | "ruby"
+                | "good"
+                | "holy"
+                | "ash"
+                | "palm"
+                | "easter"
+                | "man"
+                | "girl"
+                | "fat"
+                | "bloody"
+                | "maundy"
+                | "shrove"
+                | "giving"
+        ) {
             return None;
         }
     }
     // "Sunday Times", "Monday Night Football": a title
-    if tk.cap(i + 1) && !tk.all_caps(i) && matches!(tk.w(i + 1), "times" | "telegraph" | "express" | "mirror" | "herald" | "night" | "morning") && tk.cap(i + 2) {
+    if tk.cap(i + 1)
+        && !tk.all_caps(i)
+        && matches!(
+            tk.w(i + 1),
+            "times" | "telegraph" | "express" | "mirror" | "herald" | "night" | "morning"
+        )
+        && tk.cap(i + 2)
+    {
         return None;
     }
     Some(with_part_of_day(tk, i, i + 1, Val::Weekday { wd, dir: Dir::Auto }))
@@ -34,24 +60,42 @@ mod tests {
     #[test]
     fn tense_decides() {
         // 2019-01-08 is a Tuesday
-        assert_eq!(one("The minister said Sunday that talks failed.", "2019-01-08"), "Sunday|DATE|2019-01-06");
-        assert_eq!(one("The leaders will meet Thursday.", "2019-01-08"), "Thursday|DATE|2019-01-10");
-        assert_eq!(one("Police arrested him Thursday.", "2019-01-08"), "Thursday|DATE|2019-01-03");
+        assert_eq!(
+            one("The minister said Sunday that talks failed.", "2019-01-08"),
+            "Sunday|DATE|2019-01-06"
+        );
+        assert_eq!(
+            one("The leaders will meet Thursday.", "2019-01-08"),
+            "Thursday|DATE|2019-01-10"
+        );
+        assert_eq!(
+            one("Police arrested him Thursday.", "2019-01-08"),
+            "Thursday|DATE|2019-01-03"
+        );
         assert_eq!(one("It fell on Tuesday.", "2019-01-08"), "Tuesday|DATE|2019-01-08");
         assert_eq!(one("The leaders will meet Thursday.", ""), "Thursday|DATE|XXXX-WXX-4");
     }
 
     #[test]
     fn parts_of_day() {
-        assert_eq!(one("It fell Tuesday morning.", "2019-01-08"), "Tuesday morning|TIME|2019-01-08TMO");
-        assert_eq!(one("They left Friday night.", "2019-01-08"), "Friday night|TIME|2019-01-04TNI");
+        assert_eq!(
+            one("It fell Tuesday morning.", "2019-01-08"),
+            "Tuesday morning|TIME|2019-01-08TMO"
+        );
+        assert_eq!(
+            one("They left Friday night.", "2019-01-08"),
+            "Friday night|TIME|2019-01-04TNI"
+        );
     }
 
     #[test]
     fn traps() {
         assert_eq!(one("They sang Ruby Tuesday again.", "2019-01-08"), "");
         assert_eq!(one("Stocks fell on Black Monday.", "2019-01-08"), "");
-        assert_eq!(one("The World Court Friday rejected it.", "2019-01-08"), "Friday|DATE|2019-01-04");
+        assert_eq!(
+            one("The World Court Friday rejected it.", "2019-01-08"),
+            "Friday|DATE|2019-01-04"
+        );
         assert_eq!(one("I saw the sun today.", "2019-01-08"), "today|DATE|2019-01-08");
     }
 }

@@ -142,10 +142,11 @@ export function init(
 export function annotate(text: string, options?: Options | null): Promise<Annotation>;
 
 /**
- * Bytes of WebAssembly linear memory of the current instance (it grows and never shrinks, so this
- * is the peak so far); 0 before `init()`. For measurements.
+ * WebAssembly linear memory: `current` bytes of the live instance and the `peak` over all calls
+ * (above 64 MiB after a call the instance is re-created, giving the memory back). Zeros before
+ * `init()`. For measurements.
  */
-export function wasmMemoryBytes(): number;
+export function wasmMemoryBytes(): { current: number; peak: number };
 
 /** Like `annotate`, synchronously, once `await init()` has completed (handy in a Web Worker). */
 export function annotateSync(text: string, options?: Options | null): Annotation;

@@ -113,7 +113,25 @@ export function annotateSync(text, options) {
     throw e;
   }
   if (!isWellFormed(text)) resliceTexts(result, text);
+  releaseMemory();
   return result;
+}
+
+// WebAssembly memory grows and never shrinks. After a huge text, re-create the instance (cheap:
+// the compiled module is kept) so a page or worker does not hold that memory for ever.
+const RELEASE_ABOVE = 64 * 1024 * 1024;
+let peakMemory = 0;
+
+function releaseMemory() {
+  const bytes = glue.memoryBytes();
+  if (bytes > peakMemory) peakMemory = bytes;
+  if (bytes > RELEASE_ABOVE) {
+    try {
+      glue.__wbg_reset_state();
+    } catch {
+      // keep the big instance: it works, it is only large
+    }
+  }
 }
 
 function checkText(text) {
@@ -169,11 +187,14 @@ function resliceTexts(result, text) {
 }
 
 /**
- * Bytes of WebAssembly linear memory in use by this instance: it grows as needed and never
- * shrinks, so it is the peak so far (for measurements). 0 before `init()`.
+ * WebAssembly linear memory: `current` bytes of the live instance and the `peak` over all calls.
+ * (Memory only grows inside an instance; above 64 MiB after a call the instance is re-created so
+ * the memory is given back.) Zeros before `init()`. For measurements.
  */
 export function wasmMemoryBytes() {
-  return ready ? glue.memoryBytes() : 0;
+  if (!ready) return { current: 0, peak: 0 };
+  const current = glue.memoryBytes();
+  return { current, peak: Math.max(peakMemory, current) };
 }
 
 /** Test hook: make the Rust side panic, to check recovery. Do not use. */

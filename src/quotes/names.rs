@@ -100,7 +100,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
                 && !cap(doc.tok(b))
-                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || entities.iter().any(|e| e.label == Label::PER && e.start <= toks[a].start && toks[a].end <= e.end));
+                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || {
+                    // entities are sorted and disjoint: only the one starting last at or before `a` can hold it
+                    let k = entities.partition_point(|e| e.start <= toks[a].start);
+                    k > 0 && { let e = &entities[k - 1]; e.label == Label::PER && toks[a].end <= e.end }
+                });
             if a < b && !in_quote(toks[a].start) {
                 names.push(Name { a, b, subject });
             }
@@ -261,7 +265,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let relative = b - a == 1 && matches!(first, "who" | "which");
         let r = if relative {
             // the name the relative clause hangs on: "Mike Lee, who declared …"
-            match self.names.iter().rev().find(|n| n.b <= a && a - n.b <= 1) {
+            match self.names[..self.names.partition_point(|n| n.b <= a)].last().filter(|n| a - n.b <= 1) {
                 Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
                 None => match self.antecedent(start, false) {
                     Some((name, g)) => Resolved { name, group: g },

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Run the `annotate` fuzz target for a fixed budget and print how many executions ran.
-#   tests/fuzz/run-short.sh [SECONDS]     (default: $FUZZ_SECONDS or 60)
+#   tests/fuzz/run-short.sh [SECONDS] [--keep-going]    (default: $FUZZ_SECONDS or 60)
+# --keep-going (long runs by hand): libFuzzer's fork mode, which records every crash in
+# tests/fuzz/artifacts/annotate/ and goes on until the budget is spent.
 # Called by `npm test` with the short default; run it by hand with a larger budget for a long run.
 # Only the stable toolchain is needed: RUSTC_BOOTSTRAP=1 lets cargo-fuzz pass its -Z flags, and
 # `--sanitizer none` avoids needing a nightly sanitizer runtime (panics are still caught).
 # Installs cargo-fuzz if missing. Exits non-zero (and names the crashing input) on any failure.
 set -euo pipefail
 
-SECONDS_BUDGET="${1:-${FUZZ_SECONDS:-60}}"
+SECONDS_BUDGET="${FUZZ_SECONDS:-60}"
+KEEP_GOING=()
+for arg in "$@"; do
+    case "$arg" in
+        --keep-going) KEEP_GOING=(-fork=1 -ignore_crashes=1) ;;
+        *) SECONDS_BUDGET="$arg" ;;
+    esac
+done
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
@@ -41,12 +50,20 @@ echo "fuzz: running target 'annotate' for ${SECONDS_BUDGET}s"
 set +e
 RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none annotate "$CORPUS" -- \
     -max_total_time="$SECONDS_BUDGET" -max_len=16384 -dict="$HERE/news.dict" \
-    -print_final_stats=1 -close_fd_mask=1 2>&1 | tee "$LOG" | grep -E '^INFO: Seed|^#[0-9]+[[:space:]]+(INITED|DONE)|panicked|ERROR|SUMMARY|Test unit written'
+    -print_final_stats=1 -close_fd_mask=1 "${KEEP_GOING[@]}" 2>&1 | tee "$LOG" | grep --line-buffered -E '^INFO: Seed|^#[0-9]+[[:space:]]+(INITED|DONE)|^#[0-9]+: |panicked|ERROR|SUMMARY|Test unit written|crash'
 STATUS=${PIPESTATUS[0]}
 set -e
 
 RUNS="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -oE '[0-9]+$' | tail -1)"
 [ -n "$RUNS" ] || RUNS="$(grep -oE '^Done [0-9]+ runs' "$LOG" | grep -oE '[0-9]+' | tail -1)"
+[ -n "$RUNS" ] || RUNS="$(grep -oE '^#[0-9]+: ' "$LOG" | grep -oE '[0-9]+' | tail -1)"
+CRASHES="$(grep -oE 'oom/timeout/crash: *[0-9]+/[0-9]+/[0-9]+' "$LOG" | tail -1 | grep -oE '[0-9]+$' || true)"
+if [ ${#KEEP_GOING[@]} -gt 0 ] && [ -n "$CRASHES" ] && [ "$CRASHES" -gt 0 ]; then
+    mkdir -p "$HERE/artifacts/annotate" && cp "$LOG" "$HERE/artifacts/annotate/last-failure.log"
+    echo "fuzz: ${RUNS:-?} executions in ${SECONDS_BUDGET}s, $CRASHES crashes: tests/fuzz/artifacts/annotate/"
+    echo "fuzz: 0 passed, 1 failed"
+    exit 1
+fi
 if [ "$STATUS" -ne 0 ]; then
     mkdir -p "$HERE/artifacts/annotate" && cp "$LOG" "$HERE/artifacts/annotate/last-failure.log"
     echo "fuzz: FAILED after ${RUNS:-?} executions (exit $STATUS); the crashing input is in tests/fuzz/artifacts/annotate/"

@@ -243,12 +243,20 @@ test("concurrent first calls share one initialisation", () => {
   assert.equal(r.stdout.trim(), "20 true");
 });
 
-test("wasmMemoryBytes reports the instance's linear memory, which grows with the input", async () => {
+test("wasmMemoryBytes: memory grows with the input and is given back after a huge text", async () => {
   await nm.init();
   const before = nm.wasmMemoryBytes();
-  assert.ok(before >= 65536 && before % 65536 === 0, `${before}`);
-  await nm.annotate("Angela Merkel said on Monday “yes”. ".repeat(100_000), { referenceDate: REF });
-  const after = nm.wasmMemoryBytes();
-  assert.ok(after > before && after % 65536 === 0, `${before} → ${after}`);
-  console.log(`# linear memory ${before / 2 ** 20} MiB → ${after / 2 ** 20} MiB after a 3.6 MB text`);
+  assert.ok(before.current >= 65536 && before.current % 65536 === 0, JSON.stringify(before));
+  const mid = "Angela Merkel met Xi Jinping on Monday in Berlin. ".repeat(20_000); // 1 MB
+  await nm.annotate(mid, { referenceDate: REF, layers: ["dates"] });
+  const afterMid = nm.wasmMemoryBytes();
+  assert.ok(afterMid.peak >= afterMid.current && afterMid.current >= before.current, JSON.stringify(afterMid));
+  // 12 MB: far above the 64 MiB release threshold during the call.
+  const huge = "Angela Merkel met Xi Jinping on Monday in Berlin. ".repeat(240_000);
+  const r = await nm.annotate(huge, { referenceDate: REF, layers: ["dates"] });
+  const afterHuge = nm.wasmMemoryBytes();
+  assert.ok(afterHuge.peak > 64 * 2 ** 20, `peak ${afterHuge.peak}`);
+  assert.ok(afterHuge.current <= 64 * 2 ** 20, `memory given back: current ${afterHuge.current}`);
+  assert.deepEqual(r.dates.slice(0, 2), (await nm.annotate(mid, { referenceDate: REF, layers: ["dates"] })).dates.slice(0, 2));
+  console.log(`# linear memory: ${before.current / 2 ** 20} MiB at start, peak ${afterHuge.peak / 2 ** 20} MiB for 12 MB, ${afterHuge.current / 2 ** 20} MiB after`);
 });

@@ -20,6 +20,8 @@ const WWW = path.join(ROOT, "www");
 const TARGET = "wasm32-unknown-unknown";
 const PROFILE = "wasm";
 const packageOnly = process.argv.includes("--package-only");
+// In www/ but not part of the site: the build tools, a stale package copy, the README's screenshot.
+const NOT_SITE = new Set(["tools", "pkg", "screenshot.png"]);
 
 const cargoBin = path.join(os.homedir(), ".cargo", "bin");
 const env = { ...process.env, PATH: `${cargoBin}${path.delimiter}${process.env.PATH ?? ""}` };
@@ -128,7 +130,7 @@ if (!packageOnly) {
   fs.mkdirSync(DIST);
   if (fs.existsSync(WWW)) {
     for (const entry of fs.readdirSync(WWW, { withFileTypes: true })) {
-      if (entry.name === "tools" || entry.name === "pkg" || entry.name.startsWith(".")) continue;
+      if (NOT_SITE.has(entry.name) || entry.name.startsWith(".")) continue;
       fs.cpSync(path.join(WWW, entry.name), path.join(DIST, entry.name), { recursive: true });
     }
   }
@@ -164,6 +166,17 @@ const total = rows.reduce(
 console.log(`\nnewsmark ${version} package (pkg/)        raw       gzip     brotli`);
 for (const [f, s] of [...rows, ["total (.wasm + JS)", total]]) {
   console.log(`  ${f.padEnd(26)}${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+}
+if (!packageOnly) {
+  const walk = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+    );
+  const site = walk(DIST).map(sizes).reduce(
+    (t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  console.log(`  ${"whole site (dist/)".padEnd(26)}${kb(site.raw)} ${kb(site.gzip)} ${kb(site.brotli)}`);
 }
 console.log(
   `build: pkg/${packageOnly ? "" : " and dist/ (the static site: host this folder anywhere)"} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
