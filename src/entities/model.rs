@@ -203,12 +203,43 @@ impl Model {
     /// Add the weights of `keys` to `scores` (one per tag).
     #[inline]
     pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(row) = self.row(k) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += decode(w);
+        // two phases: filter through the bitmap (no branches on the loads), then probe the table
+        // for the survivors, so the memory accesses of different keys overlap
+        let mut pass = [0u32; 128];
+        for chunk in keys.chunks(128) {
+            let mut m = 0;
+            for &k in chunk {
+                let bit = bloom_of(k, self.bloom_shift);
+                pass[m] = k;
+                m += ((self.bloom[bit / 64] >> (bit % 64)) & 1) as usize;
+            }
+            let mut acc = [0i32; MAX_TAGS];
+            for &k in &pass[..m] {
+                if let Some(slot) = self.find(k) {
+                    for (a, &w) in acc.iter_mut().zip(&slot.w) {
+                        *a += decode(w);
+                    }
                 }
             }
+            for (s, a) in scores.iter_mut().zip(&acc) {
+                *s += a;
+            }
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u32) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(key, self.shift);
+        loop {
+            let slot = &self.slots[s];
+            if slot.key == key {
+                return Some(slot);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
         }
     }
 }
