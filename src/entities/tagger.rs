@@ -172,6 +172,17 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
     if forms.is_empty() {
         return;
     }
+    // a lone word tagged as an organisation or a work that is a word of a person's full name
+    // elsewhere is that person (`Trump` of `Donald Trump`), unless a gazetteer knows the word
+    for k in 0..n {
+        let y = tags_[k];
+        if y == tags::u(1) || y == tags::u(3) {
+            let t = &info.toks[k];
+            if t.gaz == 0 && t.cls == Cls::Cap && parts.contains_key(&t.lower) {
+                tags_[k] = tags::u(0);
+            }
+        }
+    }
     let capital = |k: usize| matches!(info.toks[k].cls, Cls::Cap | Cls::AllCaps);
     for &(a, b) in &info.sents {
         let b = b.min(n);
@@ -309,10 +320,11 @@ mod tests {
             let mut t = vec![tags::O; doc.tokens.len()];
             t[0] = tags::b(0);
             t[1] = tags::l(0);
+            t[4] = tags::u(3); // `Trump spoke` misread as MISC
             propagate(&info, &mut t);
-            let got: Vec<&str> = spans(doc, &t).iter().map(|e| &text[e.start..e.end]).collect();
+            let got: Vec<(&str, Label)> = spans(doc, &t).iter().map(|e| (&text[e.start..e.end], e.label)).collect();
             // `Trump Tower`: next to another capitalised word, left alone
-            assert_eq!(got, ["Donald Trump", "Trump"]);
+            assert_eq!(got, [("Donald Trump", Label::PER), ("Trump", Label::PER)]);
         });
     }
 
