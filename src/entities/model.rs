@@ -203,11 +203,136 @@ impl Model {
     /// Add the weights of `keys` to `scores` (one per tag).
     #[inline]
     pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(row) = self.row(k) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += decode(w);
+        // two phases: filter through the bitmap (no branches on the loads), then probe the table
+        // for the survivors, so the memory accesses of different keys overlap
+        let mut pass = [0u32; 128];
+        for chunk in keys.chunks(128) {
+            let mut m = 0;
+            for &k in chunk {
+                let bit = bloom_of(k, self.bloom_shift);
+                pass[m] = k;
+                m += ((self.bloom[bit / 64] >> (bit % 64)) & 1) as usize;
+            }
+            let mut acc = [0i32; MAX_TAGS];
+            for &k in &pass[..m] {
+                if let Some(slot) = self.find(k) {
+                    for (a, &w) in acc.iter_mut().zip(&slot.w) {
+                        *a += decode(w);
+                    }
                 }
+            }
+            for (s, a) in scores.iter_mut().zip(&acc) {
+                *s += a;
+            }
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u32) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(key, self.shift);
+        loop {
+            let slot = &self.slots[s];
+            if slot.key == key {
+                return Some(slot);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// Transitions prepared for decoding: BILOU constraints folded in, allowed predecessors listed.
+pub struct Lattice<S> {
+    t: usize,
+    neg: S,
+    /// `tr[p][y]`; row `t` is the sentence start.
+    tr: Vec<[S; 32]>,
+    preds: Vec<Vec<u8>>,
+}
+
+impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
+    /// `trans` is `(t + 1) * t` (last row = start); `neg` rules a transition out.
+    pub fn new(trans: &[S], t: usize, neg: S) -> Lattice<S> {
+        let t = t.min(32);
+        let mut tr = vec![[neg; 32]; t + 1];
+        for p in 0..=t {
+            for y in 0..t {
+                let prev = if p == t { None } else { Some(p as u8) };
+                if tags::allowed(prev, y as u8) {
+                    if let Some(&x) = trans.get(p * t + y) {
+                        tr[p][y] = x;
+                    }
+                }
+            }
+        }
+        let preds = (0..t)
+            .map(|y| (0..t as u8).filter(|&p| tags::allowed(Some(p), y as u8)).collect())
+            .collect();
+        Lattice { t, neg, tr, preds }
+    }
+
+    /// Best tag sequence for emission scores `em` (`n * t`) into `out`; `work` is scratch space.
+    pub fn decode(&self, em: &[S], out: &mut Vec<u8>, work: &mut Vec<u8>) {
+        self.decode_between(em, false, false, out, work)
+    }
+
+    /// As [`Lattice::decode`] for a stretch of a sentence: `after_o` if the token before it is
+    /// tagged `O` (instead of the sentence start), `before_o` if the token after it is `O`.
+    pub fn decode_between(&self, em: &[S], after_o: bool, before_o: bool, out: &mut Vec<u8>, work: &mut Vec<u8>) {
+        let (t, neg, tr) = (self.t, self.neg, &self.tr);
+        let start = if after_o { tags::O as usize } else { t };
+        out.clear();
+        let n = if t == 0 { 0 } else { em.len() / t };
+        if n == 0 {
+            return;
+        }
+        let back = work;
+        back.clear();
+        back.resize(n * t, 0);
+        let mut prev = [neg; 32];
+        let mut cur = [neg; 32];
+        for y in 0..t {
+            prev[y] = tr[start][y] + em[y];
+        }
+        for i in 1..n {
+            let e = &em[i * t..(i + 1) * t];
+            let bk = &mut back[i * t..(i + 1) * t];
+            for y in 0..t {
+                let ps = &self.preds[y];
+                let (mut best, mut arg) = (neg, 0u8);
+                if let Some(&p0) = ps.first() {
+                    best = prev[p0 as usize] + tr[p0 as usize][y];
+                    arg = p0;
+                }
+                for &p in ps.iter().skip(1) {
+                    let s = prev[p as usize] + tr[p as usize][y];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                cur[y] = best + e[y];
+                bk[y] = arg;
+            }
+            prev = cur;
+        }
+        let mut y = 0u8;
+        let mut best: Option<S> = None;
+        for k in 0..t {
+            let s = if before_o { prev[k] + tr[k][tags::O as usize] } else { prev[k] };
+            if tags::can_end(k as u8) && best.map_or(true, |b| s > b) {
+                best = Some(s);
+                y = k as u8;
+            }
+        }
+        out.resize(n, 0);
+        for i in (0..n).rev() {
+            out[i] = y;
+            if i > 0 {
+                y = back[i * t + y as usize];
             }
         }
     }
@@ -220,77 +345,7 @@ pub fn viterbi<S>(em: &[S], trans: &[S], t: usize, neg: S, out: &mut Vec<u8>, wo
 where
     S: Copy + PartialOrd + std::ops::Add<Output = S>,
 {
-    out.clear();
-    let n = em.len() / t;
-    if n == 0 || t > 32 {
-        return;
-    }
-    // transitions with the constraints folded in
-    let mut tr = [[neg; 32]; 33];
-    for p in 0..=t {
-        for y in 0..t {
-            let prev = if p == t { None } else { Some(p as u8) };
-            if tags::allowed(prev, y as u8) {
-                tr[p][y] = trans[p * t + y];
-            }
-        }
-    }
-    // allowed predecessors of each tag (BILOU: 9 for O/B/U, 2 for I/L)
-    let mut preds = [[0u8; 32]; 32];
-    let mut npred = [0usize; 32];
-    for y in 0..t {
-        for p in 0..t {
-            if tags::allowed(Some(p as u8), y as u8) {
-                preds[y][npred[y]] = p as u8;
-                npred[y] += 1;
-            }
-        }
-    }
-    let back = work;
-    back.clear();
-    back.resize(n * t, 0);
-    let mut prev = [neg; 32];
-    let mut cur = [neg; 32];
-    for y in 0..t {
-        prev[y] = tr[t][y] + em[y];
-    }
-    for i in 1..n {
-        let e = &em[i * t..(i + 1) * t];
-        let bk = &mut back[i * t..(i + 1) * t];
-        for y in 0..t {
-            let ps = &preds[y][..npred[y]];
-            let (mut best, mut arg) = (neg, 0u8);
-            if let Some(&p0) = ps.first() {
-                best = prev[p0 as usize] + tr[p0 as usize][y];
-                arg = p0;
-            }
-            for &p in ps.iter().skip(1) {
-                let s = prev[p as usize] + tr[p as usize][y];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            cur[y] = best + e[y];
-            bk[y] = arg;
-        }
-        prev = cur;
-    }
-    let mut y = 0u8;
-    let mut best: Option<S> = None;
-    for k in 0..t {
-        if tags::can_end(k as u8) && best.map_or(true, |b| prev[k] > b) {
-            best = Some(prev[k]);
-            y = k as u8;
-        }
-    }
-    out.resize(n, 0);
-    for i in (0..n).rev() {
-        out[i] = y;
-        if i > 0 {
-            y = back[i * t + y as usize];
-        }
-    }
+    Lattice::new(trans, t, neg).decode(em, out, work)
 }
 
 #[cfg(test)]

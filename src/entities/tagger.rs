@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
-use super::model::{viterbi, Model};
+use super::model::{Lattice, Model};
 use crate::model::{Entity, Label};
 use crate::text::Doc;
 
@@ -19,6 +19,12 @@ static MODEL_BYTES: &[u8] = include_bytes!("data/ner.model");
 pub fn model() -> Option<&'static Model> {
     static M: OnceLock<Option<Model>> = OnceLock::new();
     M.get_or_init(|| Model::parse(MODEL_BYTES)).as_ref()
+}
+
+/// The embedded model's transitions, prepared once.
+fn lattice(model: &Model) -> &'static Lattice<i32> {
+    static L: OnceLock<Lattice<i32>> = OnceLock::new();
+    L.get_or_init(|| Lattice::new(&model.trans, model.ntags, NEG))
 }
 
 /// Per-document label counts of each word (lower-cased key): entity types 0..4 and `O` (index 4).
@@ -45,10 +51,12 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let info = DocInfo::new(doc, gaz);
     let mut em = vec![0i32; n * NTAGS];
     let mut feats = Vec::with_capacity(64);
+    let mut skip = vec![false; n];
     for i in 0..n {
         let row = &mut em[i * NTAGS..(i + 1) * NTAGS];
         if info.surely_outside(i) {
             row[1..].fill(NEG / 4);
+            skip[i] = true;
             continue;
         }
         feats.clear();
@@ -56,9 +64,16 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         model.add_scores(&feats, row);
     }
     let (mut path, mut back) = (Vec::new(), Vec::new());
+    // the embedded model's lattice is cached; another model's is built here
+    let own;
+    let lat = if self::model().map_or(false, |m| std::ptr::eq(m, model)) {
+        lattice(model)
+    } else {
+        own = Lattice::new(&model.trans, NTAGS, NEG);
+        &own
+    };
     for &(a, b) in &info.sents {
-        viterbi(&em[a * NTAGS..b * NTAGS], &model.trans, NTAGS, NEG, &mut path, &mut back);
-        out[a..b].copy_from_slice(&path);
+        decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
     }
     // second pass: document-level history
     let hist = history(&info, &out);
@@ -74,11 +89,40 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         }
     }
     for (&(a, b), _) in info.sents.iter().zip(&changed).filter(|(_, &c)| c) {
-        viterbi(&em[a * NTAGS..b * NTAGS], &model.trans, NTAGS, NEG, &mut path, &mut back);
-        out[a..b].copy_from_slice(&path);
+        decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
     }
     propagate(&info, &mut out);
     out
+}
+
+/// Decode sentence `a..b`: tokens in `skip` are `O`, so only the stretches between them are
+/// decoded (exactly: each stretch is scored from and into the `O` around it).
+#[allow(clippy::too_many_arguments)]
+fn decode_sentence(
+    lat: &Lattice<i32>,
+    em: &[i32],
+    skip: &[bool],
+    a: usize,
+    b: usize,
+    out: &mut [u8],
+    path: &mut Vec<u8>,
+    back: &mut Vec<u8>,
+) {
+    let mut x = a;
+    while x < b {
+        if skip[x] {
+            out[x] = tags::O;
+            x += 1;
+            continue;
+        }
+        let mut y = x + 1;
+        while y < b && !skip[y] {
+            y += 1;
+        }
+        lat.decode_between(&em[x * NTAGS..y * NTAGS], x > a, y < b, path, back);
+        out[x..y].copy_from_slice(path);
+        x = y;
+    }
 }
 
 /// One sense per document for names: a multi-word name tagged somewhere is tagged wherever else
@@ -127,6 +171,17 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
     }
     if forms.is_empty() {
         return;
+    }
+    // a lone word tagged as an organisation or a work that is a word of a person's full name
+    // elsewhere is that person (`Trump` of `Donald Trump`), unless a gazetteer knows the word
+    for k in 0..n {
+        let y = tags_[k];
+        if y == tags::u(1) || y == tags::u(3) {
+            let t = &info.toks[k];
+            if t.gaz == 0 && t.cls == Cls::Cap && parts.contains_key(&t.lower) {
+                tags_[k] = tags::u(0);
+            }
+        }
     }
     let capital = |k: usize| matches!(info.toks[k].cls, Cls::Cap | Cls::AllCaps);
     for &(a, b) in &info.sents {
@@ -265,10 +320,11 @@ mod tests {
             let mut t = vec![tags::O; doc.tokens.len()];
             t[0] = tags::b(0);
             t[1] = tags::l(0);
+            t[4] = tags::u(3); // `Trump spoke` misread as MISC
             propagate(&info, &mut t);
-            let got: Vec<&str> = spans(doc, &t).iter().map(|e| &text[e.start..e.end]).collect();
+            let got: Vec<(&str, Label)> = spans(doc, &t).iter().map(|e| (&text[e.start..e.end], e.label)).collect();
             // `Trump Tower`: next to another capitalised word, left alone
-            assert_eq!(got, ["Donald Trump", "Trump"]);
+            assert_eq!(got, [("Donald Trump", Label::PER), ("Trump", Label::PER)]);
         });
     }
 
