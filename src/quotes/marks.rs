@@ -78,12 +78,14 @@ fn is_elision(rest: &str) -> bool {
         None => return false,
         _ => {}
     }
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    let after = rest[word.len().min(rest.len())..].chars().next();
+    // the word's length in `rest` itself: lower-casing may change it (İ → i̇)
+    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let after = rest[len..].chars().next();
     let word_ends = after.map_or(true, |a| !a.is_alphanumeric());
     word_ends
+        && len <= 5
         && matches!(
-            word.as_str(),
+            rest[..len].to_ascii_lowercase().as_str(),
             "n" | "em" | "til" | "cause" | "bout" | "tis" | "twas" | "round" | "nuff" | "cos" | "ol" | "s"
         )
 }
@@ -400,6 +402,8 @@ mod tests {
         assert_eq!(&t[s[0].content_start..s[0].content_end], "We will\u{301},");
         // an apostrophe under a mark is still an apostrophe
         assert!(find("don\u{301}'\u{301}t").is_empty());
+        // lower-casing that changes a word's length never cuts a character
+        let _ = find("x 'İİİ 'ẞ' y");
     }
 
     #[test]
