@@ -74,7 +74,10 @@ const fmtRate = (bytes, ms) => `${(bytes / MB / (ms / 1000)).toFixed(1)} MB/s`;
 const rate = (bytes, ms) => bytes / MB / (ms / 1000);
 
 function row(section, what, value, floor = "", ok = null) {
-  rows.push([section, what, value, floor, ok === null ? "" : ok ? "ok" : "BELOW FLOOR"]);
+  const r = [section, what, value, floor, ok === null ? "" : ok ? "ok" : "BELOW FLOOR"];
+  rows.push(r);
+  // Printed as measured too, so a long run shows progress (the table follows at the end).
+  console.log(`bench: ${section} | ${what} | ${value}${floor ? ` | floor ${floor}: ${r[4]}` : ""}`);
 }
 
 function printTable() {
@@ -292,7 +295,7 @@ if (!pkgDir) {
   for (const [name, bytes] of SIZES) {
     const text = sizedTexts[name];
     const real = Buffer.byteLength(text);
-    const reps = Math.max(1, Math.min(50, Math.round((QUICK ? 2 : 8) * MB / bytes)));
+    const reps = Math.max(1, Math.min(QUICK ? 5 : 20, Math.round((QUICK ? 1 : 4) * MB / bytes)));
     const per = [];
     for (let i = 0; i < Math.max(REPS, 1); i++) {
       const t0 = performance.now();
