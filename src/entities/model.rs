@@ -61,9 +61,10 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// Home slot of a key: its top bits (keys are already well-mixed hashes), so it grows with the key.
 #[inline]
 fn slot_of(key: u32, shift: u32) -> usize {
-    ((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    (key >> shift) as usize
 }
 
 #[inline]
@@ -151,30 +152,40 @@ impl Model {
         if ntags > MAX_TAGS {
             return None;
         }
+        let tag_mask = (1u32 << ntags) - 1;
+        let nweights: usize = masks.iter().map(|&m| (m & tag_mask).count_ones() as usize).sum();
+        if b.len() - pos.min(b.len()) < nweights {
+            return None;
+        }
+        // keys are sorted and their home slot is monotonic in the key, so the table fills left
+        // to right: each key goes to its home slot or just after the previous key (sequential
+        // writes, no probing at load time); an empty slot at the end stops every probe
         let cap = (nfeat * 3 / 2 + 1).next_power_of_two().max(2);
-        let shift = 64 - cap.trailing_zeros();
-        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap];
+        let shift = 32 - cap.trailing_zeros();
+        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap + 1];
         let bloom_bits = (nfeat * 16).next_power_of_two().max(64);
         let bloom_shift = 64 - bloom_bits.trailing_zeros();
         let mut bloom = vec![0u64; bloom_bits / 64];
+        let mut next = 0usize;
         for (&key, &m) in keys.iter().zip(&masks) {
             let mut w = [0i8; MAX_TAGS];
-            for (t, x) in w.iter_mut().enumerate().take(ntags) {
-                if m & (1 << t) != 0 {
-                    *x = *b.get(pos)? as i8;
-                    pos += 1;
-                }
+            let mut m = m & tag_mask;
+            while m != 0 {
+                w[m.trailing_zeros() as usize] = b[pos] as i8;
+                pos += 1;
+                m &= m - 1;
             }
             if key == 0 {
                 continue;
             }
             let bit = bloom_of(key, bloom_shift);
             bloom[bit / 64] |= 1 << (bit % 64);
-            let mut s = slot_of(key, shift);
-            while slots[s].key != 0 {
-                s = (s + 1) & (cap - 1);
+            let s = slot_of(key, shift).max(next);
+            if s + 1 >= slots.len() {
+                slots.push(Slot { key: 0, w: [0; MAX_TAGS] });
             }
             slots[s] = Slot { key, w };
+            next = s + 1;
         }
         Some(Model { ntags, trans, slots, shift, bloom, bloom_shift, nfeat })
     }
@@ -186,18 +197,7 @@ impl Model {
         if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut s = slot_of(key, self.shift);
-        loop {
-            let slot = &self.slots[s];
-            if slot.key == key {
-                return Some(&slot.w[..self.ntags]);
-            }
-            if slot.key == 0 {
-                return None;
-            }
-            s = (s + 1) & mask;
-        }
+        self.find(key).map(|slot| &slot.w[..self.ntags])
     }
 
     /// Add the weights of `keys` to `scores` (one per tag).
@@ -229,18 +229,19 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u32) -> Option<&Slot> {
-        let mask = self.slots.len() - 1;
+        // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
+        // empty slot or a larger key
         let mut s = slot_of(key, self.shift);
-        loop {
-            let slot = &self.slots[s];
+        while let Some(slot) = self.slots.get(s) {
             if slot.key == key {
                 return Some(slot);
             }
-            if slot.key == 0 {
+            if slot.key == 0 || slot.key > key {
                 return None;
             }
-            s = (s + 1) & mask;
+            s += 1;
         }
+        None
     }
 }
 
