@@ -245,13 +245,33 @@ impl Model {
     }
 }
 
-/// Transitions prepared for decoding: BILOU constraints folded in, allowed predecessors listed.
+/// Transitions prepared for decoding: BILOU constraints folded in, allowed predecessors listed,
+/// tags with the same predecessors grouped so a step gathers their scores once.
 pub struct Lattice<S> {
     t: usize,
     neg: S,
     /// `tr[p][y]`; row `t` is the sentence start.
     tr: Vec<[S; 32]>,
-    preds: Vec<Vec<u8>>,
+    /// Tags sharing one predecessor list, decoded together: `(preds, tags)`.
+    groups: Vec<(Vec<u8>, Vec<u8>)>,
+    /// `trp[y][k]`: the score of the move into `y` from its `k`-th predecessor.
+    trp: Vec<[S; 32]>,
+}
+
+/// The first best of `pv[k] + tv[k]`: the score and `k` (a strictly larger score wins, as in
+/// a scan in predecessor order).
+#[inline(always)]
+fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv: &[S; 32], tv: &[S; 32]) -> (S, usize) {
+    let (pv, tv) = (&pv[..N], &tv[..N]);
+    let (mut best, mut arg) = (pv[0] + tv[0], 0);
+    for k in 1..N {
+        let s = pv[k] + tv[k];
+        if s > best {
+            best = s;
+            arg = k;
+        }
+    }
+    (best, arg)
 }
 
 impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
@@ -269,10 +289,26 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
                 }
             }
         }
-        let preds = (0..t)
+        let preds: Vec<Vec<u8>> = (0..t)
             .map(|y| (0..t as u8).filter(|&p| tags::allowed(Some(p), y as u8)).collect())
             .collect();
-        Lattice { t, neg, tr, preds }
+        let mut groups: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for (y, ps) in preds.iter().enumerate() {
+            match groups.iter_mut().find(|(g, _)| g == ps) {
+                Some((_, ys)) => ys.push(y as u8),
+                None => groups.push((ps.clone(), vec![y as u8])),
+            }
+        }
+        let trp = (0..t)
+            .map(|y| {
+                let mut r = [neg; 32];
+                for (k, &p) in preds[y].iter().enumerate() {
+                    r[k] = tr[p as usize][y];
+                }
+                r
+            })
+            .collect();
+        Lattice { t, neg, tr, groups, trp }
     }
 
     /// Best tag sequence for emission scores `em` (`n * t`) into `out`; `work` is scratch space.
@@ -298,25 +334,43 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
         for y in 0..t {
             prev[y] = tr[start][y] + em[y];
         }
+        let mut pv = [neg; 32];
         for i in 1..n {
             let e = &em[i * t..(i + 1) * t];
             let bk = &mut back[i * t..(i + 1) * t];
-            for y in 0..t {
-                let ps = &self.preds[y];
-                let (mut best, mut arg) = (neg, 0u8);
-                if let Some(&p0) = ps.first() {
-                    best = prev[p0 as usize] + tr[p0 as usize][y];
-                    arg = p0;
-                }
-                for &p in ps.iter().skip(1) {
-                    let s = prev[p as usize] + tr[p as usize][y];
-                    if s > best {
-                        best = s;
-                        arg = p;
+            for (ps, ys) in &self.groups {
+                if ps.is_empty() {
+                    for &y in ys {
+                        cur[y as usize] = neg + e[y as usize];
+                        bk[y as usize] = 0;
                     }
+                    continue;
                 }
-                cur[y] = best + e[y];
-                bk[y] = arg;
+                for (v, &p) in pv.iter_mut().zip(ps) {
+                    *v = prev[p as usize];
+                }
+                for &y in ys {
+                    let y = y as usize;
+                    let tv = &self.trp[y];
+                    let (best, k) = match ps.len() {
+                        1 => best_of::<S, 1>(&pv, tv),
+                        2 => best_of::<S, 2>(&pv, tv),
+                        9 => best_of::<S, 9>(&pv, tv),
+                        n => {
+                            let (mut best, mut arg) = (pv[0] + tv[0], 0);
+                            for k in 1..n {
+                                let s = pv[k] + tv[k];
+                                if s > best {
+                                    best = s;
+                                    arg = k;
+                                }
+                            }
+                            (best, arg)
+                        }
+                    };
+                    cur[y] = best + e[y];
+                    bk[y] = ps[k];
+                }
             }
             prev = cur;
         }
