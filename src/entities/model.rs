@@ -12,12 +12,12 @@ use super::features::tags;
 const MAGIC: &[u8] = b"NMNER1";
 
 /// Most tags a model may have (a slot holds one weight per tag).
-pub const MAX_TAGS: usize = 28;
+pub const MAX_TAGS: usize = 20;
 
-/// One feature in the look-up table: its key and weights in one 32-byte cache-line half, so a
-/// look-up touches one line.
+/// One feature in the look-up table: its key and weights side by side (24 bytes), so a look-up
+/// touches one line (rarely two).
 #[derive(Clone, Copy)]
-#[repr(C, align(32))]
+#[repr(C)]
 struct Slot {
     key: u32,
     w: [i8; MAX_TAGS],
@@ -30,7 +30,8 @@ pub struct Model {
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
     slots: Vec<Slot>,
-    shift: u32,
+    /// Home slots (`slots` has a few more at the end for runs that spill past them).
+    cap: u32,
     bloom: Vec<u64>,
     bloom_shift: u32,
     pub nfeat: usize,
@@ -61,10 +62,11 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-/// Home slot of a key: its top bits (keys are already well-mixed hashes), so it grows with the key.
+/// Home slot of a key among `cap`: its place in the key range (keys are already well-mixed
+/// hashes), so it grows with the key.
 #[inline]
-fn slot_of(key: u32, shift: u32) -> usize {
-    (key >> shift) as usize
+fn slot_of(key: u32, cap: u32) -> usize {
+    ((key as u64 * cap as u64) >> 32) as usize
 }
 
 #[inline]
@@ -160,8 +162,7 @@ impl Model {
         // keys are sorted and their home slot is monotonic in the key, so the table fills left
         // to right: each key goes to its home slot or just after the previous key (sequential
         // writes, no probing at load time); an empty slot at the end stops every probe
-        let cap = (nfeat * 3 / 2 + 1).next_power_of_two().max(2);
-        let shift = 32 - cap.trailing_zeros();
+        let cap = (nfeat + nfeat / 4 + 1).min(u32::MAX as usize);
         let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap + 1];
         let bloom_bits = (nfeat * 16).next_power_of_two().max(64);
         let bloom_shift = 64 - bloom_bits.trailing_zeros();
@@ -180,14 +181,14 @@ impl Model {
             }
             let bit = bloom_of(key, bloom_shift);
             bloom[bit / 64] |= 1 << (bit % 64);
-            let s = slot_of(key, shift).max(next);
+            let s = slot_of(key, cap as u32).max(next);
             if s + 1 >= slots.len() {
                 slots.push(Slot { key: 0, w: [0; MAX_TAGS] });
             }
             slots[s] = Slot { key, w };
             next = s + 1;
         }
-        Some(Model { ntags, trans, slots, shift, bloom, bloom_shift, nfeat })
+        Some(Model { ntags, trans, slots, cap: cap as u32, bloom, bloom_shift, nfeat })
     }
 
     /// The weight row of feature `key`, if the model knows it.
@@ -231,7 +232,7 @@ impl Model {
     fn find(&self, key: u32) -> Option<&Slot> {
         // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
         // empty slot or a larger key
-        let mut s = slot_of(key, self.shift);
+        let mut s = slot_of(key, self.cap);
         while let Some(slot) = self.slots.get(s) {
             if slot.key == key {
                 return Some(slot);
