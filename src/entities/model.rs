@@ -12,12 +12,12 @@ use super::features::tags;
 const MAGIC: &[u8] = b"NMNER1";
 
 /// Most tags a model may have (a slot holds one weight per tag).
-pub const MAX_TAGS: usize = 28;
+pub const MAX_TAGS: usize = 20;
 
-/// One feature in the look-up table: its key and weights in one 32-byte cache-line half, so a
-/// look-up touches one line.
+/// One feature in the look-up table: its key and weights side by side (24 bytes), so a look-up
+/// touches one line (rarely two).
 #[derive(Clone, Copy)]
-#[repr(C, align(32))]
+#[repr(C)]
 struct Slot {
     key: u32,
     w: [i8; MAX_TAGS],
@@ -30,7 +30,8 @@ pub struct Model {
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
     slots: Vec<Slot>,
-    shift: u32,
+    /// Home slots (`slots` has a few more at the end for runs that spill past them).
+    cap: u32,
     bloom: Vec<u64>,
     bloom_shift: u32,
     pub nfeat: usize,
@@ -61,9 +62,11 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// Home slot of a key among `cap`: its place in the key range (keys are already well-mixed
+/// hashes), so it grows with the key.
 #[inline]
-fn slot_of(key: u32, shift: u32) -> usize {
-    ((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+fn slot_of(key: u32, cap: u32) -> usize {
+    ((key as u64 * cap as u64) >> 32) as usize
 }
 
 #[inline]
@@ -151,32 +154,41 @@ impl Model {
         if ntags > MAX_TAGS {
             return None;
         }
-        let cap = (nfeat * 3 / 2 + 1).next_power_of_two().max(2);
-        let shift = 64 - cap.trailing_zeros();
-        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap];
+        let tag_mask = (1u32 << ntags) - 1;
+        let nweights: usize = masks.iter().map(|&m| (m & tag_mask).count_ones() as usize).sum();
+        if b.len() - pos.min(b.len()) < nweights {
+            return None;
+        }
+        // keys are sorted and their home slot is monotonic in the key, so the table fills left
+        // to right: each key goes to its home slot or just after the previous key (sequential
+        // writes, no probing at load time); an empty slot at the end stops every probe
+        let cap = (nfeat + nfeat / 4 + 1).min(u32::MAX as usize);
+        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap + 1];
         let bloom_bits = (nfeat * 16).next_power_of_two().max(64);
         let bloom_shift = 64 - bloom_bits.trailing_zeros();
         let mut bloom = vec![0u64; bloom_bits / 64];
+        let mut next = 0usize;
         for (&key, &m) in keys.iter().zip(&masks) {
             let mut w = [0i8; MAX_TAGS];
-            for (t, x) in w.iter_mut().enumerate().take(ntags) {
-                if m & (1 << t) != 0 {
-                    *x = *b.get(pos)? as i8;
-                    pos += 1;
-                }
+            let mut m = m & tag_mask;
+            while m != 0 {
+                w[m.trailing_zeros() as usize] = b[pos] as i8;
+                pos += 1;
+                m &= m - 1;
             }
             if key == 0 {
                 continue;
             }
             let bit = bloom_of(key, bloom_shift);
             bloom[bit / 64] |= 1 << (bit % 64);
-            let mut s = slot_of(key, shift);
-            while slots[s].key != 0 {
-                s = (s + 1) & (cap - 1);
+            let s = slot_of(key, cap as u32).max(next);
+            if s + 1 >= slots.len() {
+                slots.push(Slot { key: 0, w: [0; MAX_TAGS] });
             }
             slots[s] = Slot { key, w };
+            next = s + 1;
         }
-        Some(Model { ntags, trans, slots, shift, bloom, bloom_shift, nfeat })
+        Some(Model { ntags, trans, slots, cap: cap as u32, bloom, bloom_shift, nfeat })
     }
 
     /// The weight row of feature `key`, if the model knows it.
@@ -186,18 +198,7 @@ impl Model {
         if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut s = slot_of(key, self.shift);
-        loop {
-            let slot = &self.slots[s];
-            if slot.key == key {
-                return Some(&slot.w[..self.ntags]);
-            }
-            if slot.key == 0 {
-                return None;
-            }
-            s = (s + 1) & mask;
-        }
+        self.find(key).map(|slot| &slot.w[..self.ntags])
     }
 
     /// Add the weights of `keys` to `scores` (one per tag).
@@ -229,28 +230,49 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u32) -> Option<&Slot> {
-        let mask = self.slots.len() - 1;
-        let mut s = slot_of(key, self.shift);
-        loop {
-            let slot = &self.slots[s];
+        // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
+        // empty slot or a larger key
+        let mut s = slot_of(key, self.cap);
+        while let Some(slot) = self.slots.get(s) {
             if slot.key == key {
                 return Some(slot);
             }
-            if slot.key == 0 {
+            if slot.key == 0 || slot.key > key {
                 return None;
             }
-            s = (s + 1) & mask;
+            s += 1;
         }
+        None
     }
 }
 
-/// Transitions prepared for decoding: BILOU constraints folded in, allowed predecessors listed.
+/// Transitions prepared for decoding: BILOU constraints folded in, allowed predecessors listed,
+/// tags with the same predecessors grouped so a step gathers their scores once.
 pub struct Lattice<S> {
     t: usize,
     neg: S,
     /// `tr[p][y]`; row `t` is the sentence start.
     tr: Vec<[S; 32]>,
-    preds: Vec<Vec<u8>>,
+    /// Tags sharing one predecessor list, decoded together: `(preds, tags)`.
+    groups: Vec<(Vec<u8>, Vec<u8>)>,
+    /// `trp[y][k]`: the score of the move into `y` from its `k`-th predecessor.
+    trp: Vec<[S; 32]>,
+}
+
+/// The first best of `pv[k] + tv[k]`: the score and `k` (a strictly larger score wins, as in
+/// a scan in predecessor order).
+#[inline(always)]
+fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv: &[S; 32], tv: &[S; 32]) -> (S, usize) {
+    let (pv, tv) = (&pv[..N], &tv[..N]);
+    let (mut best, mut arg) = (pv[0] + tv[0], 0);
+    for k in 1..N {
+        let s = pv[k] + tv[k];
+        if s > best {
+            best = s;
+            arg = k;
+        }
+    }
+    (best, arg)
 }
 
 impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
@@ -268,10 +290,26 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
                 }
             }
         }
-        let preds = (0..t)
+        let preds: Vec<Vec<u8>> = (0..t)
             .map(|y| (0..t as u8).filter(|&p| tags::allowed(Some(p), y as u8)).collect())
             .collect();
-        Lattice { t, neg, tr, preds }
+        let mut groups: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for (y, ps) in preds.iter().enumerate() {
+            match groups.iter_mut().find(|(g, _)| g == ps) {
+                Some((_, ys)) => ys.push(y as u8),
+                None => groups.push((ps.clone(), vec![y as u8])),
+            }
+        }
+        let trp = (0..t)
+            .map(|y| {
+                let mut r = [neg; 32];
+                for (k, &p) in preds[y].iter().enumerate() {
+                    r[k] = tr[p as usize][y];
+                }
+                r
+            })
+            .collect();
+        Lattice { t, neg, tr, groups, trp }
     }
 
     /// Best tag sequence for emission scores `em` (`n * t`) into `out`; `work` is scratch space.
@@ -297,25 +335,43 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
         for y in 0..t {
             prev[y] = tr[start][y] + em[y];
         }
+        let mut pv = [neg; 32];
         for i in 1..n {
             let e = &em[i * t..(i + 1) * t];
             let bk = &mut back[i * t..(i + 1) * t];
-            for y in 0..t {
-                let ps = &self.preds[y];
-                let (mut best, mut arg) = (neg, 0u8);
-                if let Some(&p0) = ps.first() {
-                    best = prev[p0 as usize] + tr[p0 as usize][y];
-                    arg = p0;
-                }
-                for &p in ps.iter().skip(1) {
-                    let s = prev[p as usize] + tr[p as usize][y];
-                    if s > best {
-                        best = s;
-                        arg = p;
+            for (ps, ys) in &self.groups {
+                if ps.is_empty() {
+                    for &y in ys {
+                        cur[y as usize] = neg + e[y as usize];
+                        bk[y as usize] = 0;
                     }
+                    continue;
                 }
-                cur[y] = best + e[y];
-                bk[y] = arg;
+                for (v, &p) in pv.iter_mut().zip(ps) {
+                    *v = prev[p as usize];
+                }
+                for &y in ys {
+                    let y = y as usize;
+                    let tv = &self.trp[y];
+                    let (best, k) = match ps.len() {
+                        1 => best_of::<S, 1>(&pv, tv),
+                        2 => best_of::<S, 2>(&pv, tv),
+                        9 => best_of::<S, 9>(&pv, tv),
+                        n => {
+                            let (mut best, mut arg) = (pv[0] + tv[0], 0);
+                            for k in 1..n {
+                                let s = pv[k] + tv[k];
+                                if s > best {
+                                    best = s;
+                                    arg = k;
+                                }
+                            }
+                            (best, arg)
+                        }
+                    };
+                    cur[y] = best + e[y];
+                    bk[y] = ps[k];
+                }
             }
             prev = cur;
         }
