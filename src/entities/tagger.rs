@@ -259,14 +259,14 @@ pub fn spans(doc: &Doc, tags_: &[u8]) -> Vec<Entity> {
 /// One label per name in a document: a mention whose exact text is given another label by a
 /// clear majority (at least two thirds of at least three mentions) takes the majority label.
 pub fn harmonise(ents: &mut [Entity]) {
-    let mut by_text: HashMap<&str, [u16; 4]> = HashMap::new();
+    let mut by_text: HashMap<&str, [u32; 4]> = HashMap::new();
     for e in ents.iter() {
         by_text.entry(e.text.as_str()).or_insert([0; 4])[e.label as usize] += 1;
     }
     let mut relabel: Vec<(usize, Label)> = Vec::new();
     for (i, e) in ents.iter().enumerate() {
         let c = by_text[e.text.as_str()];
-        let total: u16 = c.iter().sum();
+        let total: u32 = c.iter().sum();
         let (best, &n) = c.iter().enumerate().max_by_key(|&(k, &n)| (n, 4 - k)).unwrap();
         if total >= 3 && n * 3 >= total * 2 && best != e.label as usize {
             relabel.push((i, LABELS[best]));
