@@ -275,7 +275,7 @@ fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv:
     (best, arg)
 }
 
-impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
+impl<S: Copy + PartialOrd + std::ops::Add<Output = S> + std::ops::Sub<Output = S>> Lattice<S> {
     /// `trans` is `(t + 1) * t` (last row = start); `neg` rules a transition out.
     pub fn new(trans: &[S], t: usize, neg: S) -> Lattice<S> {
         let t = t.min(32);
@@ -374,6 +374,17 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
                 }
             }
             prev = cur;
+            // Keep scores near zero: subtracting the same amount from every state changes no
+            // decision, and a sentence of any length can no longer overflow the sums.
+            let mut m = prev[0];
+            for &v in &prev[1..t] {
+                if v > m {
+                    m = v;
+                }
+            }
+            for v in &mut prev[..t] {
+                *v = *v - m;
+            }
         }
         let mut y = 0u8;
         let mut best: Option<S> = None;
@@ -399,7 +410,7 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S>> Lattice<S> {
 /// rule a transition out). Writes the best tags to `out`; `work` is scratch space.
 pub fn viterbi<S>(em: &[S], trans: &[S], t: usize, neg: S, out: &mut Vec<u8>, work: &mut Vec<u8>)
 where
-    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+    S: Copy + PartialOrd + std::ops::Add<Output = S> + std::ops::Sub<Output = S>,
 {
     Lattice::new(trans, t, neg).decode(em, out, work)
 }
