@@ -127,21 +127,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         if let Some((d, e)) = day_at(tk, j).filter(|_| tk.same_sent(i, j)) {
             if month_ok(tk, i, true) && d <= super::calendar::days_in_month(2000, m) {
                 j = e;
-                if tk.w(j) == "," {
-                    if let Some((y, k)) = year_at(tk, j + 1) {
-                        return Some(Cand::new(
-                            i,
-                            k,
-                            TimexType::Date,
-                            Val::Cal {
-                                y: Some(YearRef::Abs(y)),
-                                m,
-                                d: Some(d),
-                                dir: Dir::Auto,
-                            },
-                        ));
-                    }
-                } else if let Some((y, k)) = year_at(tk, j) {
+                // the year, after an optional comma: "January 7, 2019", "7 January 2019"
+                let at = if tk.w(j) == "," { j + 1 } else { j };
+                if let Some((y, k)) = year_at(tk, at) {
                     return Some(Cand::new(
                         i,
                         k,
