@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
-use super::model::{Lattice, Model};
+use super::model::{Bilou, Lattice, Model};
 use crate::model::{Entity, Label};
 use crate::text::Doc;
 
@@ -22,9 +22,9 @@ pub fn model() -> Option<&'static Model> {
 }
 
 /// The embedded model's transitions, prepared once.
-fn lattice(model: &Model) -> &'static Lattice<i32> {
-    static L: OnceLock<Lattice<i32>> = OnceLock::new();
-    L.get_or_init(|| Lattice::new(&model.trans, model.ntags, NEG))
+fn lattice(model: &Model) -> &'static Option<Bilou> {
+    static L: OnceLock<Option<Bilou>> = OnceLock::new();
+    L.get_or_init(|| Bilou::new(&Lattice::new(&model.trans, model.ntags, NEG)))
 }
 
 /// Per-document label counts of each word (lower-cased key): entity types 0..4 and `O` (index 4).
@@ -69,9 +69,10 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let lat = if self::model().map_or(false, |m| std::ptr::eq(m, model)) {
         lattice(model)
     } else {
-        own = Lattice::new(&model.trans, NTAGS, NEG);
+        own = Bilou::new(&Lattice::new(&model.trans, NTAGS, NEG));
         &own
     };
+    let Some(lat) = lat else { return out };
     for &(a, b) in &info.sents {
         decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
     }
@@ -99,7 +100,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
 /// decoded (exactly: each stretch is scored from and into the `O` around it).
 #[allow(clippy::too_many_arguments)]
 fn decode_sentence(
-    lat: &Lattice<i32>,
+    lat: &Bilou,
     em: &[i32],
     skip: &[bool],
     a: usize,
