@@ -177,7 +177,113 @@ pub struct DocInfo {
     pub sents: Vec<(usize, usize)>,
 }
 
+/// The base hashes of an ASCII token: the same values as the general path, byte by byte.
+fn token_info_ascii(s: &[u8], kind: TokKind) -> TokInfo {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let (mut word, mut lower, mut shape) = (SEED, SEED, SEED);
+    let (mut n_up, mut n_low) = (0usize, 0usize);
+    let mut last_shape = 0u8;
+    let mut run = 0;
+    let (mut first_hy, mut last_hy) = (usize::MAX, 0);
+    let low = |c: u8| match c {
+        b'0'..=b'9' => b'0',
+        b'`' => b'\'',
+        _ => c.to_ascii_lowercase(),
+    };
+    for (k, &c) in s.iter().enumerate() {
+        let c = if c == b'`' { b'\'' } else { c };
+        word = mix(word, c as u64);
+        let sc = if c.is_ascii_uppercase() {
+            n_up += 1;
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            n_low += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        if sc == last_shape {
+            run += 1;
+        } else {
+            run = 1;
+            last_shape = sc;
+        }
+        if run <= 2 {
+            shape = mix(shape, sc as u64);
+        }
+        lower = mix(lower, low(c) as u64);
+        if c == b'-' {
+            first_hy = first_hy.min(k);
+            last_hy = k;
+        }
+    }
+    let n = s.len();
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let mut h = SEED;
+    for k in 0..4.min(n) {
+        h = mix(h, low(s[k]) as u64);
+        pre[k] = h;
+    }
+    let mut h = 0x8422_2325_cbf2_9ce4u64;
+    for k in 0..4.min(n) {
+        h = mix(h, low(s[n - 1 - k]) as u64);
+        suf[k] = h;
+    }
+    let (mut hy_first, mut hy_last) = (0, 0);
+    if kind == TokKind::Word && n > 2 && first_hy != usize::MAX {
+        let mut a = 0x1234_5678u64;
+        for &c in &s[..first_hy] {
+            a = mix(a, low(c) as u64);
+        }
+        let mut b = 0x8765_4321u64;
+        for &c in &s[last_hy + 1..] {
+            b = mix(b, low(c) as u64);
+        }
+        hy_first = a;
+        hy_last = b;
+    }
+    let n_letters = n_up + n_low;
+    let first = s.first().map(|&c| if c == b'`' { b'\'' } else { c });
+    let cls = match first {
+        _ if kind == TokKind::Punct => Cls::Punct,
+        _ if kind == TokKind::Number => Cls::Num,
+        Some(c) if c.is_ascii_uppercase() => {
+            if n_letters >= 2 && n_low == 0 { Cls::AllCaps } else { Cls::Cap }
+        }
+        Some(c) if c.is_ascii_lowercase() => Cls::Lower,
+        Some(b'\'') if n_letters > 0 => Cls::Lower,
+        _ => Cls::Other,
+    };
+    TokInfo {
+        word,
+        lower,
+        shape,
+        pre,
+        suf,
+        hy_first,
+        hy_last,
+        cls,
+        gaz: 0,
+        doc_case: 0,
+        first: false,
+        caps_sent: false,
+        len: n.min(255) as u8,
+        upper: n_up > 0,
+    }
+}
+
 fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
+    if s.is_ascii() {
+        return token_info_ascii(s.as_bytes(), kind);
+    }
+    general_token_info(s, kind, buf)
+}
+
+/// The base hashes of any token, char by char.
+fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
     buf.clear();
     let mut word = 0xcbf2_9ce4_8422_2325u64;
     let mut lower = word;
@@ -514,5 +620,22 @@ mod tests {
             info.static_features(4, &mut f);
             assert!(f.len() > 20 && f.iter().all(|&k| k != 0));
         });
+    }
+
+    #[test]
+    fn ascii_tokens_hash_as_the_general_path_does() {
+        let words = [
+            "Kim", "Jong-un", "U.S.", "1,000", "O'Brien", "`", "``", "'s", "'90s", "NATO", "iPhone", "e-mail", "-",
+            "a-b-c", "ab-", "X", "", "x1y2", "MIXED-case-Word", "''", "'", "--", "A-", "3-D", "$", "ok", "Hello-",
+        ];
+        for w in words {
+            for kind in [TokKind::Word, TokKind::Number, TokKind::Punct] {
+                let a = token_info_ascii(w.as_bytes(), kind);
+                // the general path, forced by a non-ASCII copy that folds to the same text
+                let mut buf = Vec::new();
+                let g = general_token_info(w, kind, &mut buf);
+                assert_eq!(format!("{a:?}"), format!("{g:?}"), "{w:?} {kind:?}");
+            }
+        }
     }
 }
