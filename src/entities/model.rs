@@ -204,27 +204,23 @@ impl Model {
     /// Add the weights of `keys` to `scores` (one per tag).
     #[inline]
     pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
-        // two phases: filter through the bitmap (no branches on the loads), then probe the table
-        // for the survivors, so the memory accesses of different keys overlap
-        let mut pass = [0u32; 128];
-        for chunk in keys.chunks(128) {
-            let mut m = 0;
-            for &k in chunk {
-                let bit = bloom_of(k, self.bloom_shift);
-                pass[m] = k;
-                m += ((self.bloom[bit / 64] >> (bit % 64)) & 1) as usize;
-            }
-            let mut acc = [0i32; MAX_TAGS];
-            for &k in &pass[..m] {
-                if let Some(slot) = self.find(k) {
-                    for (a, &w) in acc.iter_mut().zip(&slot.w) {
-                        *a += decode(w);
-                    }
+        // most keys of real text are in the model, so each is looked up directly (no bitmap);
+        // weights are decoded in 16-bit lanes (a code's square fits), summed in 32-bit ones
+        let mut acc = [0i32; MAX_TAGS];
+        for &k in keys {
+            if let Some(slot) = self.find(k) {
+                let mut d = [0i16; MAX_TAGS];
+                for (d, &w) in d.iter_mut().zip(&slot.w) {
+                    let w = w as i16;
+                    *d = w * w.abs();
+                }
+                for (a, &d) in acc.iter_mut().zip(&d) {
+                    *a += d as i32;
                 }
             }
-            for (s, a) in scores.iter_mut().zip(&acc) {
-                *s += a;
-            }
+        }
+        for (s, a) in scores.iter_mut().zip(&acc) {
+            *s += a;
         }
     }
 
