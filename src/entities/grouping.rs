@@ -11,7 +11,7 @@
 //!    mentioned in the same sentence, to the one mentioned more often; if that ties too, it stays a
 //!    group of its own (ambiguous).
 
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap as HashMap;
 
 use crate::model::{Entity, Group, Label};
 use crate::text::{tokenize, Doc};
@@ -135,9 +135,9 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
         .collect();
 
     // distinct forms, indexed by word (and ORG initials) so look-ups stay linear in practice
-    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut initials_index: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut seen_form: HashMap<(Label, String), usize> = HashMap::new();
+    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut initials_index: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut seen_form: HashMap<(Label, String), usize> = HashMap::default();
     for i in 0..n {
         let w = &wordss[i];
         if w.len() < 2 || alias[i].is_some() {
@@ -184,7 +184,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // 1. full forms: mentions whose words are not contained in a longer same-label mention's
     let mut groups: Vec<Cand> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; n];
     let mut partials: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..n {

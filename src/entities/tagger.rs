@@ -1,13 +1,13 @@
 //! The two-pass tagger: pass 1 tags each sentence with the embedded model (Viterbi over BILOU
 //! tags); pass 2 adds what pass 1 said about the same word elsewhere in the document and tags again.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
 use super::model::{Bilou, Lattice, Model};
 use crate::model::{Entity, Label};
+use crate::text::fasthash::FastMap;
 use crate::text::Doc;
 
 /// A score that rules a transition out (weights are far smaller).
@@ -260,7 +260,7 @@ pub fn spans(doc: &Doc, tags_: &[u8]) -> Vec<Entity> {
 /// One label per name in a document: a mention whose exact text is given another label by a
 /// clear majority (at least two thirds of at least three mentions) takes the majority label.
 pub fn harmonise(ents: &mut [Entity]) {
-    let mut by_text: HashMap<&str, [u32; 4]> = HashMap::new();
+    let mut by_text: FastMap<&str, [u32; 4]> = FastMap::default();
     for e in ents.iter() {
         by_text.entry(e.text.as_str()).or_insert([0; 4])[e.label as usize] += 1;
     }
