@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::Gazetteer;
+use crate::text::fasthash::FastMap;
 use crate::text::{Doc, TokKind};
 
 /// Number of BILOU tags: `O` plus B, I, L, U for PER, ORG, LOC, MISC.
@@ -400,8 +401,12 @@ impl DocInfo {
         let n = doc.tokens.len();
         let mut buf = Vec::with_capacity(32);
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
+        // words repeat: each distinct token is hashed once per document
+        let mut seen: FastMap<(&str, u8), TokInfo> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         for (i, t) in doc.tokens.iter().enumerate() {
-            toks.push(token_info(doc.tok(i), t.kind, &mut buf));
+            let s = doc.tok(i);
+            let info = *seen.entry((s, t.kind as u8)).or_insert_with(|| token_info(s, t.kind, &mut buf));
+            toks.push(info);
         }
         let mut sent_of = vec![0u32; n];
         let mut sents = Vec::with_capacity(doc.sentences.len());
