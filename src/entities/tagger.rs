@@ -52,6 +52,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let mut em = vec![0i32; n * NTAGS];
     let mut feats = Vec::with_capacity(64);
     let mut skip = vec![false; n];
+    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> = FastMap::default();
     for i in 0..n {
         let row = &mut em[i * NTAGS..(i + 1) * NTAGS];
         if info.surely_outside(i) {
@@ -59,8 +60,21 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
             skip[i] = true;
             continue;
         }
+        // the features of the token alone are scored once per distinct token and flags
+        let key = info.unigram_key(i);
+        let uni = match unigram.get(&key) {
+            Some(u) => u,
+            None => {
+                feats.clear();
+                info.unigram_features(i, &mut feats);
+                let mut u = [0i32; NTAGS];
+                model.add_scores(&feats, &mut u);
+                unigram.entry(key).or_insert(u)
+            }
+        };
+        row.copy_from_slice(uni);
         feats.clear();
-        info.static_features(i, &mut feats);
+        info.context_features(i, &mut feats);
         model.add_scores(&feats, row);
     }
     let (mut path, mut back) = (Vec::new(), Vec::new());
