@@ -74,15 +74,19 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 sentence_first[i] = true;
             }
         }
-        let name_word = |i: usize| -> bool {
-            let w = doc.tok(i);
-            toks[i].kind == TokKind::Word
-                && cap(w)
-                && !is_stop(w)
-                && !is_calendar_word(w)
-                && !is_determiner(w)
-                && !is_pronoun(w)
-        };
+        // the word lists are consulted once per distinct capitalised word
+        let mut verdicts: HashMap<&str, bool> = HashMap::default();
+        let is_name: Vec<bool> = (0..toks.len())
+            .map(|i| {
+                let w = doc.tok(i);
+                toks[i].kind == TokKind::Word
+                    && cap(w)
+                    && *verdicts
+                        .entry(w)
+                        .or_insert_with(|| !is_stop(w) && !is_calendar_word(w) && !is_determiner(w) && !is_pronoun(w))
+            })
+            .collect();
+        let name_word = |i: usize| -> bool { is_name[i] };
         let mut i = 0;
         while i < toks.len() {
             if !name_word(i) {
