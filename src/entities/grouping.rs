@@ -125,7 +125,21 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
             .partition_point(|s| s.first < doc.tokens.len() && doc.tokens[s.first].start <= byte)
     };
     let mention_sent: Vec<usize> = entities.iter().map(|e| sent_of(e.start)).collect();
-    let wordss: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.text, e.label)).collect();
+    // names repeat: each distinct (text, label) is split into words once
+    let mut forms: Vec<Vec<String>> = Vec::new();
+    let form_of: Vec<usize> = {
+        let mut memo: HashMap<(&str, Label), usize> = HashMap::default();
+        entities
+            .iter()
+            .map(|e| {
+                *memo.entry((e.text.as_str(), e.label)).or_insert_with(|| {
+                    forms.push(name_words(&e.text, e.label));
+                    forms.len() - 1
+                })
+            })
+            .collect()
+    };
+    let wordss: Vec<&Vec<String>> = form_of.iter().map(|&k| &forms[k]).collect();
     let alias: Vec<Option<&str>> = wordss
         .iter()
         .map(|w| {
@@ -204,7 +218,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
         // alias groups may mix LOC and ORG readings of a country (`US` tagged ORG in one place)
         let lkey = if alias[i].is_some() && label != Label::PER { Label::LOC } else { label };
         let g = *by_key.entry((lkey, key)).or_insert_with(|| {
-            groups.push(Cand { label, words: w.clone(), name: String::new(), mentions: Vec::new(), last_partial: None, count: 0 });
+            groups.push(Cand { label, words: w.to_vec(), name: String::new(), mentions: Vec::new(), last_partial: None, count: 0 });
             groups.len() - 1
         });
         let c = &mut groups[g];
@@ -217,7 +231,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
             None => {
                 if c.name.is_empty() || w.len() > c.words.len() || ALIASES.iter().any(|(_, v)| *v == c.name) {
                     c.name = display_name(&entities[i].text, label);
-                    c.words = w.clone();
+                    c.words = w.to_vec();
                 }
             }
         }
