@@ -145,6 +145,9 @@ pub enum Cls {
 pub struct TokInfo {
     pub word: u64,
     pub lower: u64,
+    /// Number of this token's lower-cased form among the document's distinct forms (set by
+    /// [`DocInfo::new`]; equal ids, equal `lower`).
+    pub lid: u32,
     pub shape: u64,
     pub pre: [u64; 4],
     pub suf: [u64; 4],
@@ -176,6 +179,8 @@ pub struct DocInfo {
     pub sent_of: Vec<u32>,
     /// Sentences as token ranges.
     pub sents: Vec<(usize, usize)>,
+    /// Number of distinct lower-cased forms (`TokInfo::lid` is below it).
+    pub n_lower: usize,
 }
 
 /// The base hashes of an ASCII token: the same values as the general path, byte by byte.
@@ -261,6 +266,7 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> TokInfo {
     TokInfo {
         word,
         lower,
+        lid: 0,
         shape,
         pre,
         suf,
@@ -380,6 +386,7 @@ fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
     TokInfo {
         word,
         lower,
+        lid: 0,
         shape,
         pre,
         suf,
@@ -401,13 +408,21 @@ impl DocInfo {
         let n = doc.tokens.len();
         let mut buf = Vec::with_capacity(32);
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
-        // words repeat: each distinct token is hashed once per document
+        // words repeat: each distinct token is hashed once per document, and each distinct
+        // lower-cased form numbered (document statistics are then kept in plain vectors)
         let mut seen: FastMap<(&str, u8), TokInfo> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.tok(i);
-            let info = *seen.entry((s, t.kind as u8)).or_insert_with(|| token_info(s, t.kind, &mut buf));
+            let info = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
+                let mut info = token_info(s, t.kind, &mut buf);
+                let next = lids.len() as u32;
+                info.lid = *lids.entry(info.lower).or_insert(next);
+                info
+            });
             toks.push(info);
         }
+        let n_lower = lids.len();
         let mut sent_of = vec![0u32; n];
         let mut sents = Vec::with_capacity(doc.sentences.len());
         for s in doc.sentences.iter() {
@@ -436,7 +451,7 @@ impl DocInfo {
             }
         }
         // casing of each word elsewhere (mid-sentence, outside headlines)
-        let mut case: KeyMap<(u32, u32)> = KeyMap::with_capacity_and_hasher(n / 2 + 1, Default::default());
+        let mut case = vec![(0u32, 0u32); n_lower];
         let counts = |t: &TokInfo| -> Option<bool> {
             if t.first || t.caps_sent {
                 return None;
@@ -449,7 +464,7 @@ impl DocInfo {
         };
         for t in &toks {
             if let Some(cap) = counts(t) {
-                let e = case.entry(t.lower).or_insert((0, 0));
+                let e = &mut case[t.lid as usize];
                 if cap { e.1 += 1 } else { e.0 += 1 }
             }
         }
@@ -457,7 +472,7 @@ impl DocInfo {
             if !matches!(t.cls, Cls::Lower | Cls::Cap | Cls::AllCaps) {
                 continue;
             }
-            let (mut lo, mut up) = case.get(&t.lower).copied().unwrap_or((0, 0));
+            let (mut lo, mut up) = case[t.lid as usize];
             match counts(t) {
                 Some(true) => up -= 1,
                 Some(false) => lo -= 1,
@@ -466,7 +481,7 @@ impl DocInfo {
             t.doc_case = (lo > 0) as u8 | (((up > 0) as u8) << 1);
         }
         gaz.mark(doc, &mut toks);
-        DocInfo { toks, sent_of, sents }
+        DocInfo { toks, sent_of, sents, n_lower }
     }
 
     /// A token with no capital letter, between two such tokens, is outside any name (in CoNLL-2003

@@ -41,6 +41,20 @@ pub fn history(info: &DocInfo, tags_: &[u8]) -> KeyMap<[u16; 5]> {
     h
 }
 
+/// [`history`] indexed by `TokInfo::lid` (forms never counted have all zeros).
+fn history_by_form(info: &DocInfo, tags_: &[u8]) -> Vec<[u16; 5]> {
+    let mut h = vec![[0u16; 5]; info.n_lower];
+    for (t, &y) in info.toks.iter().zip(tags_) {
+        if !matches!(t.cls, Cls::Cap | Cls::AllCaps | Cls::Lower) {
+            continue;
+        }
+        let e = &mut h[t.lid as usize];
+        let k = tags::typ(y).unwrap_or(4);
+        e[k] = e[k].saturating_add(1);
+    }
+    h
+}
+
 /// BILOU tags for every token of `doc`.
 pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let n = doc.tokens.len();
@@ -91,10 +105,13 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
     }
     // second pass: document-level history
-    let hist = history(&info, &out);
+    let hist = history_by_form(&info, &out);
     let mut changed = vec![false; info.sents.len()];
     for i in 0..n {
-        if let Some(c) = hist.get(&info.toks[i].lower) {
+        // only these tokens have history features (and their own form was counted)
+        let t = &info.toks[i];
+        if matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent) {
+            let c = &hist[t.lid as usize];
             feats.clear();
             info.history_features(i, c, out[i], &mut feats);
             if !feats.is_empty() {
@@ -340,6 +357,21 @@ mod tests {
             let got: Vec<(&str, Label)> = spans(doc, &t).iter().map(|e| (&text[e.start..e.end], e.label)).collect();
             // `Trump Tower`: next to another capitalised word, left alone
             assert_eq!(got, [("Donald Trump", Label::PER), ("Trump", Label::PER)]);
+        });
+    }
+
+    #[test]
+    fn history_by_form_is_history() {
+        let text = "KIM VISITS CHINA\nKim Jong-un met kim and Xi in China. China's 1996 plan; Kim said.";
+        Doc::with(text, |doc| {
+            let info = DocInfo::new(doc, &Gazetteer::empty());
+            let tags_: Vec<u8> = (0..info.toks.len()).map(|i| (i % 17) as u8).collect();
+            let (a, b) = (history(&info, &tags_), history_by_form(&info, &tags_));
+            for t in &info.toks {
+                // one form, one id
+                assert!(info.toks.iter().all(|u| (u.lower == t.lower) == (u.lid == t.lid)));
+                assert_eq!(a.get(&t.lower).copied().unwrap_or([0; 5]), b[t.lid as usize]);
+            }
         });
     }
 
