@@ -213,3 +213,29 @@ fn cli_outputs_code_point_offsets() {
         }
     }
 }
+
+/// Piped JSON is one compact line (a program reads it); `--pretty` indents the same value.
+#[test]
+fn cli_json_is_compact_when_piped_and_indented_with_pretty() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("newsmark-pretty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "“We will talk,” said Lee Sang-sook on Thursday.").unwrap();
+    let run = |extra: &[&str]| -> String {
+        let mut args = vec!["annotate", file.to_str().unwrap(), "--ref-date", "2019-01-08"];
+        args.extend_from_slice(extra);
+        let out = Command::new(env!("CARGO_BIN_EXE_newsmark")).args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let compact = run(&[]);
+    let pretty = run(&["--pretty"]);
+    assert_eq!(compact.trim_end().lines().count(), 1, "{compact}");
+    assert!(pretty.lines().count() > 10 && pretty.contains("\n  \""), "{pretty}");
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a["quotes"][0]["speaker"]["name"], "Lee Sang-sook");
+    let _ = std::fs::remove_dir_all(&dir);
+}
