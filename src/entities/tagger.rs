@@ -311,6 +311,10 @@ pub fn harmonise(ents: &mut [Entity]) {
 
 /// Tag `doc` with the embedded model and gazetteer.
 pub fn tag(doc: &Doc) -> Vec<Entity> {
+    // Nothing to tag: do not load the model and gazetteer for an empty or blank text.
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
     let Some(m) = model() else { return Vec::new() };
     let t = tag_tokens(doc, m, gazetteer::embedded());
     let mut e = spans(doc, &t);
