@@ -312,10 +312,15 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearAgo => {
                 let s = sent as usize;
-                let quarterly = quarter_sents[s.saturating_sub(2)..=s].iter().any(|&b| b);
+                let quarterly = quarter_sents[s.saturating_sub(3)..=s].iter().any(|&b| b);
                 match (r, quarterly) {
                     (Some(r), true) => {
-                        let (y, q) = last_quarter.map(|(y, q, _)| (y, q)).unwrap_or_else(|| prev_quarter(r));
+                        // the quarter under discussion, if it is a recent one (not itself a
+                        // year-ago quarter such as "the 1988 period")
+                        let (y, q) = last_quarter
+                            .map(|(y, q, _)| (y, q))
+                            .filter(|&(y, _)| y >= r.year - 1 && y <= r.year + 1)
+                            .unwrap_or_else(|| prev_quarter(r));
                         format!("{:04}-Q{}", y - 1, q)
                     }
                     (Some(r), false) => format!("{:04}", r.year - 1),
@@ -349,7 +354,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
         };
         // remember the quarter and the day under discussion
-        if c.anchor != Anchor::YearAgo {
+        if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
                 last_quarter = Some((y, q, sent));
             }
@@ -407,15 +412,18 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
-                // "until Tuesday", "as early as Tuesday": a deadline ahead
+                // "until Tuesday", "as early as Tuesday": a deadline ahead, even told in the past
+                // tense ("postponed until Tuesday"); "by Tuesday" only when not in the past tense
                 let deadline = at > 0
-                    && (tk.is_any(at - 1, &["until", "till", "by"])
+                    && ((tk.is_any(at - 1, &["until", "till"]) && tk.sentence_of(at).0 + 1 != at)
                         || (at > 2
                             && tk.w(at - 1) == "as"
                             && tk.is_any(at - 2, &["soon", "early"])
                             && tk.w(at - 3) == "as"));
+                let by = at > 0 && tk.w(at - 1) == "by";
                 *dir = match tense::around(tk, at) {
-                    t if deadline && t != tense::Tense::Past => Dir::Future,
+                    _ if deadline => Dir::Future,
+                    t if by && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,
                     _ => Dir::Past,
                 }
@@ -468,11 +476,15 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                             "to",
                         ],
                     );
+                // "the fiscal year ended Jan. 31": a period already closed
+                let ended = k > 0 && tk.is_any(k - 1, &["ended", "closed"]);
                 *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
-                    // "payable Dec. 15" in a past-tense sentence: the nearest
-                    (true, _, _) => Dir::Near,
+                    _ if ended => Dir::Past,
+                    // "payable Dec. 15" in a past-tense sentence, "by August": the nearest, leaning
+                    // ahead
+                    (true, _, _) => Dir::NearFuture,
                     (_, true, _) => Dir::NearPast,
-                    (_, _, tense::Tense::Past) => Dir::Past,
+                    (_, _, tense::Tense::Past) => Dir::Recent,
                     (_, _, tense::Tense::Future) => Dir::Future,
                     _ => Dir::Near,
                 }
@@ -486,8 +498,14 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
             }
             Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
                 // a bare quarter is the latest one reported (financial news), a season the nearest
-                *dir = match part {
-                    Part::Season(_) => Dir::Near,
+                // "could arrive by the third quarter", "will rise in the fourth quarter": ahead
+                let by = at > 0 && tk.is_any(at - 1, &["by", "until", "before"])
+                    || at > 1 && tk.w(at - 1) == "the" && tk.is_any(at - 2, &["by", "until", "before"]);
+                *dir = match (part, tense::around(tk, at)) {
+                    (Part::Season(_), _) => Dir::Near,
+                    // the quarter just reported is the past one, even in "are expected to"
+                    (_, tense::Tense::Future) => Dir::NearFuture,
+                    _ if by => Dir::NearFuture,
                     _ => Dir::Past,
                 }
             }
@@ -675,6 +693,14 @@ mod tests {
         assert_eq!(
             one("Profit doubled from a year earlier.", "1989-11-02"),
             "a year earlier|DATE|1988"
+        );
+        // "the 1988 period" is the year-ago quarter, not the quarter under discussion
+        assert_eq!(
+            one(
+                "Net fell in the third quarter, against a loss in the 1988 period. The year-ago results included a charge.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the 1988 period|DATE|1988-Q3; year-ago|DATE|1988-Q3"
         );
     }
 
