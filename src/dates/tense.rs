@@ -21,6 +21,8 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         {
             Tense::Past
         }
+        // "vacation plans", "his hopes": nouns unless an infinitive follows
+        "plans" | "plan" | "hopes" | "aims" if tk.w(j + 1) != "to" => return None,
         // "next to the embassy", "coming from Paris" are no future
         "next" if tk.w(j + 1) == "to" => return None,
         "coming" if !matches!(prev, "the" | "this" | "in" | "over") => return None,
@@ -191,6 +193,10 @@ mod tests {
         assert_eq!(
             tense_at("Protesters were planning to drive around the airport on Monday.", "monday"),
             Tense::Future
+        );
+        assert_eq!(
+            tense_at("On Friday, when Albright set aside vacation plans, aides left.", "friday"),
+            Tense::Past
         );
         // a relative clause in the present tense outweighs the reporting verb after a comma
         assert_eq!(
