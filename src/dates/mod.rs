@@ -281,6 +281,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     }
     let mut last_day: Option<(calendar::Date, u32)> = None;
     let mut last_year: Option<i32> = None;
+    let mut last_month: Option<(i32, u8, u32)> = None;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
@@ -313,19 +314,31 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             Anchor::YearAgo => {
                 let s = sent as usize;
                 let quarterly = quarter_sents[s.saturating_sub(3)..=s].iter().any(|&b| b);
-                match (r, quarterly) {
-                    (Some(r), true) => {
-                        // the quarter under discussion, if it is a recent one (not itself a
-                        // year-ago quarter such as "the 1988 period")
-                        let (y, q) = last_quarter
-                            .map(|(y, q, _)| (y, q))
-                            .filter(|&(y, _)| y >= r.year - 1 && y <= r.year + 1)
-                            .unwrap_or_else(|| prev_quarter(r));
-                        format!("{:04}-Q{}", y - 1, q)
+                // "the same month a year ago", "the same period last year" after "in January": that
+                // month a year before
+                let month_unit = (c.s..c.e).any(|k| tk.w(k) == "month")
+                    || (!quarterly && (c.s..c.e).any(|k| tk.w(k) == "period"));
+                let month_ago = match last_month {
+                    Some((y, m, ms)) if month_unit && ms == sent => Some(format!("{:04}-{m:02}", y - 1)),
+                    _ => None,
+                };
+                if let Some(v) = month_ago {
+                    v
+                } else {
+                    match (r, quarterly) {
+                        (Some(r), true) => {
+                            // the quarter under discussion, if it is a recent one (not itself a
+                            // year-ago quarter such as "the 1988 period")
+                            let (y, q) = last_quarter
+                                .map(|(y, q, _)| (y, q))
+                                .filter(|&(y, _)| y >= r.year - 1 && y <= r.year + 1)
+                                .unwrap_or_else(|| prev_quarter(r));
+                            format!("{:04}-Q{}", y - 1, q)
+                        }
+                        (Some(r), false) => format!("{:04}", r.year - 1),
+                        (None, true) => "XXXX-QX".to_string(),
+                        (None, false) => "XXXX".to_string(),
                     }
-                    (Some(r), false) => format!("{:04}", r.year - 1),
-                    (None, true) => "XXXX-QX".to_string(),
-                    (None, false) => "XXXX".to_string(),
                 }
             }
             Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
@@ -363,6 +376,12 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             if let Some(y) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
                 if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
                     last_year = Some(y);
+                }
+            }
+            let b = value.as_bytes();
+            if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
+                if let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u8>()) {
+                    last_month = Some((y, m, sent));
                 }
             }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
@@ -693,6 +712,14 @@ mod tests {
         assert_eq!(
             one("Profit doubled from a year earlier.", "1989-11-02"),
             "a year earlier|DATE|1988"
+        );
+        assert_eq!(
+            one("Sales fell 35% in January, compared to the same month a year ago.", "2008-02-01"),
+            "January|DATE|2008-01; the same month a year ago|DATE|2007-01"
+        );
+        assert_eq!(
+            one("Sales rose 43% in February compared to the same period last year.", "2010-03-03"),
+            "February|DATE|2010-02; the same period last year|DATE|2009-02"
         );
         // "the 1988 period" is the year-ago quarter, not the quarter under discussion
         assert_eq!(
