@@ -341,6 +341,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     }
                 }
             }
+            // "the quarter ended Sept. 30": the quarter that month closes, in the latest such year
+            Anchor::TheQuarter | Anchor::LatestQuarter if ended_quarter(tk, c.e, r).is_some() => {
+                let (y, q) = ended_quarter(tk, c.e, r).unwrap_or((0, 0));
+                format!("{y:04}-Q{q}")
+            }
             Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
                 (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
                 (_, Some(r)) => {
@@ -402,6 +407,21 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     }
     link_ranges(tk, &cands, &mut out);
     out
+}
+
+/// "(the quarter) ended July 31" at `e`: the calendar quarter most of the period falls in (the one
+/// holding the month before the closing month), in the year that closing month last came.
+fn ended_quarter(tk: &Toks, e: usize, r: Option<calendar::Date>) -> Option<(i32, u8)> {
+    if !tk.is_any(e, &["ended", "ending"]) {
+        return None;
+    }
+    let m = lex::month_of(tk.w(e + 1))?;
+    let r = r?;
+    let y = if m > r.month { r.year - 1 } else { r.year };
+    // the three months ending with m: their middle month names the quarter
+    let mid = if m == 1 { 12 } else { m - 1 };
+    let y = if m == 1 { y - 1 } else { y };
+    Some((y, (mid - 1) / 3 + 1))
 }
 
 /// The last quarter completed before `r`.
@@ -720,6 +740,14 @@ mod tests {
         assert_eq!(
             one("Sales rose 43% in February compared to the same period last year.", "2010-03-03"),
             "February|DATE|2010-02; the same period last year|DATE|2009-02"
+        );
+        assert_eq!(
+            one("In the quarter ended July 31, Jayark had a loss.", "1989-10-30"),
+            "the quarter|DATE|1989-Q2; July 31|DATE|1989-07-31"
+        );
+        assert_eq!(
+            one("Sales rose in the quarter ended Sept. 30.", "1989-10-26"),
+            "the quarter|DATE|1989-Q3; Sept. 30|DATE|1989-09-30"
         );
         // "the 1988 period" is the year-ago quarter, not the quarter under discussion
         assert_eq!(
