@@ -51,6 +51,9 @@ pub enum Anchor {
     ThatYear,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
+    /// "the following year", "the previous month", "the next day": the value's offset (a
+    /// `Val::Offset`) taken from the last year, month or day mentioned, else from the reference.
+    Narrative,
 }
 
 /// A candidate match, in date-layer token indices `s..e`.
@@ -365,6 +368,17 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             Anchor::ThatYear => match last_year {
                 Some(y) => format!("{y:04}"),
                 None => "XXXX".to_string(),
+            },
+            Anchor::Narrative => match (&c.val, last_year, last_month, last_day) {
+                (Val::Offset { unit: Unit::Year, n }, Some(y), _, _) if y > 0 && y < 9999 => {
+                    format!("{:04}", y + *n as i32)
+                }
+                (Val::Offset { unit: Unit::Month, n }, _, Some((y, m, _)), _) if y > 0 && y < 9999 => {
+                    let k = y as i64 * 12 + (m as i64 - 1) + n;
+                    format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
+                }
+                (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
+                _ => normalize::value(&c.val, r),
             },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),

@@ -529,6 +529,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
             }
+            // "the following year", "the previous month", "the next day": a step from the time the
+            // story is at, not from the reference date
+            let narrative = i > 0
+                && tk.w(i - 1) == "the"
+                && j == i + 1
+                && (matches!(w, "following" | "previous") || (w == "next" && unit == Unit::Day));
+            if narrative && matches!(unit, Unit::Day | Unit::Month | Unit::Year) {
+                return Some(date(i, e, Val::Offset { unit, n }).anchor(Anchor::Narrative).det());
+            }
             if unit == Unit::Day && n != 0 {
                 return Some(finish(date(i, e, Val::Offset { unit, n })));
             }
@@ -732,5 +741,23 @@ mod tests {
         );
         // "two days ago" and "a year earlier" still resolve against the reference date
         assert_eq!(one("He left two days ago.", "1989-10-27"), "two days ago|DATE|1989-10-25");
+    }
+
+    #[test]
+    fn narrative_steps_follow_the_story() {
+        assert_eq!(
+            one("He became a general in 1995, and the following year he was sent to Washington.", "1998-04-18"),
+            "1995|DATE|1995; the following year|DATE|1996"
+        );
+        assert_eq!(
+            one("In March it got a bid. The following month, the company put itself up for sale.", "1989-10-27"),
+            "March|DATE|1989-03; The following month|DATE|1989-04"
+        );
+        assert_eq!(
+            one("He was arrested on Feb. 2, 1999. The next day he was released.", "1999-05-01"),
+            "Feb. 2, 1999|DATE|1999-02-02; The next day|DATE|1999-02-03"
+        );
+        // with nothing told before, the step is from the reference date
+        assert_eq!(one("The following year, it grew.", "1998-04-18"), "The following year|DATE|1999");
     }
 }
