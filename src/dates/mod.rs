@@ -531,7 +531,15 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     );
                 // "the fiscal year ended Jan. 31": a period already closed
                 let ended = k > 0 && tk.is_any(k - 1, &["ended", "closed"]);
-                *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
+                // a past tense backshifted in reported speech ("added that both sides needed the
+                // deal before the elections in May") does not place a bare month
+                let t = match tense::around_at(tk, at) {
+                    (tense::Tense::Past, j) if d.is_none() && tense::reported(tk, j) => {
+                        tense::Tense::Unknown
+                    }
+                    (t, _) => t,
+                };
+                *dir = match (deadline, d.is_some(), t) {
                     _ if ended => Dir::Past,
                     // "payable Dec. 15" in a past-tense sentence, "by August": the nearest, leaning
                     // ahead

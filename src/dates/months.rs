@@ -292,6 +292,12 @@ mod tests {
             one("In the fiscal year ended Jan. 31, sales rose.", "1989-10-31"),
             "the fiscal year|DURATION|P1Y; Jan. 31|DATE|1989-01-31"
         );
+        // a backshifted past in reported speech leaves the nearest month
+        assert_eq!(
+            one("He added that both sides needed the deal before the elections in May.", "2019-03-14"),
+            "May|DATE|2019-05"
+        );
+        assert_eq!(one("Both sides needed the deal before the elections in May.", "2019-03-14"), "May|DATE|2018-05");
         // "will be named" looks ahead though "named" ends in -ed
         assert_eq!(
             one("Collins will be named commander of a mission in December.", "1998-03-04"),

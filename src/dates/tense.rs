@@ -94,15 +94,37 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
 
 /// The tense nearest to token `i` within its sentence.
 pub fn around(tk: &Toks, i: usize) -> Tense {
+    around_at(tk, i).0
+}
+
+/// Is token `j` inside reported speech ("He added that both sides needed …")? There the past
+/// tense is backshifted and says little about when the event lies.
+pub fn reported(tk: &Toks, j: usize) -> bool {
+    let (s0, _) = tk.sentence_of(j);
+    let mut k = j;
+    while k > s0 + 1 {
+        k -= 1;
+        if tk.w(k) == "that"
+            && (tk.is_any(k - 1, &["said", "added", "says", "told", "noted", "warned"])
+                || (k > s0 + 2 && tk.is_any(k - 2, &["said", "added", "says", "told", "noted", "warned"])))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The tense nearest to token `i` and the token that tells it.
+pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
     let (s0, s1) = tk.sentence_of(i);
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, Tense, usize)> = None;
     let mut consider = |j: usize, dist: usize| {
         if let Some(t) = cue(tk, j) {
             // a future cue wins a tie (modal before the verb)
-            if best.map_or(true, |(d, bt)| {
+            if best.map_or(true, |(d, bt, _)| {
                 dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
             }) {
-                best = Some((dist, t));
+                best = Some((dist, t, j));
             }
         }
     };
@@ -124,7 +146,7 @@ pub fn around(tk: &Toks, i: usize) -> Tense {
         }
         consider(j, dist);
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or((Tense::Unknown, i), |(_, t, j)| (t, j))
 }
 
 #[cfg(test)]
@@ -165,6 +187,21 @@ mod tests {
         assert_eq!(tense_at("They agreed to meet again on Friday.", "friday"), Tense::Future);
         assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Unknown);
         assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
+    }
+
+    #[test]
+    fn reported_speech() {
+        let at = |text: &str, word: &str| {
+            Doc::with(text, |d| {
+                let tk = Toks::new(d);
+                let i = (0..tk.len()).find(|&i| tk.w(i) == word).unwrap();
+                reported(&tk, i)
+            })
+        };
+        assert!(at("He added that both sides needed the deal.", "needed"));
+        assert!(at("She said Monday that prices rose.", "rose"));
+        assert!(!at("Both sides needed the deal.", "needed"));
+        assert!(!at("The deal that he signed was good.", "signed"));
     }
 
     #[test]
