@@ -465,16 +465,26 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
-                // "until Tuesday", "as early as Tuesday": a deadline ahead, even told in the past
-                // tense ("postponed until Tuesday"); "by Tuesday" only when not in the past tense
-                let deadline = at > 0
-                    && ((tk.is_any(at - 1, &["until", "till"]) && tk.sentence_of(at).0 + 1 != at)
-                        || (at > 2
-                            && tk.w(at - 1) == "as"
-                            && tk.is_any(at - 2, &["soon", "early"])
-                            && tk.w(at - 3) == "as"));
+                // "as early as Tuesday": a deadline ahead, even told in the past tense; "until
+                // Tuesday" too after a verb that moves a date ("postponed until Tuesday", "extended
+                // its deadline until"), but "stayed until Tuesday" lies behind; "by Tuesday" only
+                // when not in the past tense
+                let as_soon_as = at > 2
+                    && tk.w(at - 1) == "as"
+                    && tk.is_any(at - 2, &["soon", "early"])
+                    && tk.w(at - 3) == "as";
+                let until = at > 0 && tk.is_any(at - 1, &["until", "till"]) && tk.sentence_of(at).0 + 1 != at;
                 let by = at > 0 && tk.w(at - 1) == "by";
-                *dir = match tense::around(tk, at) {
+                let (t, cue) = tense::around_at(tk, at);
+                let moved = tk.is_any(
+                    cue,
+                    &[
+                        "postponed", "delayed", "extended", "deferred", "adjourned", "suspended", "recessed", "gave",
+                        "given", "set",
+                    ],
+                );
+                let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));
+                *dir = match t {
                     _ if deadline => Dir::Future,
                     t if by && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,
