@@ -217,6 +217,27 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
 fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
+        // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
+        if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
+            let n = out.len();
+            let bare_clock = |x: &Cand| {
+                matches!(&x.val, Val::Time { day, tod: Tod::Clock { .. } }
+                    if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }))
+            };
+            if n >= 1 && out[n - 1].e + 1 == c.s && bare_clock(&out[n - 1]) && tk.same_sent(out[n - 1].s, c.s) {
+                let inner_s = out[n - 1].s;
+                if inner_s >= 1 && tk.w(inner_s - 1) == "(" {
+                    for k in (n.saturating_sub(2)..n).rev() {
+                        let fits = k == n - 1 || (out[k].e + 1 == inner_s && bare_clock(&out[k]));
+                        if fits {
+                            if let Val::Time { day, .. } = &mut out[k].val {
+                                **day = c.val.clone();
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if let Some(prev) = out.last_mut() {
             let gap_comma = c.s == prev.e + 1 && tk.w(prev.e) == "," && tk.same_sent(prev.e, c.s);
             let adjacent = c.s == prev.e && tk.same_sent(prev.s, c.s);
@@ -692,6 +713,11 @@ mod tests {
         assert_eq!(
             one("They met noon Thursday.", "1998-02-13"),
             "noon Thursday|TIME|1998-02-12T12:00"
+        );
+        // a clock time with its UTC equivalent in brackets, then the day
+        assert_eq!(
+            one("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08"),
+            "10:35 a.m.|TIME|1998-08-07T10:35; 0735 GMT|TIME|1998-08-07T07:35Z; Friday|DATE|1998-08-07"
         );
     }
 
