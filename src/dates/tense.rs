@@ -100,7 +100,8 @@ pub fn around(tk: &Toks, i: usize) -> Tense {
 /// Is token `j` inside reported speech ("He added that both sides needed …")? There the past
 /// tense is backshifted and says little about when the event lies.
 pub fn reported(tk: &Toks, j: usize) -> bool {
-    let (s0, _) = tk.sentence_of(j);
+    // a bounded look back: linear time on a sentence without end
+    let s0 = tk.sentence_of(j).0.max(j.saturating_sub(40));
     let mut k = j;
     while k > s0 + 1 {
         k -= 1;
