@@ -6,7 +6,7 @@
 //! Stitching shifts offsets, renumbers date ranges, and merges entity groups that share a label and
 //! canonical name across segments (so "Kim Jong-un" in segment 1 and 7 is one group).
 
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap;
 
 use crate::model::{Entity, Group, Label, Quote, Timex};
 
@@ -53,7 +53,7 @@ pub struct Stitcher {
     pub dates: Vec<Timex>,
     pub entities: Vec<Entity>,
     pub groups: Vec<Group>,
-    by_name: HashMap<(Label, String), usize>,
+    by_name: FastMap<(Label, String), usize>,
     ranges: usize,
 }
 

@@ -767,6 +767,9 @@ function exportJson() {
 // Wiring
 
 function main() {
+  // The worker first: it loads and warms the module on its own thread while this one sets up.
+  startWorker();
+  setStatus("Starting the annotator…");
   buildLegend();
   els.refdate.value = todayIso();
   let restored = "";
@@ -829,8 +832,6 @@ function main() {
     else hideTip();
   }, { passive: true });
 
-  startWorker();
-  setStatus("Starting the annotator…");
 }
 
 main();

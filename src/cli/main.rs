@@ -121,7 +121,31 @@ fn run(argv: &[String]) -> Result<(), String> {
     out.flush().map_err(|e| e.to_string())
 }
 
+/// Peak memory of a long text, which is annotated segment by segment: each segment allocates and
+/// frees a few buffers of some MB while the results pile up as small allocations. glibc's malloc
+/// raises its mmap threshold whenever a mapped block is freed, so later buffers land in the heap
+/// among the results and leave holes there (10 MB input: 67 MB peak RSS). Blocks of 4 MiB and
+/// more in their own mappings, and no trimming of the heap top (freed space is reused, not
+/// page-faulted back in), give 60 MB for about 0.1 s of kernel time per 10 MB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    const M_TRIM_THRESHOLD: i32 = -1;
+    const M_MMAP_THRESHOLD: i32 = -3;
+    // SAFETY: mallopt only sets allocator parameters; no other thread runs yet.
+    unsafe {
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
+        mallopt(M_TRIM_THRESHOLD, i32::MAX);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {
         Ok(()) => ExitCode::SUCCESS,

@@ -66,7 +66,7 @@ impl<'a> Toks<'a> {
             sent_start.push(t.len());
             for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
                 let w = &text[tok.start..tok.end];
-                if tok.kind == TokKind::Word && w.len() > 1 && w.char_indices().skip(1).any(|(_, c)| c == '-') {
+                if tok.kind == TokKind::Word && w.len() > 1 && w.as_bytes()[1..].contains(&b'-') {
                     // split at inner hyphens: each part and each hyphen is a token
                     let mut s = tok.start;
                     let mut first = true;

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::Gazetteer;
+use crate::text::fasthash::FastMap;
 use crate::text::{Doc, TokKind};
 
 /// Number of BILOU tags: `O` plus B, I, L, U for PER, ORG, LOC, MISC.
@@ -144,6 +145,9 @@ pub enum Cls {
 pub struct TokInfo {
     pub word: u64,
     pub lower: u64,
+    /// Number of this token's lower-cased form among the document's distinct forms (set by
+    /// [`DocInfo::new`]; equal ids, equal `lower`).
+    pub lid: u32,
     pub shape: u64,
     pub pre: [u64; 4],
     pub suf: [u64; 4],
@@ -175,9 +179,118 @@ pub struct DocInfo {
     pub sent_of: Vec<u32>,
     /// Sentences as token ranges.
     pub sents: Vec<(usize, usize)>,
+    /// Number of distinct lower-cased forms (`TokInfo::lid` is below it).
+    pub n_lower: usize,
+}
+
+/// The base hashes of an ASCII token: the same values as the general path, byte by byte.
+fn token_info_ascii(s: &[u8], kind: TokKind) -> TokInfo {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let (mut word, mut lower, mut shape) = (SEED, SEED, SEED);
+    let (mut n_up, mut n_low) = (0usize, 0usize);
+    let mut last_shape = 0u8;
+    let mut run = 0;
+    let (mut first_hy, mut last_hy) = (usize::MAX, 0);
+    let low = |c: u8| match c {
+        b'0'..=b'9' => b'0',
+        b'`' => b'\'',
+        _ => c.to_ascii_lowercase(),
+    };
+    for (k, &c) in s.iter().enumerate() {
+        let c = if c == b'`' { b'\'' } else { c };
+        word = mix(word, c as u64);
+        let sc = if c.is_ascii_uppercase() {
+            n_up += 1;
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            n_low += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        if sc == last_shape {
+            run += 1;
+        } else {
+            run = 1;
+            last_shape = sc;
+        }
+        if run <= 2 {
+            shape = mix(shape, sc as u64);
+        }
+        lower = mix(lower, low(c) as u64);
+        if c == b'-' {
+            first_hy = first_hy.min(k);
+            last_hy = k;
+        }
+    }
+    let n = s.len();
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let mut h = SEED;
+    for k in 0..4.min(n) {
+        h = mix(h, low(s[k]) as u64);
+        pre[k] = h;
+    }
+    let mut h = 0x8422_2325_cbf2_9ce4u64;
+    for k in 0..4.min(n) {
+        h = mix(h, low(s[n - 1 - k]) as u64);
+        suf[k] = h;
+    }
+    let (mut hy_first, mut hy_last) = (0, 0);
+    if kind == TokKind::Word && n > 2 && first_hy != usize::MAX {
+        let mut a = 0x1234_5678u64;
+        for &c in &s[..first_hy] {
+            a = mix(a, low(c) as u64);
+        }
+        let mut b = 0x8765_4321u64;
+        for &c in &s[last_hy + 1..] {
+            b = mix(b, low(c) as u64);
+        }
+        hy_first = a;
+        hy_last = b;
+    }
+    let n_letters = n_up + n_low;
+    let first = s.first().map(|&c| if c == b'`' { b'\'' } else { c });
+    let cls = match first {
+        _ if kind == TokKind::Punct => Cls::Punct,
+        _ if kind == TokKind::Number => Cls::Num,
+        Some(c) if c.is_ascii_uppercase() => {
+            if n_letters >= 2 && n_low == 0 { Cls::AllCaps } else { Cls::Cap }
+        }
+        Some(c) if c.is_ascii_lowercase() => Cls::Lower,
+        Some(b'\'') if n_letters > 0 => Cls::Lower,
+        _ => Cls::Other,
+    };
+    TokInfo {
+        word,
+        lower,
+        lid: 0,
+        shape,
+        pre,
+        suf,
+        hy_first,
+        hy_last,
+        cls,
+        gaz: 0,
+        doc_case: 0,
+        first: false,
+        caps_sent: false,
+        len: n.min(255) as u8,
+        upper: n_up > 0,
+    }
 }
 
 fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
+    if s.is_ascii() {
+        return token_info_ascii(s.as_bytes(), kind);
+    }
+    general_token_info(s, kind, buf)
+}
+
+/// The base hashes of any token, char by char.
+fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
     buf.clear();
     let mut word = 0xcbf2_9ce4_8422_2325u64;
     let mut lower = word;
@@ -273,6 +386,7 @@ fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
     TokInfo {
         word,
         lower,
+        lid: 0,
         shape,
         pre,
         suf,
@@ -294,9 +408,21 @@ impl DocInfo {
         let n = doc.tokens.len();
         let mut buf = Vec::with_capacity(32);
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
+        // words repeat: each distinct token is hashed once per document, and each distinct
+        // lower-cased form numbered (document statistics are then kept in plain vectors)
+        let mut seen: FastMap<(&str, u8), TokInfo> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         for (i, t) in doc.tokens.iter().enumerate() {
-            toks.push(token_info(doc.tok(i), t.kind, &mut buf));
+            let s = doc.tok(i);
+            let info = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
+                let mut info = token_info(s, t.kind, &mut buf);
+                let next = lids.len() as u32;
+                info.lid = *lids.entry(info.lower).or_insert(next);
+                info
+            });
+            toks.push(info);
         }
+        let n_lower = lids.len();
         let mut sent_of = vec![0u32; n];
         let mut sents = Vec::with_capacity(doc.sentences.len());
         for s in doc.sentences.iter() {
@@ -325,7 +451,7 @@ impl DocInfo {
             }
         }
         // casing of each word elsewhere (mid-sentence, outside headlines)
-        let mut case: KeyMap<(u32, u32)> = KeyMap::with_capacity_and_hasher(n / 2 + 1, Default::default());
+        let mut case = vec![(0u32, 0u32); n_lower];
         let counts = |t: &TokInfo| -> Option<bool> {
             if t.first || t.caps_sent {
                 return None;
@@ -338,7 +464,7 @@ impl DocInfo {
         };
         for t in &toks {
             if let Some(cap) = counts(t) {
-                let e = case.entry(t.lower).or_insert((0, 0));
+                let e = &mut case[t.lid as usize];
                 if cap { e.1 += 1 } else { e.0 += 1 }
             }
         }
@@ -346,7 +472,7 @@ impl DocInfo {
             if !matches!(t.cls, Cls::Lower | Cls::Cap | Cls::AllCaps) {
                 continue;
             }
-            let (mut lo, mut up) = case.get(&t.lower).copied().unwrap_or((0, 0));
+            let (mut lo, mut up) = case[t.lid as usize];
             match counts(t) {
                 Some(true) => up -= 1,
                 Some(false) => lo -= 1,
@@ -355,7 +481,7 @@ impl DocInfo {
             t.doc_case = (lo > 0) as u8 | (((up > 0) as u8) << 1);
         }
         gaz.mark(doc, &mut toks);
-        DocInfo { toks, sent_of, sents }
+        DocInfo { toks, sent_of, sents, n_lower }
     }
 
     /// A token with no capital letter, between two such tokens, is outside any name (in CoNLL-2003
@@ -372,6 +498,91 @@ impl DocInfo {
         } else {
             Some(&self.toks[i as usize])
         }
+    }
+
+    /// The static features of token `i` that depend on the token alone (its text, class, casing
+    /// flags and gazetteer bits): with [`DocInfo::context_features`], the same keys as
+    /// [`DocInfo::static_features`]. Tokens with equal [`DocInfo::unigram_key`] have equal ones.
+    pub fn unigram_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let caps = t.caps_sent as u64;
+        let pos = if t.first { 0 } else if t.caps_sent { 1 } else { 2 };
+        out.push(feat(1, 0));
+        if !t.caps_sent {
+            out.push(feat(2, t.word));
+        }
+        out.push(feat(3, t.lower));
+        out.push(feat2(4, t.shape, caps));
+        for k in 0..4 {
+            if (t.len as usize) > k + 1 {
+                out.push(feat(5 + k as u64, t.pre[k]));
+                out.push(feat(9 + k as u64, t.suf[k]));
+            }
+        }
+        out.push(feat3(24, pos, t.cls as u64, t.doc_case as u64));
+        if t.hy_first != 0 {
+            out.push(feat(26, t.hy_first));
+            out.push(feat(27, t.hy_last));
+        }
+        let mut g = t.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(feat2(28, b, (t.cls == Cls::Lower) as u64));
+        }
+    }
+
+    /// What [`DocInfo::unigram_features`] reads of token `i`: its text (and so its class) and flags.
+    pub fn unigram_key(&self, i: usize) -> (u64, u64) {
+        let t = &self.toks[i];
+        let flags = t.gaz as u64
+            | (t.cls as u64) << 32
+            | (t.doc_case as u64) << 40
+            | (t.first as u64) << 48
+            | (t.caps_sent as u64) << 49;
+        (t.word, flags)
+    }
+
+    /// The static features of token `i` that read its neighbours.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
+        let s = self.sents[self.sent_of[i] as usize];
+        let t = &self.toks[i];
+        let ii = i as isize;
+        let lw = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+        let sh = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
+        let cl = |d: isize| self.get(ii + d, s).map_or(if d < 0 { 7 } else { 8 }, |t| t.cls as u64);
+        let caps = t.caps_sent as u64;
+        out.push(feat(13, lw(-1)));
+        out.push(feat(14, lw(1)));
+        out.push(feat(15, lw(-2)));
+        out.push(feat(16, lw(2)));
+        out.push(feat2(17, sh(-1), caps));
+        out.push(feat2(18, sh(1), caps));
+        out.push(feat3(19, sh(-1), t.shape, caps));
+        out.push(feat3(20, t.shape, sh(1), caps));
+        out.push(feat3(21, cl(-1), t.cls as u64, cl(1)));
+        out.push(feat2(22, lw(-1), t.lower));
+        out.push(feat2(23, t.lower, lw(1)));
+        if let Some(p) = self.get(ii - 1, s) {
+            let mut g = p.gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(29, b));
+            }
+        }
+        if let Some(p) = self.get(ii + 1, s) {
+            let mut g = p.gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(30, b));
+            }
+        }
+        out.push(feat2(32, lw(-1), t.cls as u64));
+        out.push(feat2(33, lw(1), t.cls as u64));
+        out.push(feat3(34, cl(-2), cl(-1), t.cls as u64));
+        out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
     }
 
     /// Static features of token `i` (appended to `out`).
@@ -514,5 +725,51 @@ mod tests {
             info.static_features(4, &mut f);
             assert!(f.len() > 20 && f.iter().all(|&k| k != 0));
         });
+    }
+
+    #[test]
+    fn unigram_and_context_features_are_the_static_ones() {
+        let text = "KIM VISITS CHINA\nKim Jong-un left for China's north-east on Friday, the U.S. said.\n\
+            \"We'll see,\" said Mr. O'Brien of the Bank of England. Xi Jinping’s envoy met Erdoğan in İzmir.";
+        let gaz = Gazetteer::parse("country\tChina\ncity\tİzmir\norg\tBank of England\nperson\tXi Jinping\n");
+        Doc::with(text, |doc| {
+            let info = DocInfo::new(doc, &gaz);
+            assert!(info.toks.iter().any(|t| t.gaz != 0));
+            for i in 0..info.toks.len() {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                info.static_features(i, &mut a);
+                info.unigram_features(i, &mut b);
+                info.context_features(i, &mut b);
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b, "token {i}");
+                // the unigram key decides the unigram features
+                for j in 0..info.toks.len() {
+                    if info.unigram_key(i) == info.unigram_key(j) {
+                        let (mut x, mut y) = (Vec::new(), Vec::new());
+                        info.unigram_features(i, &mut x);
+                        info.unigram_features(j, &mut y);
+                        assert_eq!(x, y);
+                    }
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn ascii_tokens_hash_as_the_general_path_does() {
+        let words = [
+            "Kim", "Jong-un", "U.S.", "1,000", "O'Brien", "`", "``", "'s", "'90s", "NATO", "iPhone", "e-mail", "-",
+            "a-b-c", "ab-", "X", "", "x1y2", "MIXED-case-Word", "''", "'", "--", "A-", "3-D", "$", "ok", "Hello-",
+        ];
+        for w in words {
+            for kind in [TokKind::Word, TokKind::Number, TokKind::Punct] {
+                let a = token_info_ascii(w.as_bytes(), kind);
+                // the general path, forced by a non-ASCII copy that folds to the same text
+                let mut buf = Vec::new();
+                let g = general_token_info(w, kind, &mut buf);
+                assert_eq!(format!("{a:?}"), format!("{g:?}"), "{w:?} {kind:?}");
+            }
+        }
     }
 }

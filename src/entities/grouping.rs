@@ -11,7 +11,7 @@
 //!    mentioned in the same sentence, to the one mentioned more often; if that ties too, it stays a
 //!    group of its own (ambiguous).
 
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap as HashMap;
 
 use crate::model::{Entity, Group, Label};
 use crate::text::{tokenize, Doc};
@@ -125,7 +125,21 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
             .partition_point(|s| s.first < doc.tokens.len() && doc.tokens[s.first].start <= byte)
     };
     let mention_sent: Vec<usize> = entities.iter().map(|e| sent_of(e.start)).collect();
-    let wordss: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.text, e.label)).collect();
+    // names repeat: each distinct (text, label) is split into words once
+    let mut forms: Vec<Vec<String>> = Vec::new();
+    let form_of: Vec<usize> = {
+        let mut memo: HashMap<(&str, Label), usize> = HashMap::default();
+        entities
+            .iter()
+            .map(|e| {
+                *memo.entry((e.text.as_str(), e.label)).or_insert_with(|| {
+                    forms.push(name_words(&e.text, e.label));
+                    forms.len() - 1
+                })
+            })
+            .collect()
+    };
+    let wordss: Vec<&Vec<String>> = form_of.iter().map(|&k| &forms[k]).collect();
     let alias: Vec<Option<&str>> = wordss
         .iter()
         .map(|w| {
@@ -135,9 +149,9 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
         .collect();
 
     // distinct forms, indexed by word (and ORG initials) so look-ups stay linear in practice
-    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
-    let mut initials_index: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut seen_form: HashMap<(Label, String), usize> = HashMap::new();
+    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut initials_index: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut seen_form: HashMap<(Label, String), usize> = HashMap::default();
     for i in 0..n {
         let w = &wordss[i];
         if w.len() < 2 || alias[i].is_some() {
@@ -184,7 +198,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // 1. full forms: mentions whose words are not contained in a longer same-label mention's
     let mut groups: Vec<Cand> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; n];
     let mut partials: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..n {
@@ -204,7 +218,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
         // alias groups may mix LOC and ORG readings of a country (`US` tagged ORG in one place)
         let lkey = if alias[i].is_some() && label != Label::PER { Label::LOC } else { label };
         let g = *by_key.entry((lkey, key)).or_insert_with(|| {
-            groups.push(Cand { label, words: w.clone(), name: String::new(), mentions: Vec::new(), last_partial: None, count: 0 });
+            groups.push(Cand { label, words: w.to_vec(), name: String::new(), mentions: Vec::new(), last_partial: None, count: 0 });
             groups.len() - 1
         });
         let c = &mut groups[g];
@@ -217,7 +231,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
             None => {
                 if c.name.is_empty() || w.len() > c.words.len() || ALIASES.iter().any(|(_, v)| *v == c.name) {
                     c.name = display_name(&entities[i].text, label);
-                    c.words = w.clone();
+                    c.words = w.to_vec();
                 }
             }
         }

@@ -1,13 +1,13 @@
 //! The two-pass tagger: pass 1 tags each sentence with the embedded model (Viterbi over BILOU
 //! tags); pass 2 adds what pass 1 said about the same word elsewhere in the document and tags again.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
-use super::model::{Lattice, Model};
+use super::model::{Bilou, Lattice, Model};
 use crate::model::{Entity, Label};
+use crate::text::fasthash::FastMap;
 use crate::text::Doc;
 
 /// A score that rules a transition out (weights are far smaller).
@@ -22,9 +22,9 @@ pub fn model() -> Option<&'static Model> {
 }
 
 /// The embedded model's transitions, prepared once.
-fn lattice(model: &Model) -> &'static Lattice<i32> {
-    static L: OnceLock<Lattice<i32>> = OnceLock::new();
-    L.get_or_init(|| Lattice::new(&model.trans, model.ntags, NEG))
+fn lattice(model: &Model) -> &'static Option<Bilou> {
+    static L: OnceLock<Option<Bilou>> = OnceLock::new();
+    L.get_or_init(|| Bilou::new(&Lattice::new(&model.trans, model.ntags, NEG)))
 }
 
 /// Per-document label counts of each word (lower-cased key): entity types 0..4 and `O` (index 4).
@@ -35,6 +35,20 @@ pub fn history(info: &DocInfo, tags_: &[u8]) -> KeyMap<[u16; 5]> {
             continue;
         }
         let e = h.entry(t.lower).or_insert([0; 5]);
+        let k = tags::typ(y).unwrap_or(4);
+        e[k] = e[k].saturating_add(1);
+    }
+    h
+}
+
+/// [`history`] indexed by `TokInfo::lid` (forms never counted have all zeros).
+fn history_by_form(info: &DocInfo, tags_: &[u8]) -> Vec<[u16; 5]> {
+    let mut h = vec![[0u16; 5]; info.n_lower];
+    for (t, &y) in info.toks.iter().zip(tags_) {
+        if !matches!(t.cls, Cls::Cap | Cls::AllCaps | Cls::Lower) {
+            continue;
+        }
+        let e = &mut h[t.lid as usize];
         let k = tags::typ(y).unwrap_or(4);
         e[k] = e[k].saturating_add(1);
     }
@@ -52,6 +66,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let mut em = vec![0i32; n * NTAGS];
     let mut feats = Vec::with_capacity(64);
     let mut skip = vec![false; n];
+    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> = FastMap::default();
     for i in 0..n {
         let row = &mut em[i * NTAGS..(i + 1) * NTAGS];
         if info.surely_outside(i) {
@@ -59,8 +74,21 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
             skip[i] = true;
             continue;
         }
+        // the features of the token alone are scored once per distinct token and flags
+        let key = info.unigram_key(i);
+        let uni = match unigram.get(&key) {
+            Some(u) => u,
+            None => {
+                feats.clear();
+                info.unigram_features(i, &mut feats);
+                let mut u = [0i32; NTAGS];
+                model.add_scores(&feats, &mut u);
+                unigram.entry(key).or_insert(u)
+            }
+        };
+        row.copy_from_slice(uni);
         feats.clear();
-        info.static_features(i, &mut feats);
+        info.context_features(i, &mut feats);
         model.add_scores(&feats, row);
     }
     let (mut path, mut back) = (Vec::new(), Vec::new());
@@ -69,17 +97,21 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let lat = if self::model().map_or(false, |m| std::ptr::eq(m, model)) {
         lattice(model)
     } else {
-        own = Lattice::new(&model.trans, NTAGS, NEG);
+        own = Bilou::new(&Lattice::new(&model.trans, NTAGS, NEG));
         &own
     };
+    let Some(lat) = lat else { return out };
     for &(a, b) in &info.sents {
         decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
     }
     // second pass: document-level history
-    let hist = history(&info, &out);
+    let hist = history_by_form(&info, &out);
     let mut changed = vec![false; info.sents.len()];
     for i in 0..n {
-        if let Some(c) = hist.get(&info.toks[i].lower) {
+        // only these tokens have history features (and their own form was counted)
+        let t = &info.toks[i];
+        if matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent) {
+            let c = &hist[t.lid as usize];
             feats.clear();
             info.history_features(i, c, out[i], &mut feats);
             if !feats.is_empty() {
@@ -99,7 +131,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
 /// decoded (exactly: each stretch is scored from and into the `O` around it).
 #[allow(clippy::too_many_arguments)]
 fn decode_sentence(
-    lat: &Lattice<i32>,
+    lat: &Bilou,
     em: &[i32],
     skip: &[bool],
     a: usize,
@@ -259,7 +291,7 @@ pub fn spans(doc: &Doc, tags_: &[u8]) -> Vec<Entity> {
 /// One label per name in a document: a mention whose exact text is given another label by a
 /// clear majority (at least two thirds of at least three mentions) takes the majority label.
 pub fn harmonise(ents: &mut [Entity]) {
-    let mut by_text: HashMap<&str, [u32; 4]> = HashMap::new();
+    let mut by_text: FastMap<&str, [u32; 4]> = FastMap::default();
     for e in ents.iter() {
         by_text.entry(e.text.as_str()).or_insert([0; 4])[e.label as usize] += 1;
     }
@@ -325,6 +357,21 @@ mod tests {
             let got: Vec<(&str, Label)> = spans(doc, &t).iter().map(|e| (&text[e.start..e.end], e.label)).collect();
             // `Trump Tower`: next to another capitalised word, left alone
             assert_eq!(got, [("Donald Trump", Label::PER), ("Trump", Label::PER)]);
+        });
+    }
+
+    #[test]
+    fn history_by_form_is_history() {
+        let text = "KIM VISITS CHINA\nKim Jong-un met kim and Xi in China. China's 1996 plan; Kim said.";
+        Doc::with(text, |doc| {
+            let info = DocInfo::new(doc, &Gazetteer::empty());
+            let tags_: Vec<u8> = (0..info.toks.len()).map(|i| (i % 17) as u8).collect();
+            let (a, b) = (history(&info, &tags_), history_by_form(&info, &tags_));
+            for t in &info.toks {
+                // one form, one id
+                assert!(info.toks.iter().all(|u| (u.lower == t.lower) == (u.lid == t.lid)));
+                assert_eq!(a.get(&t.lower).copied().unwrap_or([0; 5]), b[t.lid as usize]);
+            }
         });
     }
 

@@ -3,7 +3,10 @@
 // keeps offsets matching `text.slice`, and recovers from an internal error (a Rust panic traps the
 // WebAssembly instance) by re-creating the instance, so the next call works.
 
-import initGlue, * as glue from "./newsmark.js";
+// The wasm-bindgen glue (./newsmark.js) is imported by `init()`, at the same time as the .wasm
+// is fetched and compiled, rather than statically: a page then waits for one request after this
+// file instead of two in a row.
+let glue = null;
 
 /** Version of the package (the same as the Rust crate inside it). */
 export const version = "__NEWSMARK_VERSION__";
@@ -74,13 +77,15 @@ export function init(source) {
   if (ready && !broken) return Promise.resolve();
   if (!initPromise) {
     initPromise = (async () => {
-      if (!compiled) compiled = await compileFrom(source);
+      const [g, module] = await Promise.all([glue ?? import("./newsmark.js"), compiled ?? compileFrom(source)]);
+      glue = g;
+      compiled = module;
       if (broken) {
         // A failed synchronous restart: instantiate the kept module again.
         glue.__wbg_reset_state();
         broken = null;
       } else {
-        await initGlue({ module_or_path: compiled });
+        await glue.default({ module_or_path: compiled });
       }
       ready = true;
     })();

@@ -6,7 +6,7 @@ use super::cues::*;
 use super::marks::Segment;
 use crate::model::{Entity, Label};
 use crate::text::{Doc, TokKind};
-use std::collections::HashSet;
+use crate::text::fasthash::FastSet as HashSet;
 
 /// Token range `[a, b)`.
 pub type Range = (usize, usize);
@@ -643,7 +643,7 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's subject
 ///    (`Kim has proposed cooperation with fellow “socialist countries”`).
 pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
-    let mut mid_caps = HashSet::new();
+    let mut mid_caps = HashSet::default();
     for i in 1..doc.tokens.len() {
         let t = &doc.tokens[i];
         let prev = doc.tok(i - 1);

@@ -1,7 +1,7 @@
 //! The words of news attribution: reporting verbs (said, told, added, argued…), the phrases that
 //! introduce a source (according to), and the small words a speaker phrase never crosses.
 
-use std::collections::HashSet;
+use crate::text::fasthash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 /// Reporting verbs in every inflection a news story uses, lower-case. Speech and writing first,

@@ -106,9 +106,7 @@ pub fn find(text: &str) -> Vec<Segment> {
     let mut para_start = 0;
     let bytes = text.as_bytes();
     while para_start <= text.len() {
-        let para_end = text[para_start..]
-            .find(|c| c == '\n' || c == '\r' || c == '\u{2029}')
-            .map_or(text.len(), |i| para_start + i);
+        let para_end = line_break(&bytes[para_start..]).map_or(text.len(), |i| para_start + i);
         let para = &text[para_start..para_end];
         let first_mark = para.trim_start().chars().next().map_or(false, is_double);
         let continued = pending_open && first_mark;
@@ -133,6 +131,11 @@ pub fn find(text: &str) -> Vec<Segment> {
     out
 }
 
+/// Byte position of the first `\n`, `\r` or U+2029 (paragraph separator) in `b`.
+fn line_break(b: &[u8]) -> Option<usize> {
+    b.iter().enumerate().position(|(i, &x)| x == b'\n' || x == b'\r' || (x == 0xE2 && b[i + 1..].starts_with(&[0x80, 0xA9])))
+}
+
 /// Pair the marks of one paragraph; push its outermost segments. Returns whether the paragraph
 /// ends inside an open double quote.
 fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Vec<Segment>) -> bool {
@@ -144,6 +147,10 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     let mut prev: Option<char> = None;
     let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
+            prev = Some(c); // the common case, decided at once
+            continue;
+        }
         if is_combining(c) {
             continue; // part of the character before
         }
@@ -423,5 +430,15 @@ mod tests {
                 assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
             }
         }
+    }
+
+    #[test]
+    fn line_breaks_found_by_bytes() {
+        assert_eq!(line_break(b"ab\ncd"), Some(2));
+        assert_eq!(line_break(b"ab\r\n"), Some(2));
+        assert_eq!(line_break("a\u{2029}b".as_bytes()), Some(1));
+        assert_eq!(line_break("a\u{2028}b\u{20AC}".as_bytes()), None);
+        assert_eq!(line_break(b"\xE2"), None);
+        assert_eq!(line_break(b""), None);
     }
 }

@@ -2,7 +2,7 @@
 //! otherwise the full name written earlier ("Lu" → "Lu Kang"), and for pronouns and titles ("he",
 //! "the North Korean leader") the person the story was last about.
 
-use std::collections::HashMap;
+use crate::text::fasthash::{FastMap as HashMap, FastSet};
 
 use super::cues::*;
 use crate::model::{Entity, Group, Label};
@@ -56,7 +56,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             k < quoted.len() && quoted[k].0 <= pos
         };
         // capitalised words also seen inside a sentence: names rather than sentence openers
-        let mut mid_caps = std::collections::HashSet::new();
+        let mut mid_caps = FastSet::default();
         for i in 1..toks.len() {
             let prev = doc.tok(i - 1);
             if toks[i].kind == TokKind::Word && !toks[i].newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) && cap(doc.tok(i)) {
@@ -74,15 +74,19 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 sentence_first[i] = true;
             }
         }
-        let name_word = |i: usize| -> bool {
-            let w = doc.tok(i);
-            toks[i].kind == TokKind::Word
-                && cap(w)
-                && !is_stop(w)
-                && !is_calendar_word(w)
-                && !is_determiner(w)
-                && !is_pronoun(w)
-        };
+        // the word lists are consulted once per distinct capitalised word
+        let mut verdicts: HashMap<&str, bool> = HashMap::default();
+        let is_name: Vec<bool> = (0..toks.len())
+            .map(|i| {
+                let w = doc.tok(i);
+                toks[i].kind == TokKind::Word
+                    && cap(w)
+                    && *verdicts
+                        .entry(w)
+                        .or_insert_with(|| !is_stop(w) && !is_calendar_word(w) && !is_determiner(w) && !is_pronoun(w))
+            })
+            .collect();
+        let name_word = |i: usize| -> bool { is_name[i] };
         let mut i = 0;
         while i < toks.len() {
             if !name_word(i) {
@@ -110,18 +114,18 @@ impl<'a, 'd> Resolver<'a, 'd> {
             }
             i = b;
         }
-        let mut by_last: HashMap<&'d str, Vec<(usize, usize)>> = HashMap::new();
-        let mut by_first: HashMap<&'d str, (usize, usize)> = HashMap::new();
+        let mut by_last: HashMap<&'d str, Vec<(usize, usize)>> = HashMap::default();
+        let mut by_first: HashMap<&'d str, (usize, usize)> = HashMap::default();
         for n in names.iter().filter(|n| n.b - n.a >= 2) {
             by_last.entry(doc.tok(n.b - 1)).or_default().push((n.a, n.b));
             by_first.entry(doc.tok(n.a)).or_insert((n.a, n.b));
         }
         let subjects = (0..names.len()).filter(|&i| names[i].subject).collect();
-        let mut group_by_name = HashMap::new();
+        let mut group_by_name = HashMap::default();
         for (i, g) in groups.iter().enumerate() {
             group_by_name.entry(g.name.to_lowercase()).or_insert(i);
         }
-        let mut group_by_mention = HashMap::new();
+        let mut group_by_mention = HashMap::default();
         for e in entities.iter().filter(|e| e.group < groups.len()) {
             group_by_mention.entry(e.text.as_str()).or_insert(e.group);
         }

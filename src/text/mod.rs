@@ -3,6 +3,7 @@
 //! (`Mr.`, `U.S.`, `Jan.`), a possessive `'s` is its own token (as in CoNLL-2003), numbers keep their
 //! inner separators (`1,000`, `3.5`, `10:30`, `1/7/2019`), hyphenated names stay whole (`Kim Jong-un`).
 
+pub mod fasthash;
 mod tokenize;
 
 pub use tokenize::{sentences, tokenize, Sentence, TokKind, Token};

@@ -40,6 +40,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
@@ -57,22 +60,31 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Split `text` into tokens (byte offsets).
+/// Split `text` into tokens (byte offsets). Walks bytes, decoding a character only where it is
+/// not plain ASCII; runs of ASCII letters and digits are taken without decoding.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let mut newline = false;
     let mut space = false;
     let next_char = |i: usize| text[i..].chars().next();
+    // the character at byte `p` (a char boundary below `len`)
+    let char_at = |p: usize| -> char {
+        let b = bytes[p];
+        if b < 0x80 { b as char } else { next_char(p).unwrap_or('\u{FFFD}') }
+    };
+    let mut p = 0;
 
-    while let Some(&(i, c)) = chars.peek() {
+    while p < len {
+        let i = p;
+        let c = char_at(i);
         if c.is_whitespace() || c.is_control() {
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 newline = true;
             }
             space = true;
-            chars.next();
+            p += c.len_utf8();
             continue;
         }
         let start = i;
@@ -81,13 +93,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Number } else { TokKind::Word };
             end = i + c.len_utf8();
-            chars.next();
             loop {
-                let Some(&(j, d)) = chars.peek() else { break };
+                // ASCII letters and digits are word characters
+                while end < len && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end >= len {
+                    break;
+                }
+                let j = end;
+                let d = char_at(j);
                 if is_word_char(d) {
                     end = j + d.len_utf8();
-                    chars.next();
                     continue;
+                }
+                if !matches!(d, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/') && !is_apostrophe(d) {
+                    break; // nothing else joins a word
                 }
                 let after = next_char(j + d.len_utf8());
                 let after_is_word = after.map_or(false, is_word_char);
@@ -117,7 +138,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
                 end = j + d.len_utf8();
-                chars.next();
             }
             // A trailing period belongs to a known abbreviation or a dotted initialism.
             // At the end of a line the period ends the sentence instead (CoNLL-2003 splits it off:
@@ -128,13 +148,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if word.contains('.') || single_letter || is_abbreviation(word) {
                     end += 1;
-                    chars.next();
                 }
             }
+            p = end;
         } else {
             end = i + c.len_utf8();
-            chars.next();
-            kind = TokKind::Word;
             // possessive 's glued to the previous word becomes one token, as in CoNLL-2003
             let rest = &text[end..];
             let possessive = is_apostrophe(c)
@@ -144,9 +162,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && !rest[1..].chars().next().map_or(false, is_word_char);
             if possessive {
                 end += 1;
-                chars.next();
             }
-            let kind = if possessive { kind } else { TokKind::Punct };
+            p = end;
+            let kind = if possessive { TokKind::Word } else { TokKind::Punct };
             tokens.push(Token { start, end, kind, newline_before: newline, space_before: space });
             newline = false;
             space = false;
@@ -212,6 +230,133 @@ fn is_opener(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written (char by char), to check the fast one against.
+    pub fn reference_tokenize(text: &str) -> Vec<Token> {
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut chars = text.char_indices().peekable();
+        let mut newline = false;
+        let mut space = false;
+        let next_char = |i: usize| text[i..].chars().next();
+
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() || c.is_control() {
+                if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                    newline = true;
+                }
+                space = true;
+                chars.next();
+                continue;
+            }
+            let start = i;
+            let mut end;
+            let kind;
+            if is_word_char(c) {
+                kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Number } else { TokKind::Word };
+                end = i + c.len_utf8();
+                chars.next();
+                loop {
+                    let Some(&(j, d)) = chars.peek() else { break };
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    let after = next_char(j + d.len_utf8());
+                    let after_is_word = after.map_or(false, is_word_char);
+                    let joins = match d {
+                        '-' | '\u{2010}' | '\u{2011}' => after_is_word && kind == TokKind::Word,
+                        _ if is_apostrophe(d) => {
+                            // possessive 's and s' stay apart: Jinping 's
+                            let rest = &text[j + d.len_utf8()..];
+                            let possessive = (rest.starts_with('s') || rest.starts_with('S'))
+                                && !rest[1..].chars().next().map_or(false, is_word_char);
+                            after_is_word && !possessive && kind == TokKind::Word
+                        }
+                        '.' | ',' | ':' | '/' if kind == TokKind::Number => {
+                            after.map_or(false, |a| a.is_ascii_digit())
+                        }
+                        '.' if kind == TokKind::Word => {
+                            // U.S., a.m.: single letters joined by periods
+                            let word = &text[start..j];
+                            let last_seg = word.rsplit('.').next().unwrap_or(word);
+                            last_seg.chars().count() == 1
+                                && after.map_or(false, |a| a.is_alphabetic())
+                                && next_char(j + 1 + after.map_or(0, char::len_utf8)) == Some('.')
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                // A trailing period belongs to a known abbreviation or a dotted initialism.
+                // At the end of a line the period ends the sentence instead (CoNLL-2003 splits it off:
+                // `Walt Disney Co` `.`).
+                let line_end = matches!(bytes.get(end + 1), None | Some(b'\n') | Some(b'\r'));
+                if kind == TokKind::Word && bytes.get(end) == Some(&b'.') && !line_end {
+                    let word = &text[start..end];
+                    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    if word.contains('.') || single_letter || is_abbreviation(word) {
+                        end += 1;
+                        chars.next();
+                    }
+                }
+            } else {
+                end = i + c.len_utf8();
+                chars.next();
+                kind = TokKind::Word;
+                // possessive 's glued to the previous word becomes one token, as in CoNLL-2003
+                let rest = &text[end..];
+                let possessive = is_apostrophe(c)
+                    && !space
+                    && tokens.last().map_or(false, |t: &Token| t.kind == TokKind::Word && t.end == i)
+                    && (rest.starts_with('s') || rest.starts_with('S'))
+                    && !rest[1..].chars().next().map_or(false, is_word_char);
+                if possessive {
+                    end += 1;
+                    chars.next();
+                }
+                let kind = if possessive { kind } else { TokKind::Punct };
+                tokens.push(Token { start, end, kind, newline_before: newline, space_before: space });
+                newline = false;
+                space = false;
+                continue;
+            }
+            tokens.push(Token { start, end, kind, newline_before: newline, space_before: space });
+            newline = false;
+            space = false;
+        }
+        tokens
+    }
+
+    #[test]
+    fn fast_tokenizer_equals_the_reference() {
+        let mut texts: Vec<String> = vec![
+            "Mr. Xi Jinping’s U.S. trip, Kim Jong-un's visit. Walt Disney Co.\nThe U.S.\nMr. X".into(),
+            "1,000 at 10:30 on 1/7/2019, 3.5% don't rock 'n' roll Jones' 'em a.m. p.m. U.N. e.g.".into(),
+            "e\u{301}e\u{301} Zoe\u{308} İstanbul ΣΊΣΥΦΟΣ 北京 Beijing ٠١٢ مرحبا 😀a😀 \u{0}\u{1}\r\n\u{2029}x\u{2028}".into(),
+            "a.b.c. ... ''' --- A- -B Co. Corp. INC. St. ST. ſt. Kelvin \u{212A}o. ñ. Ñ. x.\u{301}y. 5th-6th 3-D".into(),
+            "’s ’S 's 'S s' O’Brien ‘quoted’ “double” x’’ y'' end.".into(),
+        ];
+        // every short string over a small alphabet of tricky characters
+        let alphabet = ['a', 'B', '1', '.', '\'', '’', '-', ' ', '\n', 's', 'é', '\u{301}', ',', '/', ':'];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in ['a', '.', 's', ' ', '1', 'S'] {
+                        texts.push([a, b, c, d].iter().collect());
+                    }
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(tokenize(t), reference_tokenize(t), "{t:?}");
+        }
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()

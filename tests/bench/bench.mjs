@@ -373,7 +373,8 @@ async function chromiumFigures(pkgDir) {
     return;
   }
   // A local server: the built package under /pkg/, and a blank bench page with the texts.
-  const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+  const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".css": "text/css" };
+  const siteDir = fs.existsSync(path.join(ROOT, "dist", "index.html")) ? path.join(ROOT, "dist") : null;
   const routes = {
     "/bench.html": ["<!doctype html><meta charset=utf-8><title>newsmark bench</title><body>bench</body>", ".html"],
     "/corpus.txt": [corpus, ".txt"],
@@ -387,6 +388,10 @@ async function chromiumFigures(pkgDir) {
     else if (url.pathname.startsWith("/pkg/")) {
       const f = path.join(pkgDir, path.basename(url.pathname));
       if (fs.existsSync(f)) [body, ext] = [fs.readFileSync(f), path.extname(f)];
+    } else if (url.pathname.startsWith("/site/") && siteDir) {
+      // the built page (dist/), for the page figures
+      const f = path.join(siteDir, path.normalize(url.pathname.slice("/site/".length) || "index.html"));
+      if (f.startsWith(siteDir) && fs.existsSync(f) && fs.statSync(f).isFile()) [body, ext] = [fs.readFileSync(f), path.extname(f)];
     }
     if (body === undefined) {
       res.writeHead(404).end();
@@ -419,7 +424,9 @@ async function chromiumFigures(pkgDir) {
           const t1 = performance.now();
           const r = nm.annotateSync(text, { referenceDate: ref });
           const t2 = performance.now();
-          return { total: t2 - t0, load: t1 - t0, annotate: t2 - t1, found: r.quotes.length + r.dates.length + r.entities.length };
+          nm.annotateSync(text, { referenceDate: ref }); // after the clock: the same call once compiled
+          const again = performance.now() - t2;
+          return { total: t2 - t0, load: t1 - t0, annotate: t2 - t1, again, found: r.quotes.length + r.dates.length + r.entities.length };
         }, { text, ref: REF_DATE }),
       );
       await ctx.close();
@@ -427,6 +434,39 @@ async function chromiumFigures(pkgDir) {
     const cold = median(colds.map((c) => c.total));
     figures.coldStartMs = cold;
     row("Chromium", "cold start: fetch + compile + instantiate + annotate the example", `${cold.toFixed(1)} ms (load ${median(colds.map((c) => c.load)).toFixed(1)} + annotate ${median(colds.map((c) => c.annotate)).toFixed(1)}; median of ${colds.length}, best ${Math.min(...colds.map((c) => c.total)).toFixed(1)})`, `≤ ${FLOORS.coldStartMs} ms`, cold <= FLOORS.coldStartMs);
+    // The first call compiles most of the code it runs (engines compile WebAssembly functions on
+    // first use) and builds the lazily-initialised tables; the same call again shows the rest.
+    row("Chromium", "  the example annotated again, same page", `${median(colds.map((c) => c.again)).toFixed(1)} ms`);
+
+    // The page itself (dist/): its worker loads and warms the module while the page starts, so
+    // "Load example" is measured from the click to the highlights on screen.
+    if (siteDir) {
+      const pages = [];
+      for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+        const ctx = await browser.newContext();
+        const page = await ctx.newPage();
+        await page.goto(`${base}/site/index.html`);
+        await page.waitForFunction(() => window.newsmark && window.newsmark.ready, null, { timeout: 30_000 });
+        const ready = await page.evaluate(() => performance.now()); // since navigation start
+        const shown = await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const t0 = performance.now();
+              document.getElementById("load-example").click();
+              const check = () => {
+                if (window.newsmark.renders > 0 && !window.newsmark.busy) resolve(performance.now() - t0);
+                else setTimeout(check, 1);
+              };
+              check();
+            }),
+        );
+        pages.push({ ready, shown });
+        await ctx.close();
+      }
+      figures.page = { readyMs: median(pages.map((p) => p.ready)), exampleMs: median(pages.map((p) => p.shown)) };
+      row("Chromium", "page: navigation → annotator ready (worker loaded and warmed)", `${figures.page.readyMs.toFixed(0)} ms (median of ${pages.length})`);
+      row("Chromium", "page: “Load example” click → highlights shown", `${figures.page.exampleMs.toFixed(0)} ms (median of ${pages.length})`);
+    }
 
     // Throughput on the corpus, inside the page.
     const ctx = await browser.newContext();
