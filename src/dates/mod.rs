@@ -487,8 +487,9 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
         match v {
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
                 // "as early as Tuesday": a deadline ahead, even told in the past tense; "until
-                // Tuesday" too after a verb that moves a date ("postponed until Tuesday", "extended
-                // its deadline until"), but "stayed until Tuesday" lies behind; "by Tuesday" only
+                // Tuesday" too after a verb that moves a date or sets a state ("postponed until
+                // Tuesday", "extended its deadline until", "kept closed until"), but "stayed until
+                // Tuesday" lies behind; "by Tuesday" only
                 // when not in the past tense
                 let as_soon_as = at > 2
                     && tk.w(at - 1) == "as"
@@ -501,7 +502,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     cue,
                     &[
                         "postponed", "delayed", "extended", "deferred", "adjourned", "suspended", "recessed", "gave",
-                        "given", "set",
+                        "given", "set", "closed", "shut", "halted", "frozen", "barred", "banned", "blocked",
                     ],
                 );
                 let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));

@@ -108,6 +108,10 @@ mod tests {
         );
         assert_eq!(one("He stayed in the hospital until Tuesday.", "2000-03-30"), "Tuesday|DATE|2000-03-28");
         assert_eq!(
+            one("The government decided to hold all stock markets closed until Friday.", "2008-09-18"),
+            "Friday|DATE|2008-09-19"
+        );
+        assert_eq!(
             one("The boy could leave as soon as Tuesday, Castro said.", "2000-04-03"),
             "Tuesday|DATE|2000-04-04"
         );
