@@ -20,9 +20,12 @@ fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
 
 /// `N units` at `i`: (amount in tenths or None for vague, unit, end, hyphenated adjective).
 fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> {
-    let (amt, j) = match number_at(tk, i) {
-        Some((v, j)) => (Some(v), j),
-        None => (None, vague_amount(tk, i)?),
+    // "a few days": the article belongs to the vague amount, not a number "a"
+    let (amt, j) = match (vague_amount(tk, i), number_at(tk, i)) {
+        (Some(j), _) if tk.w(i + 1) == "few" => (None, j),
+        (_, Some((v, j))) => (Some(v), j),
+        (Some(j), None) => (None, j),
+        (None, None) => return None,
     };
     if j == i || !tk.same_sent(i, j) {
         return None;
@@ -155,6 +158,8 @@ mod tests {
     #[test]
     fn amounts() {
         assert_eq!(one("It took an hour.", ""), "an hour|DURATION|PT1H");
+        assert_eq!(one("It takes a few minutes.", ""), "a few minutes|DURATION|PTXM");
+        assert_eq!(one("It lasted a couple of weeks.", ""), "a couple of weeks|DURATION|P2W");
         assert_eq!(one("It took three years.", ""), "three years|DURATION|P3Y");
         assert_eq!(
             one("It took two and a half years.", ""),

@@ -86,7 +86,7 @@ pub fn resolve(h: Holiday, y: Option<YearRef>, dir: Dir, r: Option<Date>) -> Opt
                 Dir::Before => c.iter().copied().filter(|d| d.to_days() < rd).max(),
                 Dir::Future => c.iter().copied().filter(|d| d.to_days() >= rd).min(),
                 Dir::After => c.iter().copied().filter(|d| d.to_days() > rd).min(),
-                Dir::Near | Dir::Auto | Dir::NearPast => c.iter().copied().min_by_key(|d| (d.to_days() - rd).abs()),
+                Dir::Near | Dir::Auto | Dir::NearPast | Dir::NearFuture | Dir::Recent => c.iter().copied().min_by_key(|d| (d.to_days() - rd).abs()),
             }
         }
     }

@@ -51,6 +51,9 @@ pub enum Anchor {
     ThatYear,
     /// "that day", "the same day": the last day mentioned.
     ThatDay,
+    /// "the following year", "the previous month", "the next day": the value's offset (a
+    /// `Val::Offset`) taken from the last year, month or day mentioned, else from the reference.
+    Narrative,
 }
 
 /// A candidate match, in date-layer token indices `s..e`.
@@ -214,6 +217,27 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
 fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
+        // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
+        if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
+            let n = out.len();
+            let bare_clock = |x: &Cand| {
+                matches!(&x.val, Val::Time { day, tod: Tod::Clock { .. } }
+                    if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }))
+            };
+            if n >= 1 && out[n - 1].e + 1 == c.s && bare_clock(&out[n - 1]) && tk.same_sent(out[n - 1].s, c.s) {
+                let inner_s = out[n - 1].s;
+                if inner_s >= 1 && tk.w(inner_s - 1) == "(" {
+                    for k in (n.saturating_sub(2)..n).rev() {
+                        let fits = k == n - 1 || (out[k].e + 1 == inner_s && bare_clock(&out[k]));
+                        if fits {
+                            if let Val::Time { day, .. } = &mut out[k].val {
+                                **day = c.val.clone();
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if let Some(prev) = out.last_mut() {
             let gap_comma = c.s == prev.e + 1 && tk.w(prev.e) == "," && tk.same_sent(prev.e, c.s);
             let adjacent = c.s == prev.e && tk.same_sent(prev.s, c.s);
@@ -281,6 +305,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     }
     let mut last_day: Option<(calendar::Date, u32)> = None;
     let mut last_year: Option<i32> = None;
+    let mut last_month: Option<(i32, u8, u32)> = None;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
@@ -312,16 +337,38 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearAgo => {
                 let s = sent as usize;
-                let quarterly = quarter_sents[s.saturating_sub(2)..=s].iter().any(|&b| b);
-                match (r, quarterly) {
-                    (Some(r), true) => {
-                        let (y, q) = last_quarter.map(|(y, q, _)| (y, q)).unwrap_or_else(|| prev_quarter(r));
-                        format!("{:04}-Q{}", y - 1, q)
+                let quarterly = quarter_sents[s.saturating_sub(3)..=s].iter().any(|&b| b);
+                // "the same month a year ago", "the same period last year" after "in January": that
+                // month a year before
+                let month_unit = (c.s..c.e).any(|k| tk.w(k) == "month")
+                    || (!quarterly && (c.s..c.e).any(|k| tk.w(k) == "period"));
+                let month_ago = match last_month {
+                    Some((y, m, ms)) if month_unit && ms == sent => Some(format!("{:04}-{m:02}", y - 1)),
+                    _ => None,
+                };
+                if let Some(v) = month_ago {
+                    v
+                } else {
+                    match (r, quarterly) {
+                        (Some(r), true) => {
+                            // the quarter under discussion, if it is a recent one (not itself a
+                            // year-ago quarter such as "the 1988 period")
+                            let (y, q) = last_quarter
+                                .map(|(y, q, _)| (y, q))
+                                .filter(|&(y, _)| y >= r.year - 1 && y <= r.year + 1)
+                                .unwrap_or_else(|| prev_quarter(r));
+                            format!("{:04}-Q{}", y - 1, q)
+                        }
+                        (Some(r), false) => format!("{:04}", r.year - 1),
+                        (None, true) => "XXXX-QX".to_string(),
+                        (None, false) => "XXXX".to_string(),
                     }
-                    (Some(r), false) => format!("{:04}", r.year - 1),
-                    (None, true) => "XXXX-QX".to_string(),
-                    (None, false) => "XXXX".to_string(),
                 }
+            }
+            // "the quarter ended Sept. 30": the quarter that month closes, in the latest such year
+            Anchor::TheQuarter | Anchor::LatestQuarter if ended_quarter(tk, c.e, r).is_some() => {
+                let (y, q) = ended_quarter(tk, c.e, r).unwrap_or((0, 0));
+                format!("{y:04}-Q{q}")
             }
             Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
                 (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
@@ -343,13 +390,24 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 Some(y) => format!("{y:04}"),
                 None => "XXXX".to_string(),
             },
+            Anchor::Narrative => match (&c.val, last_year, last_month, last_day) {
+                (Val::Offset { unit: Unit::Year, n }, Some(y), _, _) if y > 0 && y < 9999 => {
+                    format!("{:04}", y + *n as i32)
+                }
+                (Val::Offset { unit: Unit::Month, n }, _, Some((y, m, _)), _) if y > 0 && y < 9999 => {
+                    let k = y as i64 * 12 + (m as i64 - 1) + n;
+                    format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
+                }
+                (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
+                _ => normalize::value(&c.val, r),
+            },
             Anchor::ThatDay => match last_day {
                 Some((d, _)) => d.to_string(),
                 None => normalize::value(&c.val, r),
             },
         };
         // remember the quarter and the day under discussion
-        if c.anchor != Anchor::YearAgo {
+        if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
                 last_quarter = Some((y, q, sent));
             }
@@ -358,6 +416,12 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             if let Some(y) = value.get(..4).and_then(|y| y.parse::<i32>().ok()) {
                 if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
                     last_year = Some(y);
+                }
+            }
+            let b = value.as_bytes();
+            if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
+                if let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u8>()) {
+                    last_month = Some((y, m, sent));
                 }
             }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
@@ -378,6 +442,21 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     }
     link_ranges(tk, &cands, &mut out);
     out
+}
+
+/// "(the quarter) ended July 31" at `e`: the calendar quarter most of the period falls in (the one
+/// holding the month before the closing month), in the year that closing month last came.
+fn ended_quarter(tk: &Toks, e: usize, r: Option<calendar::Date>) -> Option<(i32, u8)> {
+    if !tk.is_any(e, &["ended", "ending"]) {
+        return None;
+    }
+    let m = lex::month_of(tk.w(e + 1))?;
+    let r = r?;
+    let y = if m > r.month { r.year - 1 } else { r.year };
+    // the three months ending with m: their middle month names the quarter
+    let mid = if m == 1 { 12 } else { m - 1 };
+    let y = if m == 1 { y - 1 } else { y };
+    Some((y, (mid - 1) / 3 + 1))
 }
 
 /// The last quarter completed before `r`.
@@ -407,15 +486,29 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
-                // "until Tuesday", "as early as Tuesday": a deadline ahead
-                let deadline = at > 0
-                    && (tk.is_any(at - 1, &["until", "till", "by"])
-                        || (at > 2
-                            && tk.w(at - 1) == "as"
-                            && tk.is_any(at - 2, &["soon", "early"])
-                            && tk.w(at - 3) == "as"));
-                *dir = match tense::around(tk, at) {
-                    t if deadline && t != tense::Tense::Past => Dir::Future,
+                // "as early as Tuesday": a deadline ahead, even told in the past tense; "until
+                // Tuesday" too after a verb that moves a date or sets a state ("postponed until
+                // Tuesday", "extended its deadline until", "kept closed until"), but "stayed until
+                // Tuesday" lies behind; "by Tuesday" only
+                // when not in the past tense
+                let as_soon_as = at > 2
+                    && tk.w(at - 1) == "as"
+                    && tk.is_any(at - 2, &["soon", "early"])
+                    && tk.w(at - 3) == "as";
+                let until = at > 0 && tk.is_any(at - 1, &["until", "till"]) && tk.sentence_of(at).0 + 1 != at;
+                let by = at > 0 && tk.w(at - 1) == "by";
+                let (t, cue) = tense::around_at(tk, at);
+                let moved = tk.is_any(
+                    cue,
+                    &[
+                        "postponed", "delayed", "extended", "deferred", "adjourned", "suspended", "recessed", "gave",
+                        "given", "set", "closed", "shut", "halted", "frozen", "barred", "banned", "blocked",
+                    ],
+                );
+                let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));
+                *dir = match t {
+                    _ if deadline => Dir::Future,
+                    t if by && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,
                     _ => Dir::Past,
                 }
@@ -468,11 +561,23 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                             "to",
                         ],
                     );
-                *dir = match (deadline, d.is_some(), tense::around(tk, at)) {
-                    // "payable Dec. 15" in a past-tense sentence: the nearest
-                    (true, _, _) => Dir::Near,
+                // "the fiscal year ended Jan. 31": a period already closed
+                let ended = k > 0 && tk.is_any(k - 1, &["ended", "closed"]);
+                // a past tense backshifted in reported speech ("added that both sides needed the
+                // deal before the elections in May") does not place a bare month
+                let t = match tense::around_at(tk, at) {
+                    (tense::Tense::Past, j) if d.is_none() && tense::reported(tk, j) => {
+                        tense::Tense::Unknown
+                    }
+                    (t, _) => t,
+                };
+                *dir = match (deadline, d.is_some(), t) {
+                    _ if ended => Dir::Past,
+                    // "payable Dec. 15" in a past-tense sentence, "by August": the nearest, leaning
+                    // ahead
+                    (true, _, _) => Dir::NearFuture,
                     (_, true, _) => Dir::NearPast,
-                    (_, _, tense::Tense::Past) => Dir::Past,
+                    (_, _, tense::Tense::Past) => Dir::Recent,
                     (_, _, tense::Tense::Future) => Dir::Future,
                     _ => Dir::Near,
                 }
@@ -486,8 +591,14 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
             }
             Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
                 // a bare quarter is the latest one reported (financial news), a season the nearest
-                *dir = match part {
-                    Part::Season(_) => Dir::Near,
+                // "could arrive by the third quarter", "will rise in the fourth quarter": ahead
+                let by = at > 0 && tk.is_any(at - 1, &["by", "until", "before"])
+                    || at > 1 && tk.w(at - 1) == "the" && tk.is_any(at - 2, &["by", "until", "before"]);
+                *dir = match (part, tense::around(tk, at)) {
+                    (Part::Season(_), _) => Dir::Near,
+                    // the quarter just reported is the past one, even in "are expected to"
+                    (_, tense::Tense::Future) => Dir::NearFuture,
+                    _ if by => Dir::NearFuture,
                     _ => Dir::Past,
                 }
             }
@@ -604,6 +715,11 @@ mod tests {
             one("They met noon Thursday.", "1998-02-13"),
             "noon Thursday|TIME|1998-02-12T12:00"
         );
+        // a clock time with its UTC equivalent in brackets, then the day
+        assert_eq!(
+            one("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08"),
+            "10:35 a.m.|TIME|1998-08-07T10:35; 0735 GMT|TIME|1998-08-07T07:35Z; Friday|DATE|1998-08-07"
+        );
     }
 
     #[test]
@@ -675,6 +791,30 @@ mod tests {
         assert_eq!(
             one("Profit doubled from a year earlier.", "1989-11-02"),
             "a year earlier|DATE|1988"
+        );
+        assert_eq!(
+            one("Sales fell 35% in January, compared to the same month a year ago.", "2008-02-01"),
+            "January|DATE|2008-01; the same month a year ago|DATE|2007-01"
+        );
+        assert_eq!(
+            one("Sales rose 43% in February compared to the same period last year.", "2010-03-03"),
+            "February|DATE|2010-02; the same period last year|DATE|2009-02"
+        );
+        assert_eq!(
+            one("In the quarter ended July 31, Jayark had a loss.", "1989-10-30"),
+            "the quarter|DATE|1989-Q2; July 31|DATE|1989-07-31"
+        );
+        assert_eq!(
+            one("Sales rose in the quarter ended Sept. 30.", "1989-10-26"),
+            "the quarter|DATE|1989-Q3; Sept. 30|DATE|1989-09-30"
+        );
+        // "the 1988 period" is the year-ago quarter, not the quarter under discussion
+        assert_eq!(
+            one(
+                "Net fell in the third quarter, against a loss in the 1988 period. The year-ago results included a charge.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the 1988 period|DATE|1988-Q3; year-ago|DATE|1988-Q3"
         );
     }
 

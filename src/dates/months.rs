@@ -266,8 +266,42 @@ mod tests {
     #[test]
     fn bare_months_use_tense() {
         assert_eq!(
-            one("The deal was signed in December.", "1989-11-02"),
-            "December|DATE|1988-12"
+            one("The deal was signed in February.", "1989-11-02"),
+            "February|DATE|1989-02"
+        );
+        assert_eq!(
+            one("The deal was signed in October.", "1989-11-02"),
+            "October|DATE|1989-10"
+        );
+        // the month just ahead, told after a reporting verb, is the coming one, not eleven months back
+        assert_eq!(
+            one("Saudi Arabia told oil companies of a cutback in September.", "1990-08-16"),
+            "September|DATE|1990-09"
+        );
+        assert_eq!(
+            one("Dealers placed orders for November transactions.", "1989-10-30"),
+            "November|DATE|1989-11"
+        );
+        // a deadline leans ahead; a period that "ended" lies behind
+        assert_eq!(one("It wants new flights by August.", "1998-02-13"), "August|DATE|1998-08");
+        assert_eq!(
+            one("The labor pact is effective June 1.", "1989-10-26"),
+            "June 1|DATE|1990-06-01"
+        );
+        assert_eq!(
+            one("In the fiscal year ended Jan. 31, sales rose.", "1989-10-31"),
+            "the fiscal year|DURATION|P1Y; Jan. 31|DATE|1989-01-31"
+        );
+        // a backshifted past in reported speech leaves the nearest month
+        assert_eq!(
+            one("He added that both sides needed the deal before the elections in May.", "2019-03-14"),
+            "May|DATE|2019-05"
+        );
+        assert_eq!(one("Both sides needed the deal before the elections in May.", "2019-03-14"), "May|DATE|2018-05");
+        // "will be named" looks ahead though "named" ends in -ed
+        assert_eq!(
+            one("Collins will be named commander of a mission in December.", "1998-03-04"),
+            "December|DATE|1998-12"
         );
         assert_eq!(
             one("The deal will close in December.", "1989-11-02"),
@@ -287,5 +321,10 @@ mod tests {
         assert_eq!(one("April Smith said so.", "2019-01-08"), "");
         assert_eq!(one("He will mar the event.", "2019-01-08"), "");
         assert_eq!(one("In May prices fell.", "2019-06-08"), "May|DATE|2019-05");
+        assert_eq!(
+            one("He was arrested at this march in each of the last three years.", "1999-01-22"),
+            "the last three years|DURATION|P3Y"
+        );
+        assert_eq!(one("We will see next may.", "2019-01-08"), "");
     }
 }

@@ -22,6 +22,12 @@ pub enum Dir {
     Near,
     /// The nearest one, counting the future at double distance: news mostly looks back.
     NearPast,
+    /// The nearest one, counting the past at double distance: a deadline ("by August",
+    /// "effective June 1") mostly looks ahead.
+    NearFuture,
+    /// A month told in the past tense: on or before the reference, unless that is a year back while
+    /// the next one is a step ahead ("placed orders for November transactions" late in October).
+    Recent,
 }
 
 /// A year: absolute, or relative to the reference year.
@@ -124,13 +130,12 @@ fn pick(cands: [i64; 3], r: i64, dir: Dir) -> i64 {
         Dir::Future => cands.iter().copied().filter(|&c| c >= r).min().unwrap_or(cands[2]),
         Dir::Before => cands.iter().copied().filter(|&c| c < r).max().unwrap_or(cands[0]),
         Dir::After => cands.iter().copied().filter(|&c| c > r).min().unwrap_or(cands[2]),
-        Dir::Near | Dir::Auto | Dir::NearPast => {
-            let w = |c: i64| {
-                if c > r && dir == Dir::NearPast {
-                    2 * (c - r)
-                } else {
-                    (c - r).abs()
-                }
+        Dir::Near | Dir::Auto | Dir::NearPast | Dir::NearFuture | Dir::Recent => {
+            let w = |c: i64| match dir {
+                Dir::NearPast if c > r => 2 * (c - r),
+                Dir::NearFuture if c < r => 2 * (r - c),
+                Dir::Recent if c > r => 5 * (c - r),
+                _ => (c - r).abs(),
             };
             let mut best = cands[1];
             for &c in &cands {
@@ -210,7 +215,7 @@ pub fn weekday_near(r: Date, wd: u8, dir: Dir) -> Date {
                 fut
             }
         }
-        Dir::Near | Dir::Auto | Dir::NearPast => {
+        Dir::Near | Dir::Auto | Dir::NearPast | Dir::NearFuture | Dir::Recent => {
             if -past <= fut {
                 past
             } else {

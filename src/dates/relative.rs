@@ -368,13 +368,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) == "'s" && matches!(tk.w(i + 3), "quarter" | "period") {
         return Some(date(i, i + 4, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
     }
-    // "last year" in a sentence about quarterly results: the same quarter last year
-    if w == "last" && tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" {
-        let (s0, s1) = tk.sentence_of(i);
-        if (s0..s1).any(|j| tk.w(j) == "quarter") {
-            return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::YearAgo));
-        }
-    }
+    // "last year" stays the year even beside quarterly figures ("down from $21.4 million last
+    // year"): TimeBank marks it so four times in five
     // the quarter / the latest quarter / the current quarter
     if matches!(w, "quarter") && i > 0 && tk.w(i - 1) == "the" {
         return Some(date(i, i + 1, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter).det());
@@ -472,7 +467,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             }
         }
         if let Some(m) = month_of(nw) {
-            if tk.cap(j) && !nw.ends_with('.') || nw.len() > 4 {
+            // "this march" (a protest), "next may": the verb-like months need their capital
+            if (tk.cap(j) || !matches!(m, 3 | 5)) && (!nw.ends_with('.') || nw.len() > 4) {
                 if w == "this" && j == i + 1 {
                     return Some(date(
                         i,
@@ -533,6 +529,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                 return None;
             }
+            // "the following year", "the previous month", "the next day": a step from the time the
+            // story is at, not from the reference date
+            let narrative = i > 0
+                && tk.w(i - 1) == "the"
+                && j == i + 1
+                && (matches!(w, "following" | "previous") || (w == "next" && unit == Unit::Day));
+            if narrative && matches!(unit, Unit::Day | Unit::Month | Unit::Year) {
+                return Some(date(i, e, Val::Offset { unit, n }).anchor(Anchor::Narrative).det());
+            }
             if unit == Unit::Day && n != 0 {
                 return Some(finish(date(i, e, Val::Offset { unit, n })));
             }
@@ -552,9 +557,12 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         return None;
     }
     // N units ago / earlier / later / from now
-    let (amt, j) = match number_at(tk, i) {
-        Some((v, j)) => (Some(v), j),
-        None => (None, vague_amount(tk, i)?),
+    // "a few days": the article belongs to the vague amount, not a number "a"
+    let (amt, j) = match (vague_amount(tk, i), number_at(tk, i)) {
+        (Some(j), _) if tk.w(i + 1) == "few" => (None, j),
+        (_, Some((v, j))) => (Some(v), j),
+        (Some(j), None) => (None, j),
+        (None, None) => return None,
     };
     let (unit, _) = unit_of(tk.w(j))?;
     let mut k = j + 1;
@@ -563,7 +571,10 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     }
     let sign: i64 = match tk.w(k) {
         "ago" | "earlier" | "before" | "back" if tk.w(k) != "before" || matches!(tk.w(k + 1), "." | "," | "") => -1,
-        "later" | "hence" => 1,
+        // "three days later" counts from a narrative event, not from the reference date: TimeML
+        // marks the amount as a DURATION and "later" as a signal (the durations family takes it)
+        "later" => return None,
+        "hence" => 1,
         "from" if tk.w(k + 1) == "now" => {
             k += 1;
             1
@@ -702,5 +713,51 @@ mod tests {
         assert_eq!(one("Wait a second, he said.", "2019-01-08"), "");
         assert_eq!(one("Prices may fall sharply.", "2019-01-08"), "");
         assert_eq!(one("It came in second.", "2019-01-08"), "");
+    }
+
+    #[test]
+    fn quarters_ahead_and_behind() {
+        // a deadline quarter lies ahead; a reported quarter behind, even in "is expected to"
+        assert_eq!(
+            one("She said the first payments could arrive by the third quarter.", "2019-03-14"),
+            "the third quarter|DATE|2019-Q3"
+        );
+        assert_eq!(
+            one("Third-quarter earnings are expected to fall.", "1989-10-30"),
+            "Third-quarter|DATE|1989-Q3"
+        );
+    }
+
+    #[test]
+    fn later_is_a_signal_after_a_duration() {
+        // "three days later" counts from a narrative event: the amount is a duration
+        assert_eq!(
+            one("Three days later, the index had recovered.", "1989-10-30"),
+            "Three days|DURATION|P3D"
+        );
+        assert_eq!(
+            one("A few days later, it announced lower profits.", "1989-10-27"),
+            "A few days|DURATION|PXD"
+        );
+        // "two days ago" and "a year earlier" still resolve against the reference date
+        assert_eq!(one("He left two days ago.", "1989-10-27"), "two days ago|DATE|1989-10-25");
+    }
+
+    #[test]
+    fn narrative_steps_follow_the_story() {
+        assert_eq!(
+            one("He became a general in 1995, and the following year he was sent to Washington.", "1998-04-18"),
+            "1995|DATE|1995; the following year|DATE|1996"
+        );
+        assert_eq!(
+            one("In March it got a bid. The following month, the company put itself up for sale.", "1989-10-27"),
+            "March|DATE|1989-03; The following month|DATE|1989-04"
+        );
+        assert_eq!(
+            one("He was arrested on Feb. 2, 1999. The next day he was released.", "1999-05-01"),
+            "Feb. 2, 1999|DATE|1999-02-02; The next day|DATE|1999-02-03"
+        );
+        // with nothing told before, the step is from the reference date
+        assert_eq!(one("The following year, it grew.", "1998-04-18"), "The following year|DATE|1999");
     }
 }

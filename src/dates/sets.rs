@@ -51,6 +51,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             if let Some(p) = super::lex::part_of_day(tk.w(j)) {
                 return Some(set(i, j + 1, format!("XXXX-XX-XXT{p}")));
             }
+            // each July, every spring
+            if let Some(m) = super::lex::month_of(tk.w(j)) {
+                if tk.cap(j) && !tk.w(j).ends_with('.') {
+                    return Some(set(i, j + 1, format!("XXXX-{m:02}")));
+                }
+            }
+            if let Some(sn) = super::relative::season_of(tk.w(j)) {
+                return Some(set(i, j + 1, format!("XXXX-{}", ["SP", "SU", "FA", "WI"][sn as usize])));
+            }
             let mut amt = Some(10);
             if let Some((v, k)) = number_at(tk, j) {
                 if tk.w(j) != "a" && tk.w(j) != "an" {
@@ -68,6 +77,34 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             return Some(set(i, j + 1, duration(amt, unit)));
         }
         _ => {}
+    }
+    // "$33 million a year", "four flights a week", "24 hours a day": a rate, i.e. a set
+    if matches!(w, "a" | "an") && i > 0 && tk.same_sent(i - 1, i) {
+        if let Some((unit, false)) = unit_of(tk.w(i + 1)) {
+            let p = tk.w(i - 1);
+            let rate = tk.t[i - 1].num
+                || tk.is_any(i - 1, &["million", "billion", "thousand", "hundred", "%", "percent", "cents", "dollars"])
+                || (p.len() > 4
+                    && p.ends_with('s')
+                    && !p.ends_with("ss")
+                    && !p.ends_with("ous")
+                    && !p.ends_with("ness")
+                    && !matches!(
+                        p,
+                        "takes" | "lasts" | "needs" | "spends" | "requires" | "gives" | "makes" | "remains"
+                            | "seems" | "means" | "wants" | "comes" | "plans" | "expects" | "hopes" | "years"
+                            | "months" | "weeks" | "days" | "hours" | "minutes" | "times" | "perhaps" | "always"
+                    )
+                    && p.bytes().all(|b| b.is_ascii_lowercase())
+                    && !tk.cap(i - 1));
+            let next = tk.w(i + 2);
+            if rate
+                && !matches!(unit, Unit::Second | Unit::Half | Unit::Weekend | Unit::Decade | Unit::Century)
+                && !matches!(next, "ago" | "earlier" | "later" | "before" | "after" | "-" | "or" | "and" | "of" | "'s")
+            {
+                return Some(set(i, i + 2, duration(Some(10), unit)));
+            }
+        }
     }
     // twice a day, three times a week, once a year
     let k = match w {
@@ -110,5 +147,20 @@ mod tests {
         assert_eq!(one("It is published weekly.", ""), "weekly|SET|P1W");
         assert_eq!(one("They meet twice a day.", ""), "twice a day|SET|P1D");
         assert_eq!(one("Shops close on Sundays.", ""), "Sundays|SET|XXXX-WXX-7");
+    }
+
+    #[test]
+    fn rates_and_recurring_months() {
+        assert_eq!(
+            one("It will add profit of about $33 million a year.", "1989-10-26"),
+            "a year|SET|P1Y"
+        );
+        assert_eq!(one("Qantas runs four flights a week.", "1998-02-13"), "a week|SET|P1W");
+        assert_eq!(one("They march each July to the church.", "1998-03-22"), "each July|SET|XXXX-07");
+        assert_eq!(one("Floods come every spring.", "1998-03-22"), "every spring|SET|XXXX-SP");
+        // an amount of time is no rate
+        assert_eq!(one("The work takes a year.", "1998-03-22"), "a year|DURATION|P1Y");
+        assert_eq!(one("He stayed for a week.", "1998-03-22"), "a week|DURATION|P1W");
+        assert_eq!(one("Sales rose from $5 million a year earlier.", "1989-10-26"), "a year earlier|DATE|1988");
     }
 }

@@ -13,10 +13,35 @@ pub enum Tense {
 
 fn cue(tk: &Toks, j: usize) -> Option<Tense> {
     let w = tk.w(j);
+    let prev = if j > 0 { tk.w(j - 1) } else { "" };
     Some(match w {
+        // "had been due to expire Friday", "had been scheduled to": the plan is over
+        "scheduled" | "expected" | "due" | "set" | "slated"
+            if (j.saturating_sub(3)..j).any(|k| tk.w(k) == "had") =>
+        {
+            Tense::Past
+        }
+        // "vacation plans", "his hopes": nouns unless an infinitive follows
+        "plans" | "plan" | "hopes" | "aims" if tk.w(j + 1) != "to" => return None,
+        // "next to the embassy", "coming from Paris" are no future
+        "next" if tk.w(j + 1) == "to" => return None,
+        "coming" if !matches!(prev, "the" | "this" | "in" | "over") => return None,
         "will" | "'ll" | "shall" | "won't" | "wo" | "would" | "scheduled" | "expected" | "plans" | "plan"
-        | "planned" | "upcoming" | "next" | "coming" | "tomorrow" | "intends" | "aims" | "hopes" => Tense::Future,
+        | "planned" | "planning" | "preparing" | "upcoming" | "next" | "coming" | "tomorrow" | "intends"
+        | "intend" | "aims" | "hopes" | "expects" | "expect" | "anticipates" | "anticipated" => Tense::Future,
         "going" if tk.w(j + 1) == "to" => Tense::Future,
+        // a present-tense verb in a relative clause: a scheduled event ("who leaves office in
+        // November", "which opens Monday")
+        _ if j > 0
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !matches!(w, "says" | "thinks" | "believes" | "argues" | "insists" | "claims" | "recalls")
+            && matches!(prev, "who" | "which") =>
+        {
+            Tense::Future
+        }
         "due" | "set" if tk.w(j + 1) == "to" => Tense::Future,
         // "a visit slated to end on Thursday", "agreed to meet Friday": the infinitive looks ahead
         "slated" | "poised" | "agreed" | "promised" | "pledged" | "vowed" | "decided" | "asked" | "invited"
@@ -32,6 +57,10 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         | "thought" | "knew" | "stood" | "fled" | "shot" | "built" | "flew" | "arrived" => Tense::Past,
         _ => {
             if w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) && tk.t[j].space {
+                // "will be named", "to be held": a passive infinitive looks ahead
+                if prev == "be" && j > 1 && matches!(tk.w(j - 2), "will" | "'ll" | "shall" | "should" | "to") {
+                    return Some(Tense::Future);
+                }
                 if matches!(
                     w,
                     "indeed"
@@ -65,15 +94,38 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
 
 /// The tense nearest to token `i` within its sentence.
 pub fn around(tk: &Toks, i: usize) -> Tense {
+    around_at(tk, i).0
+}
+
+/// Is token `j` inside reported speech ("He added that both sides needed …")? There the past
+/// tense is backshifted and says little about when the event lies.
+pub fn reported(tk: &Toks, j: usize) -> bool {
+    // a bounded look back: linear time on a sentence without end
+    let s0 = tk.sentence_of(j).0.max(j.saturating_sub(40));
+    let mut k = j;
+    while k > s0 + 1 {
+        k -= 1;
+        if tk.w(k) == "that"
+            && (tk.is_any(k - 1, &["said", "added", "says", "told", "noted", "warned"])
+                || (k > s0 + 2 && tk.is_any(k - 2, &["said", "added", "says", "told", "noted", "warned"])))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The tense nearest to token `i` and the token that tells it.
+pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
     let (s0, s1) = tk.sentence_of(i);
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, Tense, usize)> = None;
     let mut consider = |j: usize, dist: usize| {
         if let Some(t) = cue(tk, j) {
             // a future cue wins a tie (modal before the verb)
-            if best.map_or(true, |(d, bt)| {
+            if best.map_or(true, |(d, bt, _)| {
                 dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
             }) {
-                best = Some((dist, t));
+                best = Some((dist, t, j));
             }
         }
     };
@@ -84,10 +136,18 @@ pub fn around(tk: &Toks, i: usize) -> Tense {
         if j >= i && j < i + 1 {
             continue;
         }
-        let dist = if j < i { i - j } else { j - i };
+        let mut dist = if j < i { i - j } else { j - i };
+        // a reporting verb dates the report, not the event: it yields to any nearby verb
+        // ("Juncker, who leaves office in November, said")
+        // across a comma ("who leaves office in November, said")
+        if tk.is_any(j, &["said", "told", "added"])
+            && (j.min(i)..j.max(i)).any(|k| tk.w(k) == ",")
+        {
+            dist += 3;
+        }
         consider(j, dist);
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or((Tense::Unknown, i), |(_, t, j)| (t, j))
 }
 
 #[cfg(test)]
@@ -128,5 +188,63 @@ mod tests {
         assert_eq!(tense_at("They agreed to meet again on Friday.", "friday"), Tense::Future);
         assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Unknown);
         assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
+    }
+
+    #[test]
+    fn reported_speech() {
+        let at = |text: &str, word: &str| {
+            Doc::with(text, |d| {
+                let tk = Toks::new(d);
+                let i = (0..tk.len()).find(|&i| tk.w(i) == word).unwrap();
+                reported(&tk, i)
+            })
+        };
+        assert!(at("He added that both sides needed the deal.", "needed"));
+        assert!(at("She said Monday that prices rose.", "rose"));
+        assert!(!at("Both sides needed the deal.", "needed"));
+        assert!(!at("The deal that he signed was good.", "signed"));
+    }
+
+    #[test]
+    fn false_future_cues_and_plans_in_the_past() {
+        // "next to" is a place, not the future
+        assert_eq!(
+            tense_at("The bomb went off next to the embassy Friday morning.", "friday"),
+            Tense::Past
+        );
+        assert_eq!(tense_at("Refugees coming from the north arrived Friday.", "friday"), Tense::Past);
+        // a schedule that was overtaken
+        assert_eq!(tense_at("The offer had been due to expire Friday.", "friday"), Tense::Past);
+        assert_eq!(
+            tense_at("It had previously been scheduled to expire at midnight Friday.", "friday"),
+            Tense::Past
+        );
+        // a passive infinitive and plans look ahead
+        assert_eq!(
+            tense_at("Collins will be named commander for a mission in December.", "december"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("The company said it expects to release results in November.", "november"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("Protesters were planning to drive around the airport on Monday.", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("On Friday, when Albright set aside vacation plans, aides left.", "friday"),
+            Tense::Past
+        );
+        // a relative clause in the present tense outweighs the reporting verb after a comma
+        assert_eq!(
+            tense_at("Juncker, who leaves office in November, said the sides would meet.", "november"),
+            Tense::Future
+        );
+        // but a reporting verb next to its date dates the report
+        assert_eq!(
+            tense_at("Paribas said Monday that it intends to bid.", "monday"),
+            Tense::Past
+        );
     }
 }

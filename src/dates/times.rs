@@ -79,7 +79,8 @@ fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: b
                 k2 += 1;
             }
             if tk.w(k2) == ")" {
-                utc = u;
+                // "(GMT +8)" is a local time eight hours ahead of UTC, not UTC itself
+                utc = u && k2 == k;
                 e = k2 + 1;
             }
         }
@@ -199,6 +200,15 @@ mod tests {
             "7 pm local time|TIME|2019-01-08T19:00"
         );
         assert_eq!(one("It began at 7pm.", "2019-01-08"), "7pm|TIME|2019-01-08T19:00");
+        // an offset from GMT is a local time, not UTC
+        assert_eq!(
+            one("It landed at 6:40 p.m. (GMT +8) after a long flight.", "2007-10-17"),
+            "6:40 p.m. (GMT +8)|TIME|2007-10-17T18:40"
+        );
+        assert_eq!(
+            one("It landed at 6:40 p.m. (GMT) after a long flight.", "2007-10-17"),
+            "6:40 p.m. (GMT)|TIME|2007-10-17T18:40Z"
+        );
         assert_eq!(one("It began at noon.", "2019-01-08"), "noon|TIME|2019-01-08T12:00");
         assert_eq!(
             one("It began at 18:00 UTC.", "2019-01-08"),

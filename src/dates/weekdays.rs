@@ -98,4 +98,22 @@ mod tests {
         );
         assert_eq!(one("I saw the sun today.", "2019-01-08"), "today|DATE|2019-01-08");
     }
+
+    #[test]
+    fn deadlines_look_ahead() {
+        // a moved date lies ahead even in the past tense; a stay that lasted does not
+        assert_eq!(
+            one("Officials postponed until Tuesday morning any action.", "2000-03-30"),
+            "Tuesday morning|TIME|2000-04-04TMO"
+        );
+        assert_eq!(one("He stayed in the hospital until Tuesday.", "2000-03-30"), "Tuesday|DATE|2000-03-28");
+        assert_eq!(
+            one("The government decided to hold all stock markets closed until Friday.", "2008-09-18"),
+            "Friday|DATE|2008-09-19"
+        );
+        assert_eq!(
+            one("The boy could leave as soon as Tuesday, Castro said.", "2000-04-03"),
+            "Tuesday|DATE|2000-04-04"
+        );
+    }
 }
