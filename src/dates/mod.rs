@@ -709,7 +709,7 @@ mod tests {
         );
         assert_eq!(
             one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02"),
-            "5 p.m. EST Nov. 9|TIME|1989-11-09T17:00"
+            "5 p.m. EST Nov. 9|TIME|1989-11-09T17:00-05:00"
         );
         assert_eq!(
             one("They met noon Thursday.", "1998-02-13"),

@@ -49,8 +49,9 @@ pub enum Part {
 /// Time of day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tod {
-    /// Hour, minute (None: minutes not given, e.g. `5 p.m.` → `T17:00`), UTC zone.
-    Clock { h: u8, m: u8, utc: bool },
+    /// Hour, minute and the zone's offset from UTC in minutes when the text gives one (`Some(0)`
+    /// for UTC/GMT → `Z`; `EST` → `-05:00`).
+    Clock { h: u8, m: u8, zone: Option<i16> },
     /// `MO`, `AF`, `EV`, `NI`.
     Part(&'static str),
 }
@@ -350,6 +351,19 @@ pub fn day_of(v: &Val, r: Option<Date>) -> Option<Date> {
 }
 
 /// The TIMEX3 value of `v` against the reference date `r`.
+/// ISO 8601 zone designator for an offset from UTC in minutes: `Z`, `-05:00`, `+05:30`, or nothing.
+fn zone_suffix(zone: Option<i16>) -> String {
+    match zone {
+        None => String::new(),
+        Some(0) => "Z".to_string(),
+        Some(z) => {
+            let sign = if z < 0 { '-' } else { '+' };
+            let a = z.unsigned_abs();
+            format!("{sign}{:02}:{:02}", a / 60, a % 60)
+        }
+    }
+}
+
 pub fn value(v: &Val, r: Option<Date>) -> String {
     match v {
         Val::Lit(s) => s.to_string(),
@@ -426,7 +440,7 @@ pub fn value(v: &Val, r: Option<Date>) -> String {
                 (None, _) => fmt_day(None),
             };
             match tod {
-                Tod::Clock { h, m, utc } => format!("{base}T{h:02}:{m:02}{}", if *utc { "Z" } else { "" }),
+                Tod::Clock { h, m, zone } => format!("{base}T{h:02}:{m:02}{}", zone_suffix(*zone)),
                 Tod::Part(p) => format!("{base}T{p}"),
             }
         }
@@ -731,9 +745,16 @@ mod tests {
         assert_eq!(value(&t, r), "2019-01-08TMO");
         let t = Val::Time {
             day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
-            tod: Tod::Clock { h: 18, m: 0, utc: true },
+            tod: Tod::Clock { h: 18, m: 0, zone: Some(0) },
         };
         assert_eq!(value(&t, r), "2019-01-08T18:00Z");
         assert_eq!(value(&t, None), "XXXX-XX-XXT18:00Z");
+        let t = Val::Time {
+            day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+            tod: Tod::Clock { h: 10, m: 30, zone: Some(-300) },
+        };
+        assert_eq!(value(&t, r), "2019-01-08T10:30-05:00");
+        assert_eq!(zone_suffix(Some(330)), "+05:30");
+        assert_eq!(zone_suffix(None), "");
     }
 }

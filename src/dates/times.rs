@@ -1,6 +1,7 @@
 //! Times of day: `10:30 a.m. EST`, `7 pm local time`, `7pm`, `noon`, `midnight`, `4 in the
-//! morning`, `18:00 UTC` (zone kept as `Z` for UTC/GMT). A clock time takes the day it is attached
-//! to (`5 p.m. EST Nov. 9`, see `mod.rs`), else the day last talked about, else the reference date.
+//! morning`, `18:00 UTC`; a zone is kept as its offset (`Z` for UTC/GMT, `-05:00` for EST, `+08:00`
+//! for `(GMT +8)`). A clock time takes the day it is attached to (`5 p.m. EST Nov. 9`, see
+//! `mod.rs`), else the day last talked about, else the reference date.
 
 use super::lex::{small_number, Toks, Unit};
 use super::normalize::{Tod, Val};
@@ -20,24 +21,78 @@ fn meridiem(tk: &Toks, i: usize) -> Option<(bool, usize)> {
     }
 }
 
-/// A time zone at `i`: (is UTC, next).
-fn zone(tk: &Toks, i: usize) -> Option<(bool, usize)> {
-    match tk.w(i) {
-        "utc" | "gmt" | "z" => Some((true, i + 1)),
-        "est" | "est." | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ist"
-        | "jst" | "aest" | "et" | "pt" | "ct" => {
-            if tk.cap(i) {
-                Some((false, i + 1))
-            } else {
-                None
-            }
-        }
-        "local" if tk.w(i + 1) == "time" => Some((false, i + 2)),
-        _ => None,
+/// A time zone at `i`: (its offset from UTC in minutes if the name fixes one, next). Zones whose
+/// offset changes with daylight saving (`ET`, `PT`) or whose abbreviation is shared (`IST`: India,
+/// Ireland, Israel) are spanned but get no offset rather than a guess.
+fn zone(tk: &Toks, i: usize) -> Option<(Option<i16>, usize)> {
+    let w = tk.w(i);
+    if matches!(w, "utc" | "gmt" | "z") {
+        return Some((Some(0), i + 1));
     }
+    if let Some(z) = utc_offset(w.trim_end_matches('.')) {
+        // a lower-case `est` or `pt` is a word, not a zone
+        return if tk.cap(i) { Some((z, i + 1)) } else { None };
+    }
+    if w == "local" && tk.w(i + 1) == "time" {
+        return Some((None, i + 2));
+    }
+    None
 }
 
-fn clock(s: usize, e: usize, h: u32, m: u32, utc: bool) -> Option<Cand> {
+/// Offsets of zone abbreviations (lower case): `Some(Some(minutes))` fixed, `Some(None)` a zone
+/// with no fixed offset, `None` not a zone.
+fn utc_offset(w: &str) -> Option<Option<i16>> {
+    Some(match w {
+        "utc" | "gmt" | "z" => Some(0),
+        "est" => Some(-300),
+        "edt" | "ast" => Some(-240),
+        "cst" => Some(-360),
+        "cdt" => Some(-300),
+        "mst" => Some(-420),
+        "mdt" => Some(-360),
+        "pst" => Some(-480),
+        "pdt" => Some(-420),
+        "bst" | "cet" => Some(60),
+        "cest" | "eet" | "sast" => Some(120),
+        "eest" | "msk" => Some(180),
+        "jst" | "kst" => Some(540),
+        "aest" => Some(600),
+        "aedt" => Some(660),
+        "ist" | "et" | "pt" | "ct" => None,
+        _ => return None,
+    })
+}
+
+/// `+8`, `+ 8`, `-05:00`, `+0530` after `GMT`/`UTC` (tokens `from..to`): the offset in minutes.
+fn explicit_offset(tk: &Toks, from: usize, to: usize) -> Option<i16> {
+    let mut s = String::new();
+    for k in from..to {
+        s.push_str(tk.w(k));
+    }
+    let (neg, rest) = if let Some(r) = s.strip_prefix('+') {
+        (false, r)
+    } else if let Some(r) = s.strip_prefix(['-', '\u{2212}']) {
+        (true, r)
+    } else {
+        return None;
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (i16, i16) = match digits.len() {
+        1 | 2 => (digits.parse().ok()?, 0),
+        3 => (digits[..1].parse().ok()?, digits[1..].parse().ok()?),
+        _ => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    let z = h * 60 + m;
+    Some(if neg { -z } else { z })
+}
+
+fn clock(s: usize, e: usize, h: u32, m: u32, zone: Option<i16>) -> Option<Cand> {
     if h > 24 || m > 59 {
         return None;
     }
@@ -50,7 +105,7 @@ fn clock(s: usize, e: usize, h: u32, m: u32, utc: bool) -> Option<Cand> {
             tod: Tod::Clock {
                 h: h as u8,
                 m: m as u8,
-                utc,
+                zone,
             },
         },
     ))
@@ -67,12 +122,12 @@ fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: b
             h = 0;
         }
     }
-    let mut utc = false;
-    if let Some((u, k)) = zone(tk, e) {
-        utc = u;
+    let mut zoned = None;
+    if let Some((z, k)) = zone(tk, e) {
+        zoned = z;
         e = k;
     } else if tk.w(e) == "(" {
-        if let Some((u, k)) = zone(tk, e + 1) {
+        if let Some((z, k)) = zone(tk, e + 1) {
             // "(GMT +8)": keep the parenthesis with the zone
             let mut k2 = k;
             while k2 < tk.len() && k2 < k + 4 && tk.w(k2) != ")" {
@@ -80,20 +135,20 @@ fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: b
             }
             if tk.w(k2) == ")" {
                 // "(GMT +8)" is a local time eight hours ahead of UTC, not UTC itself
-                utc = u && k2 == k;
+                zoned = if k2 == k { z } else if z == Some(0) { explicit_offset(tk, k, k2) } else { None };
                 e = k2 + 1;
             }
         }
     }
-    clock(s, e, h, m, utc)
+    clock(s, e, h, m, zoned)
 }
 
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     match w {
         "noon" if i > 0 && tk.w(i - 1) == "high" => return None,
-        "noon" | "midday" => return clock(i, i + 1, 12, 0, false),
-        "midnight" => return clock(i, i + 1, 24, 0, false),
+        "noon" | "midday" => return clock(i, i + 1, 12, 0, None),
+        "midnight" => return clock(i, i + 1, 24, 0, None),
         _ => {}
     }
     if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
@@ -155,9 +210,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         return word_hour(tk, i, h);
     }
     if w.len() == 4 {
-        if let Some((utc, e)) = zone(tk, i + 1) {
-            if utc {
-                return clock(i, e, h / 100, h % 100, true);
+        if let Some((zone, e)) = zone(tk, i + 1) {
+            if zone == Some(0) {
+                return clock(i, e, h / 100, h % 100, zone);
             }
         }
     }
@@ -170,7 +225,7 @@ fn word_hour(tk: &Toks, i: usize, h: u32) -> Option<Cand> {
         return None;
     }
     if tk.w(i + 1) == "o'clock" {
-        return clock(i, i + 2, h, 0, false);
+        return clock(i, i + 2, h, 0, None);
     }
     if tk.w(i + 1) == "in" && tk.w(i + 2) == "the" {
         let pm = match tk.w(i + 3) {
@@ -180,7 +235,7 @@ fn word_hour(tk: &Toks, i: usize, h: u32) -> Option<Cand> {
             _ => return None,
         };
         let hh = if pm && h < 12 { h + 12 } else { h };
-        return clock(i, i + 4, hh, 0, false);
+        return clock(i, i + 4, hh, 0, None);
     }
     None
 }
@@ -193,17 +248,17 @@ mod tests {
     fn clocks() {
         assert_eq!(
             one("It began at 10:30 a.m. EST, he said.", "2019-01-08"),
-            "10:30 a.m. EST|TIME|2019-01-08T10:30"
+            "10:30 a.m. EST|TIME|2019-01-08T10:30-05:00"
         );
         assert_eq!(
             one("It began at 7 pm local time.", "2019-01-08"),
             "7 pm local time|TIME|2019-01-08T19:00"
         );
         assert_eq!(one("It began at 7pm.", "2019-01-08"), "7pm|TIME|2019-01-08T19:00");
-        // an offset from GMT is a local time, not UTC
+        // an offset from GMT is a local time eight hours ahead, not UTC
         assert_eq!(
             one("It landed at 6:40 p.m. (GMT +8) after a long flight.", "2007-10-17"),
-            "6:40 p.m. (GMT +8)|TIME|2007-10-17T18:40"
+            "6:40 p.m. (GMT +8)|TIME|2007-10-17T18:40+08:00"
         );
         assert_eq!(
             one("It landed at 6:40 p.m. (GMT) after a long flight.", "2007-10-17"),
@@ -240,6 +295,20 @@ mod tests {
             one("He came back at 10 p.m.", "2019-01-08"),
             "10 p.m|TIME|2019-01-08T22:00"
         );
+    }
+
+    #[test]
+    fn zones_keep_their_offset() {
+        let r = "2019-01-08";
+        assert_eq!(one("The polls closed at 8 p.m. PST.", r), "8 p.m. PST|TIME|2019-01-08T20:00-08:00");
+        assert_eq!(one("The launch was at 18:00 UTC.", r), "18:00 UTC|TIME|2019-01-08T18:00Z");
+        assert_eq!(one("It landed at 6:40 p.m. (GMT +8).", r), "6:40 p.m. (GMT +8)|TIME|2019-01-08T18:40+08:00");
+        assert_eq!(one("It landed at 6:40 p.m. (GMT-05:30).", r), "6:40 p.m. (GMT-05:30)|TIME|2019-01-08T18:40-05:30");
+        // offsets that move with daylight saving, or abbreviations shared by several zones: no guess
+        assert_eq!(one("The show starts at 9 p.m. ET.", r), "9 p.m. ET|TIME|2019-01-08T21:00");
+        assert_eq!(one("It began at 10 pm IST.", r), "10 pm IST|TIME|2019-01-08T22:00");
+        // lower-case abbreviations are words
+        assert_eq!(one("It began at 5 pm est cost.", r), "5 pm|TIME|2019-01-08T17:00");
     }
 
     #[test]
