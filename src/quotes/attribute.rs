@@ -62,6 +62,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !matches!(self.t(i), "." | "!" | "?") {
             return false;
         }
+        // a period glued to the next word is inside an abbreviation: "(D-N.Y.)"
+        if self.t(i) == "." && i + 1 < self.n() && !self.doc.tokens[i + 1].space_before && self.is_word(i + 1) {
+            return false;
+        }
         let mut j = i + 1;
         while j < self.n() && !self.newline(j) && self.is_quote(j) {
             j += 1;
@@ -130,8 +134,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if w.starts_with('\'') || w.starts_with('\u{2019}') {
             return true; // possessive 's: "Clinton's campaign"
         }
-        if is_stop(w) || is_calendar_word(w) {
+        if is_calendar_word(w) {
             return false;
+        }
+        if is_stop(w) {
+            // a first name that is also a small word, inside a sentence: "said Will Doyle"
+            return self.is_cap(i)
+                && !self.sentence_initial(i)
+                && i + 1 < self.n()
+                && self.is_word(i + 1)
+                && self.is_cap(i + 1)
+                && !is_stop(self.t(i + 1))
+                && !is_calendar_word(self.t(i + 1));
         }
         if self.is_cap(i) {
             return true;
@@ -227,8 +241,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
             let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
             if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
-                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                let next_cap = !w.ends_with("ed")
+                    && (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
                 ok = is_head_noun(w) || is_title(w) || next_cap;
+            }
+            // …and after a noun, a past form or a verb of writing is the verb: "The team cited",
+            // "Her economic plan promises", "the statement reads"
+            if ok && !of_phrase && !possessive && b > start && self.is_word(b) && !self.is_cap(b) && !is_determiner(self.t(b - 1)) && !self.t(b - 1).starts_with(['\'', '\u{2019}']) {
+                if (w.len() > 4 && w.ends_with("ed") && !is_head_noun(w) && !is_title(w)) || is_verb_after_speaker(w) {
+                    ok = false;
+                }
             }
             if !ok || (b > start && self.newline(b)) {
                 break;
@@ -348,7 +370,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
+        // a phrase of place between the speaker and the verb: `“…,” a voice-over in the ad states.`
+        if k == np.1 && k < hi && matches!(self.t(k), "in" | "at" | "on" | "from" | "for" | "of") {
+            if let Some(pp) = self.np_after(k + 1, hi) {
+                let v = self.skip_fillers_fwd(pp.1, hi);
+                let ends = v + 1 >= hi || matches!(self.t(v + 1), "," | "." | "!" | "?" | ";");
+                if ends && (self.is_cue(v) || (v < hi && is_verb_after_speaker(self.t(v)))) {
+                    return Some(Found { speaker: Some((np.0, pp.1)), cue: Some(self.cue_range(v)), inherited: false });
+                }
+            }
+        }
         self.appositive_cue(np, k, hi).or_else(|| self.sentence_end_cue(i, hi))
+    }
+
+    /// Does the attribution `f` found after a quote end its sentence within a few words
+    /// (`X said Tuesday.`) rather than go on with a complement of its own (`X insisted that …`)?
+    fn short_tail(&self, f: &Found, hi: usize) -> bool {
+        let e = f.cue.map_or(0, |c| c.1).max(f.speaker.map_or(0, |s| s.1));
+        let mut i = e;
+        while i < hi && i < self.n() && !self.is_terminal(i) && !self.is(i, ",") {
+            if self.is_quote(i) || self.is(i, "that") || i - e >= 4 {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
@@ -544,7 +590,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)) && !is_preposition_word(self.t(p - 1)))
                 && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
@@ -682,9 +728,13 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let next_start = spans.get(k + 1).map_or(n, |s| s.0);
         let lo = cx.window_start(qs, prev_end);
         let hi = cx.window_end(qe, next_start);
+        // A quote that closes its sentence (`… “outlaw nation.” Russia insisted that …`): what
+        // follows is a new sentence, whose attribution is its own unless it is only `X said.`
+        let closes_sentence = qe >= 2 && qe < n && cx.is(qe - 2, ".") && cx.is_cap(qe) && !cx.newline(qe);
+        let after = cx.after(qe, hi).filter(|f| !closes_sentence || cx.short_tail(f, hi));
         if let Some(f) = cx.transcript(qs, qe) {
             out[k] = f;
-        } else if let Some(f) = cx.after(qe, hi) {
+        } else if let Some(f) = after {
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs) {
             out[k] = f;
@@ -707,7 +757,7 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs - 1) {
             // paraphrase, then the quote: "Coan argues that his client … . “The government …”"
-            if f.cue.map_or(false, |c| is_speech_verb(cx.t(c.0))) {
+            if f.cue.map_or(false, |c| is_reporting_verb(cx.t(c.0))) {
                 out[k] = Found { inherited: true, ..f };
             }
         }
@@ -789,6 +839,21 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let lo = cx.window_start(qs, paras[k]);
         if lo + 2 <= qs {
             if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
+    }
+    // 8. what is still without a speaker takes the subject of the sentence before it in the
+    //    paragraph: the paraphrase, then the words (`Clinton touted her record. “We need …”`)
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        let lo = cx.window_start(qs, paras[k]);
+        if lo > paras[k] && lo >= 2 {
+            let plo = cx.window_start(lo - 1, paras[k]);
+            if let Some(np) = cx.subject(plo, lo - 1) {
                 out[k] = Found { speaker: Some(np), cue: None, inherited: false };
             }
         }
@@ -898,6 +963,42 @@ mod tests {
         assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
         // a lone capitalised word opening the sentence is a subject only when it is a name
         assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
+    }
+
+    #[test]
+    fn speaker_phrases_end_at_the_verb() {
+        // a past form after a name is the verb, not part of the name
+        assert_eq!(speakers("Phil Kerpen needled the CNN “reporter,” saying, “A reporter who tweets!”")[1], "Phil Kerpen");
+        assert_eq!(speakers("Bernie Sanders credited Clinton's victory to “a closed primary” in New York."), ["Bernie Sanders"]);
+        assert_eq!(speakers("The team cited “blocked toilets and leaking pipes” in the village."), ["The team"]);
+        assert_eq!(speakers("Her economic plan promises to “lift up participation” for women."), ["Her economic plan"]);
+        // a first name that is also a small word
+        assert_eq!(speakers("“It is costly,” said Will Doyle, a professor."), ["Will Doyle"]);
+        // the period of an abbreviation inside brackets does not end the sentence
+        assert_eq!(speakers("“No,” Sen. Chuck Schumer (D-N.Y.) said Tuesday."), ["Sen. Chuck Schumer"]);
+        // a phrase of place between the speaker and the verb
+        assert_eq!(speakers("“She will fight,” a voice-over in the ad states."), ["a voice-over in the ad"]);
+    }
+
+    #[test]
+    fn a_subject_never_follows_a_preposition() {
+        assert_eq!(speakers("In response to the filings, Cruz's lawyers relied on cases to show he is “natural born.”"), ["Cruz's lawyers"]);
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_keeps_its_own_attribution() {
+        let t = "Japan branded North Korea an “outlaw nation.” Russia insisted that Pyongyang “stop its escapades.”";
+        assert_eq!(speakers(t), ["Japan", "Russia"]);
+        // …but a bare `X said.` after it is still its attribution
+        assert_eq!(speakers("“We are done here.” Lee said Tuesday."), ["Lee"]);
+    }
+
+    #[test]
+    fn paraphrase_then_quote() {
+        // any reporting verb in the sentence before lends its subject to a quote opening the next
+        assert_eq!(speakers("Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”"), ["Dianne Bystrom"]);
+        // rule 8: the subject of the sentence before, when nothing else attributes the quote
+        assert_eq!(speakers("Hillary Clinton spoke at length about unions. “We need to support workers.”"), ["Hillary Clinton"]);
     }
 
     #[test]

@@ -188,6 +188,17 @@ pub fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Prepositions proper (compared lower-case): the noun phrase after one is its object, never the
+/// subject of a sentence ("In response to the filings, Cruz's lawyers relied …").
+pub fn is_preposition_word(word: &str) -> bool {
+    matches!(
+        lower(word, &mut [0; 24]),
+        "in" | "on" | "at" | "to" | "from" | "with" | "by" | "about" | "into" | "over" | "under"
+            | "during" | "of" | "for" | "like" | "unlike" | "without" | "against" | "between"
+            | "among" | "through" | "toward" | "towards" | "upon" | "onto" | "across" | "behind"
+    )
+}
+
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(

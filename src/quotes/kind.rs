@@ -43,6 +43,10 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     } else if words >= 8 {
         // a long unattributed passage is still speech or a quoted document
         QuoteKind::Full
+    } else if words >= 2 && !title_case {
+        // a quoted phrase of several lower-case words is someone's words even when the sentence
+        // does not say whose ("a “rush to judgment”"); a single word is a scare quote
+        QuoteKind::Partial
     } else {
         QuoteKind::Other
     }
@@ -66,5 +70,7 @@ mod tests {
         assert_eq!(kinds("the “fact-checking” website", false), [QuoteKind::Other]);
         assert_eq!(kinds("Pence said on CNN's “State of the Union.”", true), [QuoteKind::Other]);
         assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
+        // a phrase of several lower-case words is someone's words even with no speaker found
+        assert_eq!(kinds("the campaign called it a “rush to judgment” today", false), [QuoteKind::Partial]);
     }
 }
