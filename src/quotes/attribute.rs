@@ -663,6 +663,38 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 }
 
+/// Rule 3b: the pieces of a passage split around a quotation nested in it take the passage's
+/// speaker (the rest of the passage, and a nested quotation with no cue of its own).
+fn passage_pieces(text: &str, segs: &[Segment], out: &mut [Found]) {
+    for k in 1..segs.len() {
+        if out[k].speaker.is_some() || !(segs[k].resumes || segs[k].nested) {
+            continue;
+        }
+        let mut j = k - 1;
+        loop {
+            if !segs[j].nested && out[j].speaker.is_some() {
+                out[k] = Found { inherited: true, ..out[j] };
+                break;
+            }
+            if j == 0 || !(segs[j].nested || segs[j].resumes) || !adjacent(text, &segs[j - 1], &segs[j]) {
+                break;
+            }
+            j -= 1;
+        }
+    }
+    // …and a nested quotation opening its passage takes the speaker of the rest
+    for k in (0..segs.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_none() && segs[k].nested && segs[k + 1].resumes && out[k + 1].speaker.is_some() && adjacent(text, &segs[k], &segs[k + 1]) {
+            out[k] = Found { inherited: true, ..out[k + 1] };
+        }
+    }
+}
+
+/// Are two segments pieces of one passage (nothing but blanks between them)?
+fn adjacent(text: &str, a: &Segment, b: &Segment) -> bool {
+    a.end <= b.start && text.get(a.end..b.start).map_or(false, |t| t.trim().is_empty())
+}
+
 /// Token index range of each segment: `(first token, one past the last)`.
 fn token_span(doc: &Doc, s: &Segment) -> Range {
     let a = doc.tokens.partition_point(|t| t.start < s.start);
@@ -724,7 +756,11 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         if qs >= n {
             continue;
         }
-        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let mut prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        if segs[k].nested && k > 0 && adjacent(doc.text, &segs[k - 1], &segs[k]) {
+            // a quotation nested in a passage sees the passage's words before it ("chanting “…”")
+            prev_end = spans[k - 1].0 + 1;
+        }
         let next_start = spans.get(k + 1).map_or(n, |s| s.0);
         let lo = cx.window_start(qs, prev_end);
         let hi = cx.window_end(qe, next_start);
@@ -734,11 +770,13 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let after = cx.after(qe, hi).filter(|f| !closes_sentence || cx.short_tail(f, hi));
         if let Some(f) = cx.transcript(qs, qe) {
             out[k] = f;
+        } else if segs[k].nested && after.or_else(|| cx.before(lo, qs)).map_or(false, |f| f.speaker.map_or(false, |(a, b)| b == a + 1 && matches!(cx.t(a), "I" | "we" | "We" | "you" | "You"))) {
+            // "… I read you the question: “…”": the passage's speaker quoting; see rule 3b
         } else if let Some(f) = after {
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs) {
             out[k] = f;
-        } else if qs > lo && cx.is(qs - 1, ":") {
+        } else if qs > lo && cx.is(qs - 1, ":") && !segs[k].nested {
             // "Trump leaned in and boomed: “…”", "Obama issued the following statement: “…”"
             if let Some(np) = cx.subject(lo, qs - 1) {
                 out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
@@ -773,6 +811,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             out[k] = Found { inherited: true, ..out[k + 1] };
         }
     }
+    // 3b. a passage split around a quotation nested in it: the rest of the passage, and a nested
+    //     quotation with no cue of its own, are the passage speaker's
+    passage_pieces(doc.text, segs, &mut out);
     // 4. same paragraph
     let paras: Vec<usize> = spans.iter().map(|&(qs, _)| para_of(qs)).collect();
     for k in 0..segs.len() {
@@ -780,8 +821,10 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             continue;
         }
         // (a bounded look either way keeps this linear in quote-dense paragraphs)
-        let prev = (0..k).rev().take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
-        let next = (k + 1..segs.len()).take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        // (a quotation nested in a passage lends nothing: its speaker is quoted by someone else)
+        let lends = |j: usize| out[j].speaker.is_some() && !out[j].inherited && !segs[j].nested;
+        let prev = (0..k).rev().take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| lends(j));
+        let next = (k + 1..segs.len()).take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| lends(j));
         if let Some(j) = prev.or(next) {
             // a phrase quoted in another sentence with a subject of its own belongs to that
             // subject (rule 7): "He promises to … He rails against its “Great Wall”"
@@ -827,6 +870,8 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         }
         out[k] = Found { inherited: true, ..out[k - 1] };
     }
+    // 3b again, now that lead-ins are known
+    passage_pieces(doc.text, segs, &mut out);
     // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
     //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
     for k in 0..segs.len() {
@@ -999,6 +1044,15 @@ mod tests {
         assert_eq!(speakers("Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”"), ["Dianne Bystrom"]);
         // rule 8: the subject of the sentence before, when nothing else attributes the quote
         assert_eq!(speakers("Hillary Clinton spoke at length about unions. “We need to support workers.”"), ["Hillary Clinton"]);
+    }
+
+    #[test]
+    fn a_passage_keeps_its_speaker_around_a_nested_quotation() {
+        let t = "Caddell continued:\n\n\"The issue is partisan, so I read them the question: “Is she fit?” Forty-three, yes.\"";
+        assert_eq!(speakers(t), ["Caddell", "Caddell", "Caddell"]);
+        assert_eq!(speakers("\"PENCE: Well, look, this is not an episode of “Shark Tank.” But this is America."), ["PENCE", "PENCE", "PENCE"]);
+        // a nested quotation with a cue of its own keeps it
+        assert_eq!(speakers("\"Donald Trump walked onto the stage, chanting “U-S-A! U-S-A!”")[1], "Donald Trump");
     }
 
     #[test]

@@ -34,7 +34,18 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
         && content
             .split_whitespace()
             .all(|w| w.chars().find(|c| c.is_alphabetic()).map_or(true, char::is_uppercase) || w.len() <= 3);
-    if titled || (title_case && !cued && !seg.continued && !seg.continues) {
+    // A stage direction in a transcript: "(CROSSTALK.)", "[Applause]".
+    let bracketed = {
+        let c = content.trim_end_matches(['.', ',']);
+        (c.starts_with('(') && c.ends_with(')')) || (c.starts_with('[') && c.ends_with(']'))
+    };
+    // The title of a work named just before it: her memoir, “Tough Choices.”; the documentary, “13th”.
+    let work_title = words <= 8 && !cued && !seg.continued && !seg.continues && {
+        let w = before.trim_end_matches([',', ':']).trim_end();
+        let last = w.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        is_work_noun(last)
+    };
+    if titled || bracketed || work_title || (title_case && !cued && !seg.continued && !seg.continues) {
         QuoteKind::Other
     } else if seg.continued || seg.continues || sentence_like {
         QuoteKind::Full
@@ -50,6 +61,16 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     } else {
         QuoteKind::Other
     }
+}
+
+/// Nouns naming a work whose title may follow: "the documentary “13th”".
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "book" | "memoir" | "novel" | "film" | "movie" | "documentary" | "show" | "series" | "program"
+            | "programme" | "podcast" | "song" | "album" | "play" | "musical" | "column" | "commentary"
+            | "op-ed" | "essay" | "episode" | "sitcom" | "anthem"
+    )
 }
 
 #[cfg(test)]
@@ -72,5 +93,9 @@ mod tests {
         assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
         // a phrase of several lower-case words is someone's words even with no speaker found
         assert_eq!(kinds("the campaign called it a “rush to judgment” today", false), [QuoteKind::Partial]);
+        // stage directions and the titles of named works
+        assert_eq!(kinds("\"(CROSSTALK.)", false), [QuoteKind::Other]);
+        assert_eq!(kinds("she wrote in her memoir, “Tough Choices.” Then", false), [QuoteKind::Other]);
+        assert_eq!(kinds("Davis' commentary, “Melania, tell your immigrant story,” is good", false), [QuoteKind::Other]);
     }
 }
