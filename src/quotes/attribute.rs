@@ -96,7 +96,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !p.starts_with('\'')
             && !p.starts_with('\u{2019}')
             && !matches!(lower(p, &mut [0; 24]), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
-            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
+            && (self.is_cap(i - 1) && !(i >= 2 && is_preposition_word(self.t(i - 2))) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
     /// A lower-case past or present verb form ("barked", "mocks"), where a reporting verb stands.
@@ -394,7 +394,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             i += 1;
         }
-        true
+        // the window also ends where the next quote starts: `X said Korea had shown “…”`
+        i >= self.n() || !self.is_quote(i)
     }
 
     /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
@@ -433,7 +434,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // …, DFA spokesman Neil Sroka said.
             if let Some(np) = self.np_after(m + 1, hi) {
                 let v = self.skip_fillers_fwd(np.1, hi);
-                if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
+                if self.is_cue(v) && (hi - v <= 3 || self.is(v + 1, ",")) && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
                     return Some(Found { speaker: Some(np), cue: Some(self.cue_range(v)), inherited: false });
                 }
             }
@@ -1026,6 +1027,18 @@ mod tests {
     }
 
     #[test]
+    fn attribution_at_the_sentence_end_before_a_participle() {
+        let t = "“You squeezed employees” to drive up the stock price, she said, referencing the drive to “cross-sell” products.";
+        assert_eq!(speakers(t), ["she", "she"]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_subject_of_a_verb() {
+        // "claims" is a noun after "of Republican"
+        assert_eq!(speakers("The site PolitiFact rated 32% of Republican claims as “false” or worse."), ["The site PolitiFact"]);
+    }
+
+    #[test]
     fn a_subject_never_follows_a_preposition() {
         assert_eq!(speakers("In response to the filings, Cruz's lawyers relied on cases to show he is “natural born.”"), ["Cruz's lawyers"]);
     }
@@ -1034,6 +1047,9 @@ mod tests {
     fn a_quote_closing_its_sentence_keeps_its_own_attribution() {
         let t = "Japan branded North Korea an “outlaw nation.” Russia insisted that Pyongyang “stop its escapades.”";
         assert_eq!(speakers(t), ["Japan", "Russia"]);
+        // the next sentence's attribution runs on to a quote of its own
+        let t = "Russia insisted that Pyongyang “stop its escapades.” The Atomic Energy Agency said Korea had shown “complete disregard.”";
+        assert_eq!(speakers(t), ["Russia", "The Atomic Energy Agency"]);
         // …but a bare `X said.` after it is still its attribution
         assert_eq!(speakers("“We are done here.” Lee said Tuesday."), ["Lee"]);
     }
