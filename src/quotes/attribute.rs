@@ -510,6 +510,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
     fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
         let mut j = self.skip_fillers_back(k, lo);
+        // a second verb of the same subject: "She then urges her husband … and repeatedly says, “…”"
+        if j > lo + 1 && matches!(self.t(j - 1), "and" | "but" | "then") {
+            if let Some(np) = self.subject(lo, j - 1) {
+                return Some(np);
+            }
+        }
         // a prepositional phrase between speaker and verb: "Trump at the time said",
         // "Beck, who has in the past described …"
         for _ in 0..2 {
@@ -1030,6 +1036,11 @@ mod tests {
     fn attribution_at_the_sentence_end_before_a_participle() {
         let t = "“You squeezed employees” to drive up the stock price, she said, referencing the drive to “cross-sell” products.";
         assert_eq!(speakers(t), ["she", "she"]);
+    }
+
+    #[test]
+    fn a_second_verb_of_the_same_subject() {
+        assert_eq!(speakers("Diamond Reynolds then urges her husband to come out and repeatedly says, “Don't you do it,” until the end."), ["Diamond Reynolds"]);
     }
 
     #[test]

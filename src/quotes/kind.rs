@@ -45,7 +45,13 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
         let last = w.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
         is_work_noun(last)
     };
-    if titled || bracketed || work_title || (title_case && !cued && !seg.continued && !seg.continues) {
+    // A name somebody gave, after a word of naming: referred to her as “Miss Piggy”, dubbed “Lyin' Ted”.
+    let named = {
+        let w = before.trim_end_matches([',', ':']).trim_end();
+        let last = w.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        matches!(last.to_ascii_lowercase().as_str(), "as" | "called" | "dubbed" | "nicknamed" | "named" | "labeled" | "labelled" | "branded" | "titled" | "entitled")
+    };
+    if titled || bracketed || work_title || (title_case && !cued && !named && !seg.continued && !seg.continues) {
         QuoteKind::Other
     } else if seg.continued || seg.continues || sentence_like {
         QuoteKind::Full
@@ -93,6 +99,11 @@ mod tests {
         assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
         // a phrase of several lower-case words is someone's words even with no speaker found
         assert_eq!(kinds("the campaign called it a “rush to judgment” today", false), [QuoteKind::Partial]);
+        // a name somebody gave is their words
+        let t = "Clinton cited his references to Machado as “Miss Piggy” in the debate";
+        assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Partial);
+        let t = "Clinton spoke on the show “Miss Piggy” in the debate";
+        assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Other);
         // stage directions and the titles of named works
         assert_eq!(kinds("\"(CROSSTALK.)", false), [QuoteKind::Other]);
         assert_eq!(kinds("she wrote in her memoir, “Tough Choices.” Then", false), [QuoteKind::Other]);
