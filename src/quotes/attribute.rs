@@ -545,6 +545,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 m -= 1;
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
+                        // the object of a preposition is inside the appositive: "Clinton, during a
+                        // town hall meeting in Columbus, Ohio, said …"
+                        if np.0 > lo && is_preposition_word(self.t(np.0 - 1)) && !self.is_cap(np.0 - 1) {
+                            continue;
+                        }
                         if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
                             return Some(np);
                         }
@@ -597,7 +602,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)) && !is_preposition_word(self.t(p - 1)))
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)) && !is_preposition_word(self.t(p - 1)) && !is_reporting_verb(self.t(p - 1)))
                 && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
@@ -1036,6 +1041,15 @@ mod tests {
     fn attribution_at_the_sentence_end_before_a_participle() {
         let t = "“You squeezed employees” to drive up the stock price, she said, referencing the drive to “cross-sell” products.";
         assert_eq!(speakers(t), ["she", "she"]);
+    }
+
+    #[test]
+    fn appositives_and_objects() {
+        // the object of a preposition inside an appositive is not the speaker
+        assert_eq!(speakers("Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”"), ["Hillary Clinton"]);
+        // nor is the object of a reporting verb a subject
+        let t = "Hemsley, the author of “Going Viral,” said the days when the nation had “a somewhat unified” view are gone.";
+        assert_ne!(speakers(t)[1], "the days");
     }
 
     #[test]
