@@ -150,7 +150,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cap(i) {
             return true;
         }
-        !is_reporting_verb(w) && !is_verb_filler(w) && !w.ends_with("ing") && !w.ends_with("ly")
+        // an -ing word after a determiner is an adjective: "the gambling tycoon", "the ruling party"
+        let adjective_ing = w.ends_with("ing") && i > 0 && is_determiner(self.t(i - 1)) && i + 1 < self.n() && self.is_word(i + 1) && !self.t(i + 1).ends_with("ing");
+        !is_reporting_verb(w) && !is_verb_filler(w) && (!w.ends_with("ing") || adjective_ing) && !w.ends_with("ly")
     }
 
     /// Is `[a, b)` an acceptable speaker phrase?
@@ -328,7 +330,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let j = self.skip_fillers_fwd(i, hi);
         if self.is_cue(j) && inverts(self.t(j)) {
             let c = self.cue_range(j);
-            if let Some(np) = self.np_after(c.1, hi) {
+            // …but not the subject of a clause the verb introduces: "said the days when …"
+            let clause = |np: &Range| np.1 < hi && matches!(self.t(np.1), "when" | "that" | "if" | "whether" | "because");
+            if let Some(np) = self.np_after(c.1, hi).filter(|np| !clause(np)) {
                 return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
             }
         }
@@ -623,7 +627,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     let verb = v < hi
                         && self.is_word(v)
                         && !self.is_cap(v)
-                        && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
+                        && !is_stop(self.t(v)) | is_be(self.t(v)) | is_reporting_verb(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
                     // a lone capitalised word opening the sentence is a name only if it also
                     // appears capitalised inside a sentence ("Optimism is higher…" is not)
                     let lone_initial = np.1 - np.0 == 1
@@ -910,7 +914,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let lo = cx.window_start(qs, paras[k]);
         if lo > paras[k] && lo >= 2 {
             let plo = cx.window_start(lo - 1, paras[k]);
-            if let Some(np) = cx.subject(plo, lo - 1) {
+            // the speaker of a sentence ending `…, he said.`, else its subject
+            let speaker = cx.sentence_end_cue(plo, lo - 1).and_then(|f| f.speaker).or_else(|| cx.subject(plo, lo - 1));
+            if let Some(np) = speaker {
                 out[k] = Found { speaker: Some(np), cue: None, inherited: false };
             }
         }
@@ -1050,6 +1056,13 @@ mod tests {
         // nor is the object of a reporting verb a subject
         let t = "Hemsley, the author of “Going Viral,” said the days when the nation had “a somewhat unified” view are gone.";
         assert_ne!(speakers(t)[1], "the days");
+    }
+
+    #[test]
+    fn adjectives_in_ing_and_sentence_end_speakers() {
+        assert_eq!(speakers("“It was very nice,” the gambling tycoon told Reuters in an interview."), ["the gambling tycoon"]);
+        // rule 8 prefers the speaker of `…, he said.` over the first subject of that sentence
+        assert_eq!(speakers("It is hard, he said. Good information can win when “the truth is sexier than the lie.”"), ["he"]);
     }
 
     #[test]
