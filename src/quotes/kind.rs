@@ -45,11 +45,13 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
         let last = w.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
         is_work_noun(last)
     };
-    // A name somebody gave, after a word of naming: referred to her as “Miss Piggy”, dubbed “Lyin' Ted”.
+    // A name somebody gave, after a word of naming: referred to her as “Miss Piggy”, dubbed “Lyin'
+    // Ted”, calls people “losers” and “sad”, names like “pigs”.
     let named = {
-        let w = before.trim_end_matches([',', ':']).trim_end();
-        let last = w.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        matches!(last.to_ascii_lowercase().as_str(), "as" | "called" | "dubbed" | "nicknamed" | "named" | "labeled" | "labelled" | "branded" | "titled" | "entitled")
+        let mut words_before = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|x| !x.is_empty());
+        let last = words_before.next().unwrap_or("");
+        matches!(last.to_ascii_lowercase().as_str(), "as" | "named" | "titled" | "entitled" | "like")
+            || std::iter::once(last).chain(words_before.take(3)).any(is_naming_verb)
     };
     if titled || bracketed || work_title || (title_case && !cued && !named && !seg.continued && !seg.continues) {
         QuoteKind::Other
@@ -60,13 +62,24 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     } else if words >= 8 {
         // a long unattributed passage is still speech or a quoted document
         QuoteKind::Full
-    } else if words >= 2 && !title_case {
+    } else if (words >= 2 && !title_case) || named {
         // a quoted phrase of several lower-case words is someone's words even when the sentence
-        // does not say whose ("a “rush to judgment”"); a single word is a scare quote
+        // does not say whose ("a “rush to judgment”"), and so is a name somebody gave; a single
+        // word is a scare quote
         QuoteKind::Partial
     } else {
         QuoteKind::Other
     }
+}
+
+/// Verbs of naming, whose object in quotes is somebody's words: "calls people “losers”".
+fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "call" | "calls" | "called" | "calling" | "dub" | "dubs" | "dubbed" | "nicknamed" | "labeled"
+            | "labelled" | "branded" | "termed" | "chant" | "chants" | "chanted" | "chanting" | "cries"
+            | "shouts" | "shouting"
+    )
 }
 
 /// Nouns naming a work whose title may follow: "the documentary “13th”".
@@ -102,6 +115,7 @@ mod tests {
         // a name somebody gave is their words
         let t = "Clinton cited his references to Machado as “Miss Piggy” in the debate";
         assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Partial);
+        assert_eq!(kinds("Preys on our fears, and calls people “losers” and “sad.”", false), [QuoteKind::Partial, QuoteKind::Partial]);
         let t = "Clinton spoke on the show “Miss Piggy” in the debate";
         assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Other);
         // stage directions and the titles of named works
