@@ -247,6 +247,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     && (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
                 ok = is_head_noun(w) || is_title(w) || next_cap;
             }
+            // …a lower-case word after a lower-case head noun is the verb: "The Florida senator
+            // sought", "The Rove ad hits"
+            if ok && !of_phrase && b > start + 1 && self.is_word(b) && !self.is_cap(b) && !self.is_cap(b - 1) && is_head_noun(self.t(b - 1)) && !matches!(self.t(b - 1), "former" | "chief") && !is_head_noun(w) && !is_title(w) {
+                let verb_form = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                    || w.ends_with("ed")
+                    || matches!(w, "sought" | "took" | "made" | "gave" | "got" | "went" | "came" | "held" | "kept" | "found" | "thought" | "spoke" | "ran" | "led" | "left" | "felt" | "met" | "paid" | "won" | "lost" | "brought" | "stood" | "put" | "set" | "sent" | "saw" | "knew");
+                if verb_form {
+                    ok = false;
+                }
+            }
             // …and after a noun, a past form or a verb of writing is the verb: "The team cited",
             // "Her economic plan promises", "the statement reads"
             if ok && !of_phrase && !possessive && b > start && self.is_word(b) && !self.is_cap(b) && !is_determiner(self.t(b - 1)) && !self.t(b - 1).starts_with(['\'', '\u{2019}']) {
@@ -467,9 +477,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // X: “…”
         if self.is(qs - 1, ":") {
             if let Some(np) = self.np_before(qs - 1, lo) {
-                if np.0 == lo && self.is_cap(np.0) {
+                // at the start of its clause: after a dash ("… - Pew Research: “…”"), or after
+                // "from"/a verb of speech ("More from Jones: “…”", "explained Nancy Cordes: “…”")
+                let opens = np.0 == lo
+                    || self.is_dash(np.0 - 1)
+                    || (matches!(self.t(np.0 - 1), "from" | "From") && (np.0 - 1 == lo || self.t(np.0 - 2).eq_ignore_ascii_case("more")))
+                    || (self.is_cue(np.0 - 1) && inverts(self.t(np.0 - 1)));
+                if opens && self.is_cap(np.0) {
                     return Some(Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false });
                 }
+            }
+        }
+        // X's claim that “…”, X's call for “…”: the owner of the words
+        let mut w = qs;
+        while w > lo && qs - w < 12 && !self.is_double_quote(w - 1) {
+            w -= 1;
+            if is_speech_noun(self.t(w)) && w >= lo + 2 && self.t(w - 1).ends_with("s") && (self.t(w - 1).starts_with('\'') || self.t(w - 1).starts_with('\u{2019}')) {
+                // the quote is what the claim says (X's claim that …, X's call for …), and no verb
+                // of the sentence attributes it to someone else (Priebus called Clinton's remarks …)
+                let content = w + 1 == qs || matches!(self.t(w + 1), "that" | "for" | "to" | "of");
+                if let Some(np) = self.np_before(w - 1, lo).filter(|_| content) {
+                    if self.is_cap(np.0) && (lo..qs).all(|x| !self.is_cue(x)) {
+                        return Some(Found { speaker: Some(np), cue: Some((w, w + 1)), inherited: false });
+                    }
+                }
+                break;
             }
         }
         // The nearest cue with a speaker wins, unless it is a stance verb and a verb of speech
@@ -1063,6 +1095,24 @@ mod tests {
         assert_eq!(speakers("“It was very nice,” the gambling tycoon told Reuters in an interview."), ["the gambling tycoon"]);
         // rule 8 prefers the speaker of `…, he said.` over the first subject of that sentence
         assert_eq!(speakers("It is hard, he said. Good information can win when “the truth is sexier than the lie.”"), ["he"]);
+    }
+
+    #[test]
+    fn a_name_and_a_colon_after_a_dash_or_more_from() {
+        assert_eq!(speakers("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “Gallup finds that 20 states are red.”"), ["Jeffrey M. Jones"]);
+        assert_eq!(speakers("What that means - More from Jones: “The partisanship of the state matters.”"), ["Jones"]);
+        assert_eq!(speakers("In other words, explained CBS moderator Nancy Cordes: “What does that have to do with it?”"), ["CBS moderator Nancy Cordes"]);
+        // …but not a place after "from"
+        assert_eq!(speakers("Trump suggested Curiel was from Mexico: “The judge is Mexican.”"), ["Trump"]);
+    }
+
+    #[test]
+    fn the_owner_of_a_claim() {
+        assert_eq!(speakers("Pence faulted the media over Donald Trump's claim that Obama “founded ISIS.”"), ["Donald Trump"]);
+        // not when a verb of the sentence attributes it
+        assert_eq!(speakers("Reince Priebus called Clinton's remarks on 9/11 a “new low” today."), ["Reince Priebus"]);
+        // a lower-case verb after a head noun ends the speaker phrase
+        assert_eq!(speakers("The Rove ad hits Clinton for taking “54 times more money” from banks."), ["The Rove ad"]);
     }
 
     #[test]

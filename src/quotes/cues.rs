@@ -199,6 +199,17 @@ pub fn is_preposition_word(word: &str) -> bool {
     )
 }
 
+/// Nouns for what somebody said, owned by the speaker: "Trump's claim that “…”".
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        lower(word, &mut [0; 24]),
+        "claim" | "claims" | "assertion" | "statement" | "remark" | "remarks" | "comment" | "comments"
+            | "warning" | "call" | "promise" | "pledge" | "vow" | "description" | "accusation"
+            | "words" | "argument" | "insistence" | "suggestion" | "tweet" | "message" | "boast"
+            | "charge" | "quip" | "declaration" | "prediction" | "demand" | "plea" | "slogan"
+    )
+}
+
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(
