@@ -719,7 +719,8 @@ fn passage_pieces(text: &str, segs: &[Segment], out: &mut [Found]) {
             continue;
         }
         let mut j = k - 1;
-        loop {
+        // (a bounded walk keeps this linear when a passage holds thousands of nested quotes)
+        for _ in 0..NEIGHBOURS {
             if !segs[j].nested && out[j].speaker.is_some() {
                 out[k] = Found { inherited: true, ..out[j] };
                 break;

@@ -490,6 +490,15 @@ mod tests {
     }
 
     #[test]
+    fn many_quotations_nested_in_one_passage() {
+        let t = format!("\"{}end\"", "“a” x ".repeat(10_000));
+        let s = find(&t);
+        assert_eq!(s.len(), 20_000); // each quotation and the words after it
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(s.iter().filter(|x| x.nested).count(), 10_000);
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         for t in ["", "\"", "“", "'", "''''", "\"\"\"", "“”“”", "\n\n\"\n\"", "😀\"😀\"", "e\u{301}'", "\r\n\"a\r\n\"b\""] {
             for s in find(t) {
