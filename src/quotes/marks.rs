@@ -367,11 +367,11 @@ fn split_nested(text: &str, out: &mut Vec<Segment>, seg: Segment, within: &mut V
             let (a, b) = piece(cursor, s.start);
             let start = if first { seg.start } else { a };
             out.push(Segment { start, end: b, content_start: a, content_end: b, closed: false, continues: false, nested: false, resumes: !first, ..seg });
-            first = false;
         }
         out.push(Segment { nested: true, resumes: false, continued: false, continues: false, ..s });
         cursor = s.end;
         last_end = s.end;
+        first = false; // (with no words before it, the opening mark stands alone)
     }
     if has_words(cursor, seg.content_end) {
         let (a, _) = piece(cursor, seg.content_end);
