@@ -125,8 +125,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn np_word(&self, i: usize) -> bool {
         let w = self.t(i);
         if self.doc.tokens[i].kind == TokKind::Number {
-            // "9/11 widow Terry Strada"
-            return i + 1 < self.n() && self.is_word(i + 1) && self.is_cap(i + 1);
+            // "9/11 widow Terry Strada", "17-year-old Jared Potts"
+            let cap_at = |j: usize| j < self.n() && self.is_word(j) && self.is_cap(j);
+            return cap_at(i + 1) || (i + 1 < self.n() && self.is_word(i + 1) && cap_at(i + 2));
         }
         if !self.is_word(i) {
             return w == "&";
@@ -1114,6 +1115,11 @@ mod tests {
         assert_eq!(speakers("Reince Priebus called Clinton's remarks on 9/11 a “new low” today."), ["Reince Priebus"]);
         // a lower-case verb after a head noun ends the speaker phrase
         assert_eq!(speakers("The Rove ad hits Clinton for taking “54 times more money” from banks."), ["The Rove ad"]);
+    }
+
+    #[test]
+    fn a_number_opens_a_description() {
+        assert_eq!(speakers("“They are wrong,” said 9/11 widow Terry Strada."), ["9/11 widow Terry Strada"]);
     }
 
     #[test]
