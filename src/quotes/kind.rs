@@ -48,7 +48,12 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     // A name somebody gave, after a word of naming: referred to her as “Miss Piggy”, dubbed “Lyin'
     // Ted”, calls people “losers” and “sad”, names like “pigs”.
     let named = {
-        let mut words_before = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|x| !x.is_empty());
+        // (only the last few dozen bytes: a long run of marks must not be rescanned per quote)
+        let mut from = before.len().saturating_sub(64);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut words_before = before[from..].rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|x| !x.is_empty());
         let last = words_before.next().unwrap_or("");
         matches!(last.to_ascii_lowercase().as_str(), "as" | "named" | "titled" | "entitled" | "like")
             || std::iter::once(last).chain(words_before.take(3)).any(is_naming_verb)
