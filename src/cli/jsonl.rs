@@ -37,7 +37,9 @@ pub fn run(reader: Box<dyn BufRead>, out: &mut impl Write, base: &Options) -> Re
             // titles, nicknames and scare quotes (`kind: other`) are left out. Its quotations are
             // set off by double marks (" “ ” „ « »; PolNeAR, US news style: single marks appear
             // only inside a double-quoted quote or in headlines), so quotes set off by single marks
-            // or by typewriter doubles ('' … '', as in news-archive exports) are left out here.
+            // or by typewriter doubles ('' … '', as in news-archive exports) are left out here, and
+            // so is the rest of a passage after a quotation nested in it (no mark opens it; the
+            // corpus keeps a passage's words up to its first nested quotation).
             // The core (JSON, HTML, WebAssembly) still reports all of them.
             let exchange_mark = |q: &newsmark::Quote| {
                 !q.text.starts_with("''")

@@ -62,6 +62,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !matches!(self.t(i), "." | "!" | "?") {
             return false;
         }
+        // a period glued to the next word is inside an abbreviation: "(D-N.Y.)"
+        if self.t(i) == "." && i + 1 < self.n() && !self.doc.tokens[i + 1].space_before && self.is_word(i + 1) {
+            return false;
+        }
         let mut j = i + 1;
         while j < self.n() && !self.newline(j) && self.is_quote(j) {
             j += 1;
@@ -92,7 +96,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !p.starts_with('\'')
             && !p.starts_with('\u{2019}')
             && !matches!(lower(p, &mut [0; 24]), "of" | "in" | "on" | "for" | "with" | "by" | "to" | "and" | "or" | "the" | "such" | "these" | "those")
-            && (self.is_cap(i - 1) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
+            && (self.is_cap(i - 1) && !(i >= 2 && is_preposition_word(self.t(i - 2))) || is_pronoun(p) || p == "who" || i >= 2 && is_determiner(self.t(i - 2)))
     }
 
     /// A lower-case past or present verb form ("barked", "mocks"), where a reporting verb stands.
@@ -121,8 +125,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn np_word(&self, i: usize) -> bool {
         let w = self.t(i);
         if self.doc.tokens[i].kind == TokKind::Number {
-            // "9/11 widow Terry Strada"
-            return i + 1 < self.n() && self.is_word(i + 1) && self.is_cap(i + 1);
+            // "9/11 widow Terry Strada", "17-year-old Jared Potts"
+            let cap_at = |j: usize| j < self.n() && self.is_word(j) && self.is_cap(j);
+            return cap_at(i + 1) || (i + 1 < self.n() && self.is_word(i + 1) && cap_at(i + 2));
         }
         if !self.is_word(i) {
             return w == "&";
@@ -130,13 +135,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if w.starts_with('\'') || w.starts_with('\u{2019}') {
             return true; // possessive 's: "Clinton's campaign"
         }
-        if is_stop(w) || is_calendar_word(w) {
+        if is_calendar_word(w) {
             return false;
+        }
+        if is_stop(w) {
+            // a first name that is also a small word, inside a sentence: "said Will Doyle"
+            return self.is_cap(i)
+                && !self.sentence_initial(i)
+                && i + 1 < self.n()
+                && self.is_word(i + 1)
+                && self.is_cap(i + 1)
+                && !is_stop(self.t(i + 1))
+                && !is_calendar_word(self.t(i + 1));
         }
         if self.is_cap(i) {
             return true;
         }
-        !is_reporting_verb(w) && !is_verb_filler(w) && !w.ends_with("ing") && !w.ends_with("ly")
+        // an -ing word after a determiner is an adjective: "the gambling tycoon", "the ruling party"
+        let adjective_ing = w.ends_with("ing") && i > 0 && is_determiner(self.t(i - 1)) && i + 1 < self.n() && self.is_word(i + 1) && !self.t(i + 1).ends_with("ing");
+        !is_reporting_verb(w) && !is_verb_filler(w) && (!w.ends_with("ing") || adjective_ing) && !w.ends_with("ly")
     }
 
     /// Is `[a, b)` an acceptable speaker phrase?
@@ -227,8 +244,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "Clinton campaign spokesman Brian Fallon"), never as a verb ("Sanders used …").
             let possessive = w.starts_with('\'') || w.starts_with('\u{2019}');
             if ok && !of_phrase && !possessive && b > start && self.is_cap(b - 1) && !is_determiner(self.t(b - 1)) && self.is_word(b) && !self.is_cap(b) {
-                let next_cap = (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
+                let next_cap = !w.ends_with("ed")
+                    && (b + 1..(b + 3).min(hi)).take_while(|&x| self.is_word(x) && self.np_word(x)).any(|x| self.is_cap(x));
                 ok = is_head_noun(w) || is_title(w) || next_cap;
+            }
+            // …a lower-case word after a lower-case head noun is the verb: "The Florida senator
+            // sought", "The Rove ad hits"
+            if ok && !of_phrase && b > start + 1 && self.is_word(b) && !self.is_cap(b) && !self.is_cap(b - 1) && is_head_noun(self.t(b - 1)) && !matches!(self.t(b - 1), "former" | "chief") && !is_head_noun(w) && !is_title(w) {
+                let verb_form = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                    || w.ends_with("ed")
+                    || matches!(w, "sought" | "took" | "made" | "gave" | "got" | "went" | "came" | "held" | "kept" | "found" | "thought" | "spoke" | "ran" | "led" | "left" | "felt" | "met" | "paid" | "won" | "lost" | "brought" | "stood" | "put" | "set" | "sent" | "saw" | "knew");
+                if verb_form {
+                    ok = false;
+                }
+            }
+            // …and after a noun, a past form or a verb of writing is the verb: "The team cited",
+            // "Her economic plan promises", "the statement reads"
+            if ok && !of_phrase && !possessive && b > start && self.is_word(b) && !self.is_cap(b) && !is_determiner(self.t(b - 1)) && !self.t(b - 1).starts_with(['\'', '\u{2019}']) {
+                if (w.len() > 4 && w.ends_with("ed") && !is_head_noun(w) && !is_title(w)) || is_verb_after_speaker(w) {
+                    ok = false;
+                }
             }
             if !ok || (b > start && self.newline(b)) {
                 break;
@@ -306,7 +341,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let j = self.skip_fillers_fwd(i, hi);
         if self.is_cue(j) && inverts(self.t(j)) {
             let c = self.cue_range(j);
-            if let Some(np) = self.np_after(c.1, hi) {
+            // …but not the subject of a clause the verb introduces: "said the days when …"
+            let clause = |np: &Range| np.1 < hi && matches!(self.t(np.1), "when" | "that" | "if" | "whether" | "because");
+            if let Some(np) = self.np_after(c.1, hi).filter(|np| !clause(np)) {
                 return Some(Found { speaker: Some(np), cue: Some(c), inherited: false });
             }
         }
@@ -348,7 +385,32 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.is_cue(k2) || (k2 < hi && is_verb_after_speaker(self.t(k2))) {
             return Some(Found { speaker: Some(np), cue: Some(self.cue_range(k2)), inherited: false });
         }
+        // a phrase of place between the speaker and the verb: `“…,” a voice-over in the ad states.`
+        if k == np.1 && k < hi && matches!(self.t(k), "in" | "at" | "on" | "from" | "for" | "of") {
+            if let Some(pp) = self.np_after(k + 1, hi) {
+                let v = self.skip_fillers_fwd(pp.1, hi);
+                let ends = v + 1 >= hi || matches!(self.t(v + 1), "," | "." | "!" | "?" | ";");
+                if ends && (self.is_cue(v) || (v < hi && is_verb_after_speaker(self.t(v)))) {
+                    return Some(Found { speaker: Some((np.0, pp.1)), cue: Some(self.cue_range(v)), inherited: false });
+                }
+            }
+        }
         self.appositive_cue(np, k, hi).or_else(|| self.sentence_end_cue(i, hi))
+    }
+
+    /// Does the attribution `f` found after a quote end its sentence within a few words
+    /// (`X said Tuesday.`) rather than go on with a complement of its own (`X insisted that …`)?
+    fn short_tail(&self, f: &Found, hi: usize) -> bool {
+        let e = f.cue.map_or(0, |c| c.1).max(f.speaker.map_or(0, |s| s.1));
+        let mut i = e;
+        while i < hi && i < self.n() && !self.is_terminal(i) && !self.is(i, ",") {
+            if self.is_quote(i) || self.is(i, "that") || i - e >= 4 {
+                return false;
+            }
+            i += 1;
+        }
+        // the window also ends where the next quote starts: `X said Korea had shown “…”`
+        i >= self.n() || !self.is_quote(i)
     }
 
     /// `X, a professor at Y, said` once the name `np` is known and `k` is just after it.
@@ -387,7 +449,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // …, DFA spokesman Neil Sroka said.
             if let Some(np) = self.np_after(m + 1, hi) {
                 let v = self.skip_fillers_fwd(np.1, hi);
-                if self.is_cue(v) && hi - v <= 3 && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
+                if self.is_cue(v) && (hi - v <= 3 || self.is(v + 1, ",")) && (self.is_cap(np.0) || is_pronoun(self.t(np.0))) {
                     return Some(Found { speaker: Some(np), cue: Some(self.cue_range(v)), inherited: false });
                 }
             }
@@ -416,9 +478,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // X: “…”
         if self.is(qs - 1, ":") {
             if let Some(np) = self.np_before(qs - 1, lo) {
-                if np.0 == lo && self.is_cap(np.0) {
+                // at the start of its clause: after a dash ("… - Pew Research: “…”"), or after
+                // "from"/a verb of speech ("More from Jones: “…”", "explained Nancy Cordes: “…”")
+                let opens = np.0 == lo
+                    || self.is_dash(np.0 - 1)
+                    || (matches!(self.t(np.0 - 1), "from" | "From") && (np.0 - 1 == lo || self.t(np.0 - 2).eq_ignore_ascii_case("more")))
+                    || (self.is_cue(np.0 - 1) && inverts(self.t(np.0 - 1)));
+                if opens && self.is_cap(np.0) {
                     return Some(Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false });
                 }
+            }
+        }
+        // X's claim that “…”, X's call for “…”: the owner of the words
+        let mut w = qs;
+        while w > lo && qs - w < 12 && !self.is_double_quote(w - 1) {
+            w -= 1;
+            if is_speech_noun(self.t(w)) && w >= lo + 2 && self.t(w - 1).ends_with("s") && (self.t(w - 1).starts_with('\'') || self.t(w - 1).starts_with('\u{2019}')) {
+                // the quote is what the claim says (X's claim that …, X's call for …), and no verb
+                // of the sentence attributes it to someone else (Priebus called Clinton's remarks …)
+                let content = w + 1 == qs || matches!(self.t(w + 1), "that" | "for" | "to" | "of");
+                if let Some(np) = self.np_before(w - 1, lo).filter(|_| content) {
+                    if self.is_cap(np.0) && (lo..qs).all(|x| !self.is_cue(x)) {
+                        return Some(Found { speaker: Some(np), cue: Some((w, w + 1)), inherited: false });
+                    }
+                }
+                break;
             }
         }
         // The nearest cue with a speaker wins, unless it is a stance verb and a verb of speech
@@ -463,6 +547,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The speaker of the reporting verb at `k`, looking back no further than `lo`.
     fn speaker_of_cue(&self, k: usize, lo: usize) -> Option<Range> {
         let mut j = self.skip_fillers_back(k, lo);
+        // a second verb of the same subject: "She then urges her husband … and repeatedly says, “…”"
+        if j > lo + 1 && matches!(self.t(j - 1), "and" | "but" | "then") {
+            if let Some(np) = self.subject(lo, j - 1) {
+                return Some(np);
+            }
+        }
         // a prepositional phrase between speaker and verb: "Trump at the time said",
         // "Beck, who has in the past described …"
         for _ in 0..2 {
@@ -492,6 +582,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 m -= 1;
                 if self.is(m, ",") {
                     if let Some(np) = self.np_before(m, lo) {
+                        // the object of a preposition is inside the appositive: "Clinton, during a
+                        // town hall meeting in Columbus, Ohio, said …"
+                        if np.0 > lo && is_preposition_word(self.t(np.0 - 1)) && !self.is_cap(np.0 - 1) {
+                            continue;
+                        }
                         if self.is_cap(np.0) || is_pronoun(self.t(np.0)) {
                             return Some(np);
                         }
@@ -544,7 +639,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && (self.is_cap(p) || is_pronoun(self.t(p)) || is_determiner(self.t(p)))
                 && !is_stop(self.t(p))
                 && !is_calendar_word(self.t(p))
-                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)))
+                && (p == lo || matches!(self.t(p - 1), "," | "(" | ":") || self.is_word(p - 1) && is_stop(self.t(p - 1)) && !is_preposition_word(self.t(p - 1)) && !is_reporting_verb(self.t(p - 1)))
                 && (subordinate || p == lo || !is_subordinator(self.t(p - 1)));
             if starts {
                 if let Some(np) = self.np_after(p, hi) {
@@ -565,7 +660,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     let verb = v < hi
                         && self.is_word(v)
                         && !self.is_cap(v)
-                        && !is_stop(self.t(v)) | is_be(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
+                        && !is_stop(self.t(v)) | is_be(self.t(v)) | is_reporting_verb(self.t(v)) | matches!(self.t(v), "has" | "had" | "have");
                     // a lone capitalised word opening the sentence is a name only if it also
                     // appears capitalised inside a sentence ("Optimism is higher…" is not)
                     let lone_initial = np.1 - np.0 == 1
@@ -615,6 +710,39 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         i
     }
+}
+
+/// Rule 3b: the pieces of a passage split around a quotation nested in it take the passage's
+/// speaker (the rest of the passage, and a nested quotation with no cue of its own).
+fn passage_pieces(text: &str, segs: &[Segment], out: &mut [Found]) {
+    for k in 1..segs.len() {
+        if out[k].speaker.is_some() || !(segs[k].resumes || segs[k].nested) {
+            continue;
+        }
+        let mut j = k - 1;
+        // (a bounded walk keeps this linear when a passage holds thousands of nested quotes)
+        for _ in 0..NEIGHBOURS {
+            if !segs[j].nested && out[j].speaker.is_some() {
+                out[k] = Found { inherited: true, ..out[j] };
+                break;
+            }
+            if j == 0 || !(segs[j].nested || segs[j].resumes) || !adjacent(text, &segs[j - 1], &segs[j]) {
+                break;
+            }
+            j -= 1;
+        }
+    }
+    // …and a nested quotation opening its passage takes the speaker of the rest
+    for k in (0..segs.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_none() && segs[k].nested && segs[k + 1].resumes && out[k + 1].speaker.is_some() && adjacent(text, &segs[k], &segs[k + 1]) {
+            out[k] = Found { inherited: true, ..out[k + 1] };
+        }
+    }
+}
+
+/// Are two segments pieces of one passage (nothing but blanks between them)?
+fn adjacent(text: &str, a: &Segment, b: &Segment) -> bool {
+    a.end <= b.start && text.get(a.end..b.start).map_or(false, |t| t.trim().is_empty())
 }
 
 /// Token index range of each segment: `(first token, one past the last)`.
@@ -678,17 +806,27 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         if qs >= n {
             continue;
         }
-        let prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        let mut prev_end = if k > 0 { spans[k - 1].1 } else { 0 };
+        if segs[k].nested && k > 0 && adjacent(doc.text, &segs[k - 1], &segs[k]) {
+            // a quotation nested in a passage sees the passage's words before it ("chanting “…”")
+            prev_end = spans[k - 1].0 + 1;
+        }
         let next_start = spans.get(k + 1).map_or(n, |s| s.0);
         let lo = cx.window_start(qs, prev_end);
         let hi = cx.window_end(qe, next_start);
+        // A quote that closes its sentence (`… “outlaw nation.” Russia insisted that …`): what
+        // follows is a new sentence, whose attribution is its own unless it is only `X said.`
+        let closes_sentence = qe >= 2 && qe < n && cx.is(qe - 2, ".") && cx.is_cap(qe) && !cx.newline(qe);
+        let after = cx.after(qe, hi).filter(|f| !closes_sentence || cx.short_tail(f, hi));
         if let Some(f) = cx.transcript(qs, qe) {
             out[k] = f;
-        } else if let Some(f) = cx.after(qe, hi) {
+        } else if segs[k].nested && after.or_else(|| cx.before(lo, qs)).map_or(false, |f| f.speaker.map_or(false, |(a, b)| b == a + 1 && matches!(cx.t(a), "I" | "we" | "We" | "you" | "You"))) {
+            // "… I read you the question: “…”": the passage's speaker quoting; see rule 3b
+        } else if let Some(f) = after {
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs) {
             out[k] = f;
-        } else if qs > lo && cx.is(qs - 1, ":") {
+        } else if qs > lo && cx.is(qs - 1, ":") && !segs[k].nested {
             // "Trump leaned in and boomed: “…”", "Obama issued the following statement: “…”"
             if let Some(np) = cx.subject(lo, qs - 1) {
                 out[k] = Found { speaker: Some(np), cue: Some((qs - 1, qs)), inherited: false };
@@ -707,7 +845,7 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             out[k] = f;
         } else if let Some(f) = cx.before(lo, qs - 1) {
             // paraphrase, then the quote: "Coan argues that his client … . “The government …”"
-            if f.cue.map_or(false, |c| is_speech_verb(cx.t(c.0))) {
+            if f.cue.map_or(false, |c| is_reporting_verb(cx.t(c.0))) {
                 out[k] = Found { inherited: true, ..f };
             }
         }
@@ -723,6 +861,9 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             out[k] = Found { inherited: true, ..out[k + 1] };
         }
     }
+    // 3b. a passage split around a quotation nested in it: the rest of the passage, and a nested
+    //     quotation with no cue of its own, are the passage speaker's
+    passage_pieces(doc.text, segs, &mut out);
     // 4. same paragraph
     let paras: Vec<usize> = spans.iter().map(|&(qs, _)| para_of(qs)).collect();
     for k in 0..segs.len() {
@@ -730,8 +871,10 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
             continue;
         }
         // (a bounded look either way keeps this linear in quote-dense paragraphs)
-        let prev = (0..k).rev().take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
-        let next = (k + 1..segs.len()).take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| out[j].speaker.is_some() && !out[j].inherited);
+        // (a quotation nested in a passage lends nothing: its speaker is quoted by someone else)
+        let lends = |j: usize| out[j].speaker.is_some() && !out[j].inherited && !segs[j].nested;
+        let prev = (0..k).rev().take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| lends(j));
+        let next = (k + 1..segs.len()).take(NEIGHBOURS).take_while(|&j| paras[j] == paras[k]).find(|&j| lends(j));
         if let Some(j) = prev.or(next) {
             // a phrase quoted in another sentence with a subject of its own belongs to that
             // subject (rule 7): "He promises to … He rails against its “Great Wall”"
@@ -777,6 +920,8 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         }
         out[k] = Found { inherited: true, ..out[k - 1] };
     }
+    // 3b again, now that lead-ins are known
+    passage_pieces(doc.text, segs, &mut out);
     // 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's
     //    subject: "Sanders ticked off issues, including making the wealthy pay their “fair share”"
     for k in 0..segs.len() {
@@ -789,6 +934,23 @@ pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found>
         let lo = cx.window_start(qs, paras[k]);
         if lo + 2 <= qs {
             if let Some(np) = cx.subject(lo, qs) {
+                out[k] = Found { speaker: Some(np), cue: None, inherited: false };
+            }
+        }
+    }
+    // 8. what is still without a speaker takes the subject of the sentence before it in the
+    //    paragraph: the paraphrase, then the words (`Clinton touted her record. “We need …”`)
+    for k in 0..segs.len() {
+        let (qs, _) = spans[k];
+        if out[k].speaker.is_some() || qs >= n || segs[k].continued {
+            continue;
+        }
+        let lo = cx.window_start(qs, paras[k]);
+        if lo > paras[k] && lo >= 2 {
+            let plo = cx.window_start(lo - 1, paras[k]);
+            // the speaker of a sentence ending `…, he said.`, else its subject
+            let speaker = cx.sentence_end_cue(plo, lo - 1).and_then(|f| f.speaker).or_else(|| cx.subject(plo, lo - 1));
+            if let Some(np) = speaker {
                 out[k] = Found { speaker: Some(np), cue: None, inherited: false };
             }
         }
@@ -898,6 +1060,110 @@ mod tests {
         assert_eq!(speakers("In a statement, her senior policy adviser, Jake Sullivan, said: “We agree.”"), ["Jake Sullivan"]);
         // a lone capitalised word opening the sentence is a subject only when it is a name
         assert_eq!(speakers("Optimism is higher among “young voters” now."), [""]);
+    }
+
+    #[test]
+    fn speaker_phrases_end_at_the_verb() {
+        // a past form after a name is the verb, not part of the name
+        assert_eq!(speakers("Phil Kerpen needled the CNN “reporter,” saying, “A reporter who tweets!”")[1], "Phil Kerpen");
+        assert_eq!(speakers("Bernie Sanders credited Clinton's victory to “a closed primary” in New York."), ["Bernie Sanders"]);
+        assert_eq!(speakers("The team cited “blocked toilets and leaking pipes” in the village."), ["The team"]);
+        assert_eq!(speakers("Her economic plan promises to “lift up participation” for women."), ["Her economic plan"]);
+        // a first name that is also a small word
+        assert_eq!(speakers("“It is costly,” said Will Doyle, a professor."), ["Will Doyle"]);
+        // the period of an abbreviation inside brackets does not end the sentence
+        assert_eq!(speakers("“No,” Sen. Chuck Schumer (D-N.Y.) said Tuesday."), ["Sen. Chuck Schumer"]);
+        // a phrase of place between the speaker and the verb
+        assert_eq!(speakers("“She will fight,” a voice-over in the ad states."), ["a voice-over in the ad"]);
+    }
+
+    #[test]
+    fn attribution_at_the_sentence_end_before_a_participle() {
+        let t = "“You squeezed employees” to drive up the stock price, she said, referencing the drive to “cross-sell” products.";
+        assert_eq!(speakers(t), ["she", "she"]);
+    }
+
+    #[test]
+    fn appositives_and_objects() {
+        // the object of a preposition inside an appositive is not the speaker
+        assert_eq!(speakers("Hillary Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”"), ["Hillary Clinton"]);
+        // nor is the object of a reporting verb a subject
+        let t = "Hemsley, the author of “Going Viral,” said the days when the nation had “a somewhat unified” view are gone.";
+        assert_ne!(speakers(t)[1], "the days");
+    }
+
+    #[test]
+    fn adjectives_in_ing_and_sentence_end_speakers() {
+        assert_eq!(speakers("“It was very nice,” the gambling tycoon told Reuters in an interview."), ["the gambling tycoon"]);
+        // rule 8 prefers the speaker of `…, he said.` over the first subject of that sentence
+        assert_eq!(speakers("It is hard, he said. Good information can win when “the truth is sexier than the lie.”"), ["he"]);
+    }
+
+    #[test]
+    fn a_name_and_a_colon_after_a_dash_or_more_from() {
+        assert_eq!(speakers("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “Gallup finds that 20 states are red.”"), ["Jeffrey M. Jones"]);
+        assert_eq!(speakers("What that means - More from Jones: “The partisanship of the state matters.”"), ["Jones"]);
+        assert_eq!(speakers("In other words, explained CBS moderator Nancy Cordes: “What does that have to do with it?”"), ["CBS moderator Nancy Cordes"]);
+        // …but not a place after "from"
+        assert_eq!(speakers("Trump suggested Curiel was from Mexico: “The judge is Mexican.”"), ["Trump"]);
+    }
+
+    #[test]
+    fn the_owner_of_a_claim() {
+        assert_eq!(speakers("Pence faulted the media over Donald Trump's claim that Obama “founded ISIS.”"), ["Donald Trump"]);
+        // not when a verb of the sentence attributes it
+        assert_eq!(speakers("Reince Priebus called Clinton's remarks on 9/11 a “new low” today."), ["Reince Priebus"]);
+        // a lower-case verb after a head noun ends the speaker phrase
+        assert_eq!(speakers("The Rove ad hits Clinton for taking “54 times more money” from banks."), ["The Rove ad"]);
+    }
+
+    #[test]
+    fn a_number_opens_a_description() {
+        assert_eq!(speakers("“They are wrong,” said 9/11 widow Terry Strada."), ["9/11 widow Terry Strada"]);
+    }
+
+    #[test]
+    fn a_second_verb_of_the_same_subject() {
+        assert_eq!(speakers("Diamond Reynolds then urges her husband to come out and repeatedly says, “Don't you do it,” until the end."), ["Diamond Reynolds"]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_subject_of_a_verb() {
+        // "claims" is a noun after "of Republican"
+        assert_eq!(speakers("The site PolitiFact rated 32% of Republican claims as “false” or worse."), ["The site PolitiFact"]);
+    }
+
+    #[test]
+    fn a_subject_never_follows_a_preposition() {
+        assert_eq!(speakers("In response to the filings, Cruz's lawyers relied on cases to show he is “natural born.”"), ["Cruz's lawyers"]);
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_keeps_its_own_attribution() {
+        let t = "Japan branded North Korea an “outlaw nation.” Russia insisted that Pyongyang “stop its escapades.”";
+        assert_eq!(speakers(t), ["Japan", "Russia"]);
+        // the next sentence's attribution runs on to a quote of its own
+        let t = "Russia insisted that Pyongyang “stop its escapades.” The Atomic Energy Agency said Korea had shown “complete disregard.”";
+        assert_eq!(speakers(t), ["Russia", "The Atomic Energy Agency"]);
+        // …but a bare `X said.` after it is still its attribution
+        assert_eq!(speakers("“We are done here.” Lee said Tuesday."), ["Lee"]);
+    }
+
+    #[test]
+    fn paraphrase_then_quote() {
+        // any reporting verb in the sentence before lends its subject to a quote opening the next
+        assert_eq!(speakers("Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”"), ["Dianne Bystrom"]);
+        // rule 8: the subject of the sentence before, when nothing else attributes the quote
+        assert_eq!(speakers("Hillary Clinton spoke at length about unions. “We need to support workers.”"), ["Hillary Clinton"]);
+    }
+
+    #[test]
+    fn a_passage_keeps_its_speaker_around_a_nested_quotation() {
+        let t = "Caddell continued:\n\n\"The issue is partisan, so I read them the question: “Is she fit?” Forty-three, yes.\"";
+        assert_eq!(speakers(t), ["Caddell", "Caddell", "Caddell"]);
+        assert_eq!(speakers("\"PENCE: Well, look, this is not an episode of “Shark Tank.” But this is America."), ["PENCE", "PENCE", "PENCE"]);
+        // a nested quotation with a cue of its own keeps it
+        assert_eq!(speakers("\"Donald Trump walked onto the stage, chanting “U-S-A! U-S-A!”")[1], "Donald Trump");
     }
 
     #[test]

@@ -188,6 +188,28 @@ pub fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Prepositions proper (compared lower-case): the noun phrase after one is its object, never the
+/// subject of a sentence ("In response to the filings, Cruz's lawyers relied …").
+pub fn is_preposition_word(word: &str) -> bool {
+    matches!(
+        lower(word, &mut [0; 24]),
+        "in" | "on" | "at" | "to" | "from" | "with" | "by" | "about" | "into" | "over" | "under"
+            | "during" | "of" | "for" | "like" | "unlike" | "without" | "against" | "between"
+            | "among" | "through" | "toward" | "towards" | "upon" | "onto" | "across" | "behind"
+    )
+}
+
+/// Nouns for what somebody said, owned by the speaker: "Trump's claim that “…”".
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        lower(word, &mut [0; 24]),
+        "claim" | "claims" | "assertion" | "statement" | "remark" | "remarks" | "comment" | "comments"
+            | "warning" | "call" | "promise" | "pledge" | "vow" | "description" | "accusation"
+            | "words" | "argument" | "insistence" | "suggestion" | "tweet" | "message" | "boast"
+            | "charge" | "quip" | "declaration" | "prediction" | "demand" | "plea" | "slogan"
+    )
+}
+
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(

@@ -34,7 +34,31 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
         && content
             .split_whitespace()
             .all(|w| w.chars().find(|c| c.is_alphabetic()).map_or(true, char::is_uppercase) || w.len() <= 3);
-    if titled || (title_case && !cued && !seg.continued && !seg.continues) {
+    // A stage direction in a transcript: "(CROSSTALK.)", "[Applause]".
+    let bracketed = {
+        let c = content.trim_end_matches(['.', ',']);
+        (c.starts_with('(') && c.ends_with(')')) || (c.starts_with('[') && c.ends_with(']'))
+    };
+    // The title of a work named just before it: her memoir, “Tough Choices.”; the documentary, “13th”.
+    let work_title = words <= 8 && !cued && !seg.continued && !seg.continues && {
+        let w = before.trim_end_matches([',', ':']).trim_end();
+        let last = w.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        is_work_noun(last)
+    };
+    // A name somebody gave, after a word of naming: referred to her as “Miss Piggy”, dubbed “Lyin'
+    // Ted”, calls people “losers” and “sad”, names like “pigs”.
+    let named = {
+        // (only the last few dozen bytes: a long run of marks must not be rescanned per quote)
+        let mut from = before.len().saturating_sub(64);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut words_before = before[from..].rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|x| !x.is_empty());
+        let last = words_before.next().unwrap_or("");
+        matches!(last.to_ascii_lowercase().as_str(), "as" | "named" | "titled" | "entitled" | "like")
+            || std::iter::once(last).chain(words_before.take(3)).any(is_naming_verb)
+    };
+    if titled || bracketed || work_title || (title_case && !cued && !named && !seg.continued && !seg.continues) {
         QuoteKind::Other
     } else if seg.continued || seg.continues || sentence_like {
         QuoteKind::Full
@@ -43,9 +67,34 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     } else if words >= 8 {
         // a long unattributed passage is still speech or a quoted document
         QuoteKind::Full
+    } else if (words >= 2 && !title_case) || named {
+        // a quoted phrase of several lower-case words is someone's words even when the sentence
+        // does not say whose ("a “rush to judgment”"), and so is a name somebody gave; a single
+        // word is a scare quote
+        QuoteKind::Partial
     } else {
         QuoteKind::Other
     }
+}
+
+/// Verbs of naming, whose object in quotes is somebody's words: "calls people “losers”".
+fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "call" | "calls" | "called" | "calling" | "dub" | "dubs" | "dubbed" | "nicknamed" | "labeled"
+            | "labelled" | "branded" | "termed" | "chant" | "chants" | "chanted" | "chanting" | "cries"
+            | "shouts" | "shouting"
+    )
+}
+
+/// Nouns naming a work whose title may follow: "the documentary “13th”".
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "book" | "memoir" | "novel" | "film" | "movie" | "documentary" | "show" | "series" | "program"
+            | "programme" | "podcast" | "song" | "album" | "play" | "musical" | "column" | "commentary"
+            | "op-ed" | "essay" | "episode" | "sitcom" | "anthem"
+    )
 }
 
 #[cfg(test)]
@@ -66,5 +115,17 @@ mod tests {
         assert_eq!(kinds("the “fact-checking” website", false), [QuoteKind::Other]);
         assert_eq!(kinds("Pence said on CNN's “State of the Union.”", true), [QuoteKind::Other]);
         assert_eq!(kinds("Marvel cast him in the “Fantastic Four” reboot", false), [QuoteKind::Other]);
+        // a phrase of several lower-case words is someone's words even with no speaker found
+        assert_eq!(kinds("the campaign called it a “rush to judgment” today", false), [QuoteKind::Partial]);
+        // a name somebody gave is their words
+        let t = "Clinton cited his references to Machado as “Miss Piggy” in the debate";
+        assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Partial);
+        assert_eq!(kinds("Preys on our fears, and calls people “losers” and “sad.”", false), [QuoteKind::Partial, QuoteKind::Partial]);
+        let t = "Clinton spoke on the show “Miss Piggy” in the debate";
+        assert_eq!(classify(t, &marks::find(t)[0], true, false), QuoteKind::Other);
+        // stage directions and the titles of named works
+        assert_eq!(kinds("\"(CROSSTALK.)", false), [QuoteKind::Other]);
+        assert_eq!(kinds("she wrote in her memoir, “Tough Choices.” Then", false), [QuoteKind::Other]);
+        assert_eq!(kinds("Davis' commentary, “Melania, tell your immigrant story,” is good", false), [QuoteKind::Other]);
     }
 }

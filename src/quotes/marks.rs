@@ -18,6 +18,11 @@ pub struct Segment {
     pub continues: bool,
     /// A closing mark was found (false: the segment runs to the end of its paragraph).
     pub closed: bool,
+    /// A double-quoted quotation set inside another double-quoted passage (“…” inside "…"): the
+    /// passage is split around it, and it is reported on its own.
+    pub nested: bool,
+    /// The rest of a passage after a quotation nested in it: the same words, the same speaker.
+    pub resumes: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -252,9 +257,11 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
                     continued: false,
                     continues: false,
                     closed: true,
+                    nested: false,
+                    resumes: false,
                 };
                 if stack.is_empty() {
-                    push_outer(out, seg, &mut inner);
+                    push_outer(text, out, seg, &mut inner);
                 } else if k == 0 || stack.iter().all(|o| !o.double) {
                     inner.push(seg);
                 } else {
@@ -271,6 +278,7 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     if let Some(o) = outer {
         let content_end = para_trim_end.max(o.pos + o.len);
         // Quotes closed inside the open one go with it; those before it stand on their own.
+        let mut within: Vec<Segment> = inner.iter().filter(|s| s.start > o.pos).copied().collect();
         inner.retain(|s| s.end <= o.pos);
         push_outermost(out, &mut inner);
         let seg = Segment {
@@ -282,9 +290,11 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             continued: false,
             continues: true,
             closed: false,
+            nested: false,
+            resumes: false,
         };
         if seg.content_start < seg.content_end {
-            out.push(seg);
+            split_nested(text, out, seg, &mut within);
         }
     } else {
         push_outermost(out, &mut inner);
@@ -318,11 +328,61 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Push an outermost segment, dropping nested segments recorded inside it.
-fn push_outer(out: &mut Vec<Segment>, seg: Segment, inner: &mut Vec<Segment>) {
-    inner.retain(|s| s.end <= seg.start || s.start >= seg.end);
+/// Push an outermost segment; segments recorded inside it are dropped, but for double-quoted
+/// ones, which split it (see [`split_nested`]).
+fn push_outer(text: &str, out: &mut Vec<Segment>, seg: Segment, inner: &mut Vec<Segment>) {
+    let mut within: Vec<Segment> = Vec::new();
+    inner.retain(|s| {
+        let outside = s.end <= seg.start || s.start >= seg.end;
+        if !outside {
+            within.push(*s);
+        }
+        outside
+    });
     if seg.content_start <= seg.content_end {
+        split_nested(text, out, seg, &mut within);
+    }
+}
+
+/// Push `seg`, split around the double-quoted quotations nested in it (`within`: segments closed
+/// inside it). A double-quoted passage inside another (only possible with mixed marks: “…”
+/// inside "…", as when a straight-quoted excerpt quotes someone) is a quotation of its own: the
+/// passage before it is one piece, the nested quotation the next, and the rest of the passage
+/// resumes after it. Single-quoted phrases stay inside their piece.
+fn split_nested(text: &str, out: &mut Vec<Segment>, seg: Segment, within: &mut Vec<Segment>) {
+    within.retain(|s| s.double && s.start >= seg.content_start && s.end <= seg.content_end);
+    if within.is_empty() {
         out.push(seg);
+        return;
+    }
+    within.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let has_words = |a: usize, b: usize| text.get(a..b).map_or(false, |t| t.chars().any(char::is_alphanumeric));
+    // a piece of the passage between byte `a` and `b`, without the blanks at its ends
+    let piece = |a: usize, b: usize| -> (usize, usize) {
+        let t = &text[a..b];
+        let a2 = a + (t.len() - t.trim_start().len());
+        (a2, a2.max(a + t.trim_end().len()))
+    };
+    let mut cursor = seg.content_start;
+    let mut first = true;
+    let mut last_end = seg.content_start;
+    for s in within.drain(..) {
+        if s.start < last_end {
+            continue; // nested deeper still: stays inside its own piece
+        }
+        if has_words(cursor, s.start) {
+            let (a, b) = piece(cursor, s.start);
+            let start = if first { seg.start } else { a };
+            out.push(Segment { start, end: b, content_start: a, content_end: b, closed: false, continues: false, nested: false, resumes: !first, ..seg });
+        }
+        out.push(Segment { nested: true, resumes: false, continued: false, continues: false, ..s });
+        cursor = s.end;
+        last_end = s.end;
+        first = false; // (with no words before it, the opening mark stands alone)
+    }
+    if has_words(cursor, seg.content_end) {
+        let (a, _) = piece(cursor, seg.content_end);
+        out.push(Segment { start: a, content_start: a, nested: false, resumes: true, ..seg });
     }
 }
 
@@ -354,7 +414,21 @@ mod tests {
     fn single_inside_double_stays_inside() {
         assert_eq!(quotes("“He called it ‘fake news’ today,” she said."), ["“He called it ‘fake news’ today,”"]);
         assert_eq!(quotes("\"She said 'no' twice,\" he said."), ["\"She said 'no' twice,\""]);
-        assert_eq!(quotes("\"I read “The Post” daily,\" he said."), ["\"I read “The Post” daily,\""]);
+    }
+
+    #[test]
+    fn double_inside_double_is_a_quotation_of_its_own() {
+        // a straight-quoted passage quoting someone in typographic marks is split around it
+        let t = "\"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.” But Kelly was relentless.\"";
+        assert_eq!(quotes(t), ["\"Trump tried to laugh it off by interjecting,", "“Only Rosie O’Donnell.”", "But Kelly was relentless.\""]);
+        let s = find(t);
+        assert!(!s[0].nested && !s[0].resumes && s[1].nested && s[2].resumes && s[2].closed);
+        // the same in a passage left open at the paragraph end, and at the start of a passage
+        let t = "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n\"“If I was a donor, I’d want answers.”";
+        assert_eq!(quotes(t), ["\"Trump walked onto the stage, chanting", "“U-S-A! U-S-A!”", "“If I was a donor, I’d want answers.”"]);
+        // single marks stay inside their piece
+        let t = "\"I read “The Post” and ‘The Sun’ daily,\" he said.";
+        assert_eq!(quotes(t), ["\"I read", "“The Post”", "and ‘The Sun’ daily,\""]);
     }
 
     #[test]
@@ -420,6 +494,15 @@ mod tests {
         for w in s.windows(2) {
             assert!(w[0].end <= w[1].start, "{s:?}");
         }
+    }
+
+    #[test]
+    fn many_quotations_nested_in_one_passage() {
+        let t = format!("\"{}end\"", "“a” x ".repeat(10_000));
+        let s = find(&t);
+        assert_eq!(s.len(), 20_000); // each quotation and the words after it
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(s.iter().filter(|x| x.nested).count(), 10_000);
     }
 
     #[test]
