@@ -585,70 +585,12 @@ impl DocInfo {
         out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
     }
 
-    /// Static features of token `i` (appended to `out`).
+    /// Static features of token `i` (appended to `out`): those of the token alone, then those
+    /// that read its neighbours. The tagger scores the two parts apart (the first is cached per
+    /// distinct token); the trainer takes them together here.
     pub fn static_features(&self, i: usize, out: &mut Vec<u32>) {
-        let s = self.sents[self.sent_of[i] as usize];
-        let t = &self.toks[i];
-        let ii = i as isize;
-        let lw = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
-        let sh = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
-        let cl = |d: isize| self.get(ii + d, s).map_or(if d < 0 { 7 } else { 8 }, |t| t.cls as u64);
-        let caps = t.caps_sent as u64;
-        let pos = if t.first { 0 } else if t.caps_sent { 1 } else { 2 };
-        out.push(feat(1, 0));
-        if !t.caps_sent {
-            out.push(feat(2, t.word));
-        }
-        out.push(feat(3, t.lower));
-        out.push(feat2(4, t.shape, caps));
-        for k in 0..4 {
-            if (t.len as usize) > k + 1 {
-                out.push(feat(5 + k as u64, t.pre[k]));
-                out.push(feat(9 + k as u64, t.suf[k]));
-            }
-        }
-        out.push(feat(13, lw(-1)));
-        out.push(feat(14, lw(1)));
-        out.push(feat(15, lw(-2)));
-        out.push(feat(16, lw(2)));
-        out.push(feat2(17, sh(-1), caps));
-        out.push(feat2(18, sh(1), caps));
-        out.push(feat3(19, sh(-1), t.shape, caps));
-        out.push(feat3(20, t.shape, sh(1), caps));
-        out.push(feat3(21, cl(-1), t.cls as u64, cl(1)));
-        out.push(feat2(22, lw(-1), t.lower));
-        out.push(feat2(23, t.lower, lw(1)));
-        out.push(feat3(24, pos, t.cls as u64, t.doc_case as u64));
-        if t.hy_first != 0 {
-            out.push(feat(26, t.hy_first));
-            out.push(feat(27, t.hy_last));
-        }
-        let mut g = t.gaz;
-        while g != 0 {
-            let b = g.trailing_zeros() as u64;
-            g &= g - 1;
-            out.push(feat2(28, b, (t.cls == Cls::Lower) as u64));
-        }
-        if let Some(p) = self.get(ii - 1, s) {
-            let mut g = p.gaz;
-            while g != 0 {
-                let b = g.trailing_zeros() as u64;
-                g &= g - 1;
-                out.push(feat(29, b));
-            }
-        }
-        if let Some(p) = self.get(ii + 1, s) {
-            let mut g = p.gaz;
-            while g != 0 {
-                let b = g.trailing_zeros() as u64;
-                g &= g - 1;
-                out.push(feat(30, b));
-            }
-        }
-        out.push(feat2(32, lw(-1), t.cls as u64));
-        out.push(feat2(33, lw(1), t.cls as u64));
-        out.push(feat3(34, cl(-2), cl(-1), t.cls as u64));
-        out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
+        self.unigram_features(i, out);
+        self.context_features(i, out);
     }
 
     /// Document-level features: what the first pass said about the same word elsewhere in the
@@ -728,31 +670,29 @@ mod tests {
     }
 
     #[test]
-    fn unigram_and_context_features_are_the_static_ones() {
+    fn equal_unigram_keys_give_equal_unigram_features() {
         let text = "KIM VISITS CHINA\nKim Jong-un left for China's north-east on Friday, the U.S. said.\n\
-            \"We'll see,\" said Mr. O'Brien of the Bank of England. Xi Jinping’s envoy met Erdoğan in İzmir.";
+            \"We'll see,\" said Mr. O'Brien of the Bank of England. Xi Jinping’s envoy met Erdoğan in İzmir. China.";
         let gaz = Gazetteer::parse("country\tChina\ncity\tİzmir\norg\tBank of England\nperson\tXi Jinping\n");
         Doc::with(text, |doc| {
             let info = DocInfo::new(doc, &gaz);
             assert!(info.toks.iter().any(|t| t.gaz != 0));
+            let mut pairs = 0;
             for i in 0..info.toks.len() {
-                let (mut a, mut b) = (Vec::new(), Vec::new());
-                info.static_features(i, &mut a);
-                info.unigram_features(i, &mut b);
-                info.context_features(i, &mut b);
-                a.sort_unstable();
-                b.sort_unstable();
-                assert_eq!(a, b, "token {i}");
-                // the unigram key decides the unigram features
+                // the unigram key decides the unigram features (the tagger caches them by it)
                 for j in 0..info.toks.len() {
+                    let (mut x, mut y) = (Vec::new(), Vec::new());
+                    info.unigram_features(i, &mut x);
+                    info.unigram_features(j, &mut y);
                     if info.unigram_key(i) == info.unigram_key(j) {
-                        let (mut x, mut y) = (Vec::new(), Vec::new());
-                        info.unigram_features(i, &mut x);
-                        info.unigram_features(j, &mut y);
-                        assert_eq!(x, y);
+                        assert_eq!(x, y, "tokens {i} and {j}");
+                        pairs += (i != j) as usize;
+                    } else if doc.text[doc.tokens[i].start..doc.tokens[i].end] != doc.text[doc.tokens[j].start..doc.tokens[j].end] {
+                        assert_ne!(x, y, "tokens {i} and {j}: different words, same unigram features");
                     }
                 }
             }
+            assert!(pairs > 0, "the text repeats words with the same flags");
         });
     }
 
