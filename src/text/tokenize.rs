@@ -60,6 +60,36 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Whether the punctuation `d` at byte `j` joins the word or number that began at `start`:
+/// a hyphen inside a word (`Jong-un`), an apostrophe inside one but not a possessive (`don't`,
+/// not `Jinping 's`), a separator between digits (`2,018`, `3.5`, `10:30`, `1/7`), a period
+/// between single letters (`U.S.`, `a.m.`).
+fn joins(text: &str, start: usize, j: usize, d: char, kind: TokKind) -> bool {
+    let next_char = |i: usize| text.get(i..).and_then(|r| r.chars().next());
+    let after = next_char(j + d.len_utf8());
+    let after_is_word = after.map_or(false, is_word_char);
+    match d {
+        '-' | '\u{2010}' | '\u{2011}' => after_is_word && kind == TokKind::Word,
+        _ if is_apostrophe(d) => {
+            // possessive 's and s' stay apart: Jinping 's
+            let rest = &text[j + d.len_utf8()..];
+            let possessive = (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].chars().next().map_or(false, is_word_char);
+            after_is_word && !possessive && kind == TokKind::Word
+        }
+        '.' | ',' | ':' | '/' if kind == TokKind::Number => after.map_or(false, |a| a.is_ascii_digit()),
+        '.' if kind == TokKind::Word => {
+            // U.S., a.m.: single letters joined by periods
+            let word = &text[start..j];
+            let last_seg = word.rsplit('.').next().unwrap_or(word);
+            last_seg.chars().count() == 1
+                && after.map_or(false, |a| a.is_alphabetic())
+                && next_char(j + 1 + after.map_or(0, char::len_utf8)) == Some('.')
+        }
+        _ => false,
+    }
+}
+
 /// Split `text` into tokens (byte offsets). Walks bytes, decoding a character only where it is
 /// not plain ASCII; runs of ASCII letters and digits are taken without decoding.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -110,31 +140,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if !matches!(d, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/') && !is_apostrophe(d) {
                     break; // nothing else joins a word
                 }
-                let after = next_char(j + d.len_utf8());
-                let after_is_word = after.map_or(false, is_word_char);
-                let joins = match d {
-                    '-' | '\u{2010}' | '\u{2011}' => after_is_word && kind == TokKind::Word,
-                    _ if is_apostrophe(d) => {
-                        // possessive 's and s' stay apart: Jinping 's
-                        let rest = &text[j + d.len_utf8()..];
-                        let possessive = (rest.starts_with('s') || rest.starts_with('S'))
-                            && !rest[1..].chars().next().map_or(false, is_word_char);
-                        after_is_word && !possessive && kind == TokKind::Word
-                    }
-                    '.' | ',' | ':' | '/' if kind == TokKind::Number => {
-                        after.map_or(false, |a| a.is_ascii_digit())
-                    }
-                    '.' if kind == TokKind::Word => {
-                        // U.S., a.m.: single letters joined by periods
-                        let word = &text[start..j];
-                        let last_seg = word.rsplit('.').next().unwrap_or(word);
-                        last_seg.chars().count() == 1
-                            && after.map_or(false, |a| a.is_alphabetic())
-                            && next_char(j + 1 + after.map_or(0, char::len_utf8)) == Some('.')
-                    }
-                    _ => false,
-                };
-                if !joins {
+                if !joins(text, start, j, d, kind) {
                     break;
                 }
                 end = j + d.len_utf8();
@@ -263,31 +269,7 @@ mod tests {
                         chars.next();
                         continue;
                     }
-                    let after = next_char(j + d.len_utf8());
-                    let after_is_word = after.map_or(false, is_word_char);
-                    let joins = match d {
-                        '-' | '\u{2010}' | '\u{2011}' => after_is_word && kind == TokKind::Word,
-                        _ if is_apostrophe(d) => {
-                            // possessive 's and s' stay apart: Jinping 's
-                            let rest = &text[j + d.len_utf8()..];
-                            let possessive = (rest.starts_with('s') || rest.starts_with('S'))
-                                && !rest[1..].chars().next().map_or(false, is_word_char);
-                            after_is_word && !possessive && kind == TokKind::Word
-                        }
-                        '.' | ',' | ':' | '/' if kind == TokKind::Number => {
-                            after.map_or(false, |a| a.is_ascii_digit())
-                        }
-                        '.' if kind == TokKind::Word => {
-                            // U.S., a.m.: single letters joined by periods
-                            let word = &text[start..j];
-                            let last_seg = word.rsplit('.').next().unwrap_or(word);
-                            last_seg.chars().count() == 1
-                                && after.map_or(false, |a| a.is_alphabetic())
-                                && next_char(j + 1 + after.map_or(0, char::len_utf8)) == Some('.')
-                        }
-                        _ => false,
-                    };
-                    if !joins {
+                    if !joins(text, start, j, d, kind) {
                         break;
                     }
                     end = j + d.len_utf8();
