@@ -90,6 +90,31 @@ fn joins(text: &str, start: usize, j: usize, d: char, kind: TokKind) -> bool {
     }
 }
 
+/// Whether the word `start..end` keeps the period right after it: a known abbreviation or a dotted
+/// initialism does, except at the end of a line, where the period ends the sentence (CoNLL-2003
+/// splits it off: `Walt Disney Co` `.`).
+fn takes_period(text: &str, start: usize, end: usize, kind: TokKind) -> bool {
+    let bytes = text.as_bytes();
+    let line_end = matches!(bytes.get(end + 1), None | Some(b'\n') | Some(b'\r'));
+    if kind != TokKind::Word || bytes.get(end) != Some(&b'.') || line_end {
+        return false;
+    }
+    let word = &text[start..end];
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    word.contains('.') || single_letter || is_abbreviation(word)
+}
+
+/// Whether the apostrophe `c` at byte `i` and the `s` after it are a possessive glued to the word
+/// just before (`Kim's` → `Kim` `'s`): one token, as in CoNLL-2003.
+fn glued_possessive(text: &str, i: usize, c: char, space: bool, tokens: &[Token]) -> bool {
+    let rest = &text[i + c.len_utf8()..];
+    is_apostrophe(c)
+        && !space
+        && tokens.last().map_or(false, |t| t.kind == TokKind::Word && t.end == i)
+        && (rest.starts_with('s') || rest.starts_with('S'))
+        && !rest[1..].chars().next().map_or(false, is_word_char)
+}
+
 /// Split `text` into tokens (byte offsets). Walks bytes, decoding a character only where it is
 /// not plain ASCII; runs of ASCII letters and digits are taken without decoding.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -145,27 +170,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end = j + d.len_utf8();
             }
-            // A trailing period belongs to a known abbreviation or a dotted initialism.
-            // At the end of a line the period ends the sentence instead (CoNLL-2003 splits it off:
-            // `Walt Disney Co` `.`).
-            let line_end = matches!(bytes.get(end + 1), None | Some(b'\n') | Some(b'\r'));
-            if kind == TokKind::Word && bytes.get(end) == Some(&b'.') && !line_end {
-                let word = &text[start..end];
-                let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if word.contains('.') || single_letter || is_abbreviation(word) {
-                    end += 1;
-                }
+            if takes_period(text, start, end, kind) {
+                end += 1;
             }
             p = end;
         } else {
             end = i + c.len_utf8();
-            // possessive 's glued to the previous word becomes one token, as in CoNLL-2003
-            let rest = &text[end..];
-            let possessive = is_apostrophe(c)
-                && !space
-                && tokens.last().map_or(false, |t: &Token| t.kind == TokKind::Word && t.end == i)
-                && (rest.starts_with('s') || rest.starts_with('S'))
-                && !rest[1..].chars().next().map_or(false, is_word_char);
+            let possessive = glued_possessive(text, i, c, space, &tokens);
             if possessive {
                 end += 1;
             }
@@ -239,12 +250,10 @@ mod tests {
 
     /// The tokenizer as first written (char by char), to check the fast one against.
     pub fn reference_tokenize(text: &str) -> Vec<Token> {
-        let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut chars = text.char_indices().peekable();
         let mut newline = false;
         let mut space = false;
-        let next_char = |i: usize| text[i..].chars().next();
 
         while let Some(&(i, c)) = chars.peek() {
             if c.is_whitespace() || c.is_control() {
@@ -275,29 +284,15 @@ mod tests {
                     end = j + d.len_utf8();
                     chars.next();
                 }
-                // A trailing period belongs to a known abbreviation or a dotted initialism.
-                // At the end of a line the period ends the sentence instead (CoNLL-2003 splits it off:
-                // `Walt Disney Co` `.`).
-                let line_end = matches!(bytes.get(end + 1), None | Some(b'\n') | Some(b'\r'));
-                if kind == TokKind::Word && bytes.get(end) == Some(&b'.') && !line_end {
-                    let word = &text[start..end];
-                    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                    if word.contains('.') || single_letter || is_abbreviation(word) {
-                        end += 1;
-                        chars.next();
-                    }
+                if takes_period(text, start, end, kind) {
+                    end += 1;
+                    chars.next();
                 }
             } else {
                 end = i + c.len_utf8();
                 chars.next();
                 kind = TokKind::Word;
-                // possessive 's glued to the previous word becomes one token, as in CoNLL-2003
-                let rest = &text[end..];
-                let possessive = is_apostrophe(c)
-                    && !space
-                    && tokens.last().map_or(false, |t: &Token| t.kind == TokKind::Word && t.end == i)
-                    && (rest.starts_with('s') || rest.starts_with('S'))
-                    && !rest[1..].chars().next().map_or(false, is_word_char);
+                let possessive = glued_possessive(text, i, c, space, &tokens);
                 if possessive {
                     end += 1;
                     chars.next();
