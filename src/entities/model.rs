@@ -258,10 +258,9 @@ pub struct Lattice<S> {
 /// The first best of `pv[k] + tv[k]`: the score and `k` (a strictly larger score wins, as in
 /// a scan in predecessor order).
 #[inline(always)]
-fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv: &[S; 32], tv: &[S; 32]) -> (S, usize) {
-    let (pv, tv) = (&pv[..N], &tv[..N]);
+fn best_among<S: Copy + PartialOrd + std::ops::Add<Output = S>>(pv: &[S], tv: &[S]) -> (S, usize) {
     let (mut best, mut arg) = (pv[0] + tv[0], 0);
-    for k in 1..N {
+    for k in 1..pv.len().min(tv.len()) {
         let s = pv[k] + tv[k];
         if s > best {
             best = s;
@@ -269,6 +268,12 @@ fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv:
         }
     }
     (best, arg)
+}
+
+/// [`best_among`] the first `N` predecessors, `N` known at compile time (unrolled).
+#[inline(always)]
+fn best_of<S: Copy + PartialOrd + std::ops::Add<Output = S>, const N: usize>(pv: &[S; 32], tv: &[S; 32]) -> (S, usize) {
+    best_among(&pv[..N], &tv[..N])
 }
 
 impl<S: Copy + PartialOrd + std::ops::Add<Output = S> + std::ops::Sub<Output = S>> Lattice<S> {
@@ -353,17 +358,7 @@ impl<S: Copy + PartialOrd + std::ops::Add<Output = S> + std::ops::Sub<Output = S
                         1 => best_of::<S, 1>(&pv, tv),
                         2 => best_of::<S, 2>(&pv, tv),
                         9 => best_of::<S, 9>(&pv, tv),
-                        n => {
-                            let (mut best, mut arg) = (pv[0] + tv[0], 0);
-                            for k in 1..n {
-                                let s = pv[k] + tv[k];
-                                if s > best {
-                                    best = s;
-                                    arg = k;
-                                }
-                            }
-                            (best, arg)
-                        }
+                        n => best_among(&pv[..n], &tv[..n]),
                     };
                     cur[y] = best + e[y];
                     bk[y] = ps[k];
