@@ -5,26 +5,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { assertBuilt, DIST, ROOT, serve, launch, openPage, setText, waitForResult, boxText } from "./helpers.mjs";
+import { DIST, ROOT, openPage, setText, waitForResult, boxText, startPageAndBrowser, stopPageAndBrowser } from "./helpers.mjs";
 
 let server;
 let browser;
 
 before(async () => {
-  assertBuilt();
-  server = await serve({
+  ({ server, browser } = await startPageAndBrowser({
     overrides: {
       "pkg/index.js": join(ROOT, "tests/browser/fixtures/crash-pkg/index.js"),
       "pkg/real-index.js": join(DIST, "pkg/index.js"),
     },
-  });
-  browser = await launch();
+  }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopPageAndBrowser({ server, browser }));
 
 test("a panic in the module: plain words, text kept, worker re-created, next edit works", async () => {
   const { context, page, log } = await openPage(browser, server.url);

@@ -4,24 +4,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST, MOCK_PKG, ROOT, serve, launch, openPage, setText, waitForResult, boxText } from "./helpers.mjs";
+import { openPage, setText, waitForResult, boxText, startPageAndBrowser, stopPageAndBrowser } from "./helpers.mjs";
 import { EXAMPLE_TEXT } from "../../www/example.js";
 
 let server;
 let browser;
 
 before(async () => {
-  const root = existsSync(join(DIST, "index.html")) ? DIST : join(ROOT, "www");
-  server = await serve({ root, overrides: { "pkg/index.js": MOCK_PKG } });
-  browser = await launch();
+  ({ server, browser } = await startPageAndBrowser({ standIn: true }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopPageAndBrowser({ server, browser }));
 
 async function paste(page, text, html) {
   await page.evaluate(([t, h]) => {

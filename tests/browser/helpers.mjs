@@ -86,6 +86,29 @@ export async function launch() {
 }
 
 /**
+ * The set-up every browser test file shares: serve the site and start Chromium. `standIn` serves the
+ * page with the stand-in package (tests/browser/fixtures/mock-pkg), from dist/ if built, else www/;
+ * otherwise the built site is required, with any `overrides` (see `serve`). Resolves to
+ * { server, browser }; `stopPageAndBrowser` closes both.
+ */
+export async function startPageAndBrowser({ standIn = false, overrides = {} } = {}) {
+  let server;
+  if (standIn) {
+    const root = existsSync(join(DIST, "index.html")) ? DIST : join(ROOT, "www");
+    server = await serve({ root, overrides: { "pkg/index.js": MOCK_PKG, ...overrides } });
+  } else {
+    assertBuilt();
+    server = await serve({ overrides });
+  }
+  return { server, browser: await launch() };
+}
+
+export async function stopPageAndBrowser({ server, browser } = {}) {
+  await browser?.close();
+  await server?.close();
+}
+
+/**
  * Open the page in a fresh context. Every request (page and workers), console error, page error
  * and dialog is recorded on the returned object.
  */

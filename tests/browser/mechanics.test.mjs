@@ -5,24 +5,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST, MOCK_PKG, ROOT, serve, launch, openPage, pasteText, setText, waitForResult, boxText } from "./helpers.mjs";
+import { openPage, pasteText, setText, waitForResult, boxText, startPageAndBrowser, stopPageAndBrowser } from "./helpers.mjs";
 
 let server;
 let browser;
 
 before(async () => {
   // Only the page's own files are needed; the package is the stand-in.
-  const root = existsSync(join(DIST, "index.html")) ? DIST : join(ROOT, "www");
-  server = await serve({ root, overrides: { "pkg/index.js": MOCK_PKG } });
-  browser = await launch();
+  ({ server, browser } = await startPageAndBrowser({ standIn: true }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopPageAndBrowser({ server, browser }));
 
 test("a crash inside the module is reported in plain words, the text kept and the worker re-created", async () => {
   const { context, page, log } = await openPage(browser, server.url);

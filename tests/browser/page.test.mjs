@@ -6,22 +6,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assertBuilt, serve, launch, openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT, DIST } from "./helpers.mjs";
+import { openPage, pasteText, setText, waitForResult, checkMarksMatchSpans, boxText, ROOT, DIST, startPageAndBrowser, stopPageAndBrowser } from "./helpers.mjs";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "../../www/example.js";
 
 let server;
 let browser;
 
 before(async () => {
-  assertBuilt();
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startPageAndBrowser());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopPageAndBrowser({ server, browser }));
 
 async function loadExample(page) {
   await page.click("#load-example");

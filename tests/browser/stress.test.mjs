@@ -4,22 +4,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { assertBuilt, serve, launch, openPage, setText, waitForResult, boxText } from "./helpers.mjs";
+import { openPage, setText, waitForResult, boxText, startPageAndBrowser, stopPageAndBrowser } from "./helpers.mjs";
 import { EXAMPLE_TEXT } from "../../www/example.js";
 
 let server;
 let browser;
 
 before(async () => {
-  assertBuilt();
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await startPageAndBrowser());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopPageAndBrowser({ server, browser }));
 
 test("typing stays responsive while a 5 MB paste is annotated", { timeout: 300_000 }, async (t) => {
   const { context, page, log } = await openPage(browser, server.url);
