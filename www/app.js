@@ -309,15 +309,7 @@ function buildLegend() {
     btn.className = `chip chip-${kind.key}`;
     btn.dataset.kind = kind.key;
     btn.setAttribute("aria-pressed", "true");
-    const sw = document.createElement("span");
-    sw.className = `swatch ${kind.key}`;
-    sw.setAttribute("aria-hidden", "true");
-    const name = document.createElement("span");
-    name.textContent = kind.name;
-    const n = document.createElement("span");
-    n.className = "n";
-    n.textContent = "0";
-    btn.append(sw, name, n);
+    btn.append(swatch(kind.key), textSpan("", kind.name), textSpan("n", "0"));
     btn.addEventListener("click", () => toggleKind(kind.key));
     els.legend.appendChild(btn);
   }
@@ -498,6 +490,22 @@ function findEntityAt(v, start, end) {
 const cycle = new Map();
 const groupMentions = new Map();
 
+/** A span holding `text` as text (never HTML), with class `cls` if given. */
+function textSpan(cls, text) {
+  const span = document.createElement("span");
+  if (cls) span.className = cls;
+  span.textContent = text;
+  return span;
+}
+
+/** The colour swatch of a layer or label, hidden from screen readers. */
+function swatch(key) {
+  const span = document.createElement("span");
+  span.className = `swatch ${key}`;
+  span.setAttribute("aria-hidden", "true");
+  return span;
+}
+
 function itemButton(kind, index, cls) {
   const b = document.createElement("button");
   b.type = "button";
@@ -542,10 +550,7 @@ function fillLists(v) {
     const h = document.createElement("h3");
     h.className = "group-title";
     h.textContent = group.name || "No speaker found";
-    const c = document.createElement("span");
-    c.className = "count";
-    c.textContent = numberFmt.format(group.total);
-    h.append(" ", c);
+    h.append(" ", textSpan("count", numberFmt.format(group.total)));
     const ul = document.createElement("ul");
     for (const item of group.items) {
       const li = document.createElement("li");
@@ -570,19 +575,7 @@ function fillLists(v) {
     const li = document.createElement("li");
     const b = itemButton(ENTITY, g.mentions[0], `entity-item ${key}`);
     b.dataset.g = String(g.id);
-    const sw = document.createElement("span");
-    sw.className = `swatch ${key}`;
-    sw.setAttribute("aria-hidden", "true");
-    const name = document.createElement("span");
-    name.className = "name";
-    name.textContent = g.name;
-    const label = document.createElement("span");
-    label.className = "tag";
-    label.textContent = g.label;
-    const count = document.createElement("span");
-    count.className = "count";
-    count.textContent = `×${g.count}`;
-    b.append(sw, name, label, count);
+    b.append(swatch(key), textSpan("name", g.name), textSpan("tag", g.label), textSpan("count", `×${g.count}`));
     b.setAttribute("aria-label", `${g.name}, ${LABEL_TITLE[g.label] || g.label}, ${g.count} mention${g.count === 1 ? "" : "s"}. Press to go to the next mention.`);
     li.appendChild(b);
     ul.appendChild(li);
@@ -596,16 +589,7 @@ function fillLists(v) {
   for (const d of lists.dates) {
     const li = document.createElement("li");
     const b = itemButton(DATE, d.i, "date-item");
-    const value = document.createElement("span");
-    value.className = "mono value";
-    value.textContent = d.value;
-    const t = document.createElement("span");
-    t.className = "surface";
-    t.textContent = d.text;
-    const ty = document.createElement("span");
-    ty.className = "tag";
-    ty.textContent = d.type;
-    b.append(value, t, ty);
+    b.append(textSpan("mono value", d.value), textSpan("surface", d.text), textSpan("tag", d.type));
     b.title = describeValue(d.value, d.type);
     li.appendChild(b);
     dl.appendChild(li);
