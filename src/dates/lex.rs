@@ -32,30 +32,44 @@ impl<'a> Toks<'a> {
     pub fn new(doc: &Doc<'a>) -> Toks<'a> {
         let text = doc.text;
         let mut t = Vec::with_capacity(doc.tokens.len() + 16);
-        let mut lower = String::with_capacity(text.len() + 16);
+        // The whole text lower-cased in one pass: a token's lower-cased form is then the same byte
+        // range of `lower`, with no per-token copy. Only a token holding a typographic apostrophe
+        // (`’`, read as `'`) gets its own copy, appended after the text.
+        let mut lower = String::with_capacity(text.len() + 64);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        // byte offsets of every `’`, in order; `next_apos` walks them as the tokens advance
+        let apos: Vec<usize> = text.match_indices('\u{2019}').map(|(k, _)| k).collect();
+        let mut next_apos = 0usize;
         let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
         let mut push = |t: &mut Vec<T>, s: usize, e: usize, kind: TokKind, sent: u32, space: bool| {
-            let a = lower.len() as u32;
-            let seg = &text[s..e];
-            if seg.is_ascii() {
-                lower.push_str(seg);
-                lower[a as usize..].make_ascii_lowercase();
-            } else {
-                for c in seg.chars() {
-                    if c.is_ascii() {
-                        lower.push(c.to_ascii_lowercase());
-                    } else if c == '\u{2019}' {
-                        lower.push('\'');
-                    } else {
-                        lower.push(c);
+            let mut lo = (s as u32, e as u32);
+            if !apos.is_empty() {
+                // tokens come in text order; should one ever step back, search again
+                if next_apos > 0 && apos[next_apos - 1] >= s {
+                    next_apos = apos.partition_point(|&k| k < s);
+                }
+                while next_apos < apos.len() && apos[next_apos] < s {
+                    next_apos += 1;
+                }
+                if next_apos < apos.len() && apos[next_apos] < e {
+                    let a = lower.len();
+                    for c in text[s..e].chars() {
+                        if c.is_ascii() {
+                            lower.push(c.to_ascii_lowercase());
+                        } else if c == '\u{2019}' {
+                            lower.push('\'');
+                        } else {
+                            lower.push(c);
+                        }
                     }
+                    lo = (a as u32, lower.len() as u32);
                 }
             }
-            let b = lower.len() as u32;
             t.push(T {
                 s,
                 e,
-                lo: (a, b),
+                lo,
                 num: kind == TokKind::Number,
                 punct: kind == TokKind::Punct,
                 sent,
