@@ -327,7 +327,7 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// The other words the families look up (month and weekday names, units, numbers, ordinals, with
-/// their abbreviations and plurals); with [`TRIGGERS`] they make [`lookup_hashes`], the quick
+/// their abbreviations and plurals); with [`TRIGGERS`] they make [`lookup`], the quick
 /// "could a date start at this word?" test.
 const LOOKUP_WORDS: &[&str] = &[
     "afternoon",
@@ -621,15 +621,30 @@ fn fnv(w: &str) -> u64 {
     h
 }
 
-/// Sorted hashes of [`LOOKUP_WORDS`] and [`TRIGGERS`]: one integer binary search per token instead
-/// of a dozen string comparisons.
-fn lookup_hashes() -> &'static [u64] {
-    static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    H.get_or_init(|| {
-        let mut v: Vec<u64> = LOOKUP_WORDS.iter().chain(TRIGGERS).map(|w| fnv(w)).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+/// The look-up set of [`LOOKUP_WORDS`] and [`TRIGGERS`]: for each first byte, a mask of the word
+/// lengths that occur (one load and a shift reject most words), then the sorted word hashes (one
+/// integer binary search instead of a dozen string comparisons).
+struct Lookup {
+    lens: [u32; 256],
+    hashes: Vec<u64>,
+}
+
+fn lookup() -> &'static Lookup {
+    static L: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let mut lens = [0u32; 256];
+        let mut hashes = Vec::with_capacity(LOOKUP_WORDS.len() + TRIGGERS.len());
+        for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
+            if let Some(&b) = w.as_bytes().first() {
+                if w.len() < 32 {
+                    lens[b as usize] |= 1 << w.len();
+                }
+            }
+            hashes.push(fnv(w));
+        }
+        hashes.sort_unstable();
+        hashes.dedup();
+        Lookup { lens, hashes }
     })
 }
 
@@ -646,9 +661,20 @@ pub fn may_start(tk: &Toks, i: usize) -> bool {
     if w.len() == 2 && (b == b'q' || w.as_bytes()[1] == b'q') {
         return true;
     }
-    // a hash collision only costs a run of the families; a word missing from the lists would
-    // cost a match (the test below checks the lists against the lookup functions)
-    w.len() <= 16 && lookup_hashes().binary_search(&fnv(w)).is_ok()
+    in_lookup(w)
+}
+
+/// Is `w` (lower-cased) in the look-up set? A hash collision only costs a run of the families; a
+/// word missing from the lists would cost a match (the test below checks the lists against the
+/// lookup functions).
+#[inline]
+fn in_lookup(w: &str) -> bool {
+    let Some(&b) = w.as_bytes().first() else { return false };
+    if w.len() > 16 {
+        return false;
+    }
+    let l = lookup();
+    l.lens[b as usize] & (1 << w.len()) != 0 && l.hashes.binary_search(&fnv(w)).is_ok()
 }
 
 /// Time units, finest first.
@@ -969,7 +995,6 @@ mod tests {
                 || ordinal(w).is_some()
                 || part_of_day(w).is_some()
         };
-        let hashes = lookup_hashes();
         for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
             for v in [
                 w.to_string(),
@@ -978,7 +1003,7 @@ mod tests {
                 w.trim_end_matches('.').to_string(),
             ] {
                 if accepted(&v) && v.as_bytes()[0].is_ascii_alphabetic() {
-                    assert!(hashes.binary_search(&fnv(&v)).is_ok(), "{v}");
+                    assert!(in_lookup(&v), "{v}");
                 }
             }
         }
@@ -994,7 +1019,7 @@ mod tests {
             "yesterday",
             "the",
         ] {
-            assert!(hashes.binary_search(&fnv(w)).is_ok(), "{w}");
+            assert!(in_lookup(w), "{w}");
         }
     }
 

@@ -155,6 +155,12 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
     if !lex::may_start(tk, i) {
         return None;
     }
+    // "the" only starts a match of its own before a word of the look-up set ("the same day", "the
+    // current year"); elsewhere it can only be the modifier of one starting next, which needs that
+    // word to pass the same test
+    if tk.w(i) == "the" && !lex::may_start(tk, i + 1) {
+        return None;
+    }
     let mut best: Option<Cand> = None;
     for f in FAMILIES {
         if let Some(c) = f(tk, i, ctx) {
