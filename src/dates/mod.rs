@@ -151,14 +151,54 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
     })
 }
 
+/// Words that, after `a`/`an`, can still lead to a date although they start none themselves: "a
+/// couple of days", "an additional year", "a hundred years", "a.m." (the `.` and `-` are punctuation).
+const AFTER_A: &[&str] = &[
+    "additional",
+    "business",
+    "calendar",
+    "consecutive",
+    "couple",
+    "dozen",
+    "extra",
+    "few",
+    "full",
+    "further",
+    "half",
+    "hundred",
+    "later",
+    "long",
+    "more",
+    "number",
+    "straight",
+    "trading",
+    "whole",
+    "working",
+];
+
+/// The determiners `the`, `this`, `that`, `a`, `an` are a third of the words that pass
+/// [`lex::may_start`], yet every match that starts on one goes on with a word that passes it too
+/// ("the same day", "this week", "that year", "a year ago") or, after `a`/`an`, with one of
+/// [`AFTER_A`] or punctuation; a modifier ("the") needs the same of the match after it. So before
+/// any other word they are rejected here, without running the families.
+#[inline]
+fn determiner_may_start(tk: &Toks, i: usize) -> bool {
+    match tk.w(i) {
+        "the" | "this" | "that" => lex::may_start(tk, i + 1),
+        "a" | "an" => {
+            lex::may_start(tk, i + 1)
+                || tk.t.get(i + 1).map_or(false, |t| t.punct)
+                || AFTER_A.contains(&tk.w(i + 1))
+        }
+        _ => true,
+    }
+}
+
 fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
     if !lex::may_start(tk, i) {
         return None;
     }
-    // "the" only starts a match of its own before a word of the look-up set ("the same day", "the
-    // current year"); elsewhere it can only be the modifier of one starting next, which needs that
-    // word to pass the same test
-    if tk.w(i) == "the" && !lex::may_start(tk, i + 1) {
+    if !determiner_may_start(tk, i) {
         return None;
     }
     let mut best: Option<Cand> = None;
