@@ -80,7 +80,7 @@ impl<'a> Toks<'a> {
             sent_start.push(t.len());
             for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
                 let w = &text[tok.start..tok.end];
-                if tok.kind == TokKind::Word && w.len() > 1 && w.as_bytes()[1..].contains(&b'-') {
+                if tok.kind == TokKind::Word && w.len() > 1 && w.as_bytes()[1..].iter().any(|&b| b == b'-') {
                     // split at inner hyphens: each part and each hyphen is a token
                     let mut s = tok.start;
                     let mut first = true;
@@ -622,29 +622,35 @@ fn fnv(w: &str) -> u64 {
 }
 
 /// The look-up set of [`LOOKUP_WORDS`] and [`TRIGGERS`]: for each first byte, a mask of the word
-/// lengths that occur (one load and a shift reject most words), then the sorted word hashes (one
-/// integer binary search instead of a dozen string comparisons).
+/// lengths that occur (one load and a shift reject some words), then an open-addressed table of
+/// the word hashes (one or two probes instead of a dozen string comparisons).
 struct Lookup {
     lens: [u32; 256],
-    hashes: Vec<u64>,
+    /// `LOOKUP_SLOTS` hashes, 0 for an empty slot (no word hashes to 0: checked when built).
+    table: Vec<u64>,
 }
+
+const LOOKUP_SLOTS: usize = 4096;
 
 fn lookup() -> &'static Lookup {
     static L: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
     L.get_or_init(|| {
         let mut lens = [0u32; 256];
-        let mut hashes = Vec::with_capacity(LOOKUP_WORDS.len() + TRIGGERS.len());
+        let mut table = vec![0u64; LOOKUP_SLOTS];
         for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
             if let Some(&b) = w.as_bytes().first() {
                 if w.len() < 32 {
                     lens[b as usize] |= 1 << w.len();
                 }
             }
-            hashes.push(fnv(w));
+            let h = fnv(w).max(1);
+            let mut k = h as usize & (LOOKUP_SLOTS - 1);
+            while table[k] != 0 && table[k] != h {
+                k = (k + 1) & (LOOKUP_SLOTS - 1);
+            }
+            table[k] = h;
         }
-        hashes.sort_unstable();
-        hashes.dedup();
-        Lookup { lens, hashes }
+        Lookup { lens, table }
     })
 }
 
@@ -674,7 +680,18 @@ fn in_lookup(w: &str) -> bool {
         return false;
     }
     let l = lookup();
-    l.lens[b as usize] & (1 << w.len()) != 0 && l.hashes.binary_search(&fnv(w)).is_ok()
+    if l.lens[b as usize] & (1 << w.len()) == 0 {
+        return false;
+    }
+    let h = fnv(w).max(1);
+    let mut k = h as usize & (LOOKUP_SLOTS - 1);
+    loop {
+        match l.table[k] {
+            0 => return false,
+            x if x == h => return true,
+            _ => k = (k + 1) & (LOOKUP_SLOTS - 1),
+        }
+    }
 }
 
 /// Time units, finest first.
