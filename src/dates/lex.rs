@@ -611,46 +611,50 @@ const LOOKUP_WORDS: &[&str] = &[
     "zero.",
 ];
 
-/// FNV-1a hash of a word.
-fn fnv(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in w.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
-/// The look-up set of [`LOOKUP_WORDS`] and [`TRIGGERS`]: for each first byte, a mask of the word
-/// lengths that occur (one load and a shift reject some words), then an open-addressed table of
-/// the word hashes (one or two probes instead of a dozen string comparisons).
+/// The look-up set of [`LOOKUP_WORDS`] and [`TRIGGERS`] (all at most 16 bytes): an open-addressed
+/// table keyed by the word's bytes packed into a `u128` and its length, so a word is found or
+/// rejected by one or two exact integer comparisons, with no string comparison and no false hit.
 struct Lookup {
-    lens: [u32; 256],
-    /// `LOOKUP_SLOTS` hashes, 0 for an empty slot (no word hashes to 0: checked when built).
-    table: Vec<u64>,
+    keys: Vec<u128>,
+    /// Word length per slot; 0 marks an empty slot.
+    lens: Vec<u8>,
 }
 
 const LOOKUP_SLOTS: usize = 4096;
 
+/// `w` (at most 16 bytes) packed little-endian into a `u128`.
+#[inline]
+fn pack(w: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    u128::from_le_bytes(b)
+}
+
+#[inline]
+fn slot(key: u128, len: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (LOOKUP_SLOTS - 1)
+}
+
 fn lookup() -> &'static Lookup {
     static L: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
     L.get_or_init(|| {
-        let mut lens = [0u32; 256];
-        let mut table = vec![0u64; LOOKUP_SLOTS];
+        let mut keys = vec![0u128; LOOKUP_SLOTS];
+        let mut lens = vec![0u8; LOOKUP_SLOTS];
         for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
-            if let Some(&b) = w.as_bytes().first() {
-                if w.len() < 32 {
-                    lens[b as usize] |= 1 << w.len();
-                }
+            let w = w.as_bytes();
+            if w.is_empty() || w.len() > 16 {
+                continue;
             }
-            let h = fnv(w).max(1);
-            let mut k = h as usize & (LOOKUP_SLOTS - 1);
-            while table[k] != 0 && table[k] != h {
+            let key = pack(w);
+            let mut k = slot(key, w.len());
+            while lens[k] != 0 && !(keys[k] == key && lens[k] as usize == w.len()) {
                 k = (k + 1) & (LOOKUP_SLOTS - 1);
             }
-            table[k] = h;
+            keys[k] = key;
+            lens[k] = w.len() as u8;
         }
-        Lookup { lens, table }
+        Lookup { keys, lens }
     })
 }
 
@@ -670,25 +674,21 @@ pub fn may_start(tk: &Toks, i: usize) -> bool {
     in_lookup(w)
 }
 
-/// Is `w` (lower-cased) in the look-up set? A hash collision only costs a run of the families; a
-/// word missing from the lists would cost a match (the test below checks the lists against the
-/// lookup functions).
+/// Is `w` (lower-cased) in the look-up set? A word missing from the lists would cost a match (the
+/// test below checks the lists against the lookup functions).
 #[inline]
 fn in_lookup(w: &str) -> bool {
-    let Some(&b) = w.as_bytes().first() else { return false };
-    if w.len() > 16 {
+    let w = w.as_bytes();
+    if w.is_empty() || w.len() > 16 {
         return false;
     }
     let l = lookup();
-    if l.lens[b as usize] & (1 << w.len()) == 0 {
-        return false;
-    }
-    let h = fnv(w).max(1);
-    let mut k = h as usize & (LOOKUP_SLOTS - 1);
+    let key = pack(w);
+    let mut k = slot(key, w.len());
     loop {
-        match l.table[k] {
+        match l.lens[k] {
             0 => return false,
-            x if x == h => return true,
+            n if n as usize == w.len() && l.keys[k] == key => return true,
             _ => k = (k + 1) & (LOOKUP_SLOTS - 1),
         }
     }
@@ -1037,6 +1037,18 @@ mod tests {
             "the",
         ] {
             assert!(in_lookup(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lookup_table_is_exact() {
+        for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
+            assert!(w.len() <= 16, "{w} is longer than the table's keys");
+            assert!(in_lookup(w), "{w}");
+        }
+        // no false hits: neighbours, prefixes, padding with NUL, empty, too long
+        for w in ["", "th", "thee", "januaryy", "janu", "the\0", "year\0\0", "monday-tuesday-x", "aaaaaaaaaaaaaaaaa"] {
+            assert!(!in_lookup(w), "{w:?}");
         }
     }
 
