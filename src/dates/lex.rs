@@ -251,7 +251,6 @@ const TRIGGERS: &[&str] = &[
     "hourly",
     "independence",
     "international",
-    "just",
     "labor",
     "last",
     "late",
@@ -283,7 +282,6 @@ const TRIGGERS: &[&str] = &[
     "nowadays",
     "numerous",
     "once",
-    "only",
     "over",
     "palm",
     "past",
@@ -611,16 +609,14 @@ const LOOKUP_WORDS: &[&str] = &[
     "zero.",
 ];
 
-/// The look-up set of [`LOOKUP_WORDS`] and [`TRIGGERS`] (all at most 16 bytes): an open-addressed
-/// table keyed by the word's bytes packed into a `u128` and its length, so a word is found or
-/// rejected by one or two exact integer comparisons, with no string comparison and no false hit.
-struct Lookup {
+/// A fixed set of short words (at most 16 bytes): an open-addressed table keyed by the word's bytes
+/// packed into a `u128` and its length, so a word is found or rejected by one or two exact integer
+/// comparisons, with no string comparison and no false hit.
+pub struct WordSet {
     keys: Vec<u128>,
     /// Word length per slot; 0 marks an empty slot.
     lens: Vec<u8>,
 }
-
-const LOOKUP_SLOTS: usize = 4096;
 
 /// `w` (at most 16 bytes) packed little-endian into a `u128`.
 #[inline]
@@ -630,32 +626,59 @@ fn pack(w: &[u8]) -> u128 {
     u128::from_le_bytes(b)
 }
 
-#[inline]
-fn slot(key: u128, len: usize) -> usize {
-    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (LOOKUP_SLOTS - 1)
-}
-
-fn lookup() -> &'static Lookup {
-    static L: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
-    L.get_or_init(|| {
-        let mut keys = vec![0u128; LOOKUP_SLOTS];
-        let mut lens = vec![0u8; LOOKUP_SLOTS];
-        for w in LOOKUP_WORDS.iter().chain(TRIGGERS) {
-            let w = w.as_bytes();
-            if w.is_empty() || w.len() > 16 {
-                continue;
-            }
+impl WordSet {
+    /// The set of `words` (longer ones are left out: [`WordSet::contains`] never finds them).
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
+        let words: Vec<&[u8]> = words
+            .into_iter()
+            .map(str::as_bytes)
+            .filter(|w| !w.is_empty() && w.len() <= 16)
+            .collect();
+        // at most a quarter full: one probe, rarely two
+        let slots = (words.len() * 4).next_power_of_two().max(64);
+        let mut keys = vec![0u128; slots];
+        let mut lens = vec![0u8; slots];
+        for w in words {
             let key = pack(w);
-            let mut k = slot(key, w.len());
+            let mut k = Self::slot(key, w.len(), slots);
             while lens[k] != 0 && !(keys[k] == key && lens[k] as usize == w.len()) {
-                k = (k + 1) & (LOOKUP_SLOTS - 1);
+                k = (k + 1) & (slots - 1);
             }
             keys[k] = key;
             lens[k] = w.len() as u8;
         }
-        Lookup { keys, lens }
-    })
+        WordSet { keys, lens }
+    }
+
+    #[inline]
+    fn slot(key: u128, len: usize, slots: usize) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ len as u64;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (slots - 1)
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        if w.is_empty() || w.len() > 16 {
+            return false;
+        }
+        let slots = self.lens.len();
+        let key = pack(w);
+        let mut k = Self::slot(key, w.len(), slots);
+        loop {
+            match self.lens[k] {
+                0 => return false,
+                n if n as usize == w.len() && self.keys[k] == key => return true,
+                _ => k = (k + 1) & (slots - 1),
+            }
+        }
+    }
+}
+
+/// The look-up set: [`LOOKUP_WORDS`] and [`TRIGGERS`] (all at most 16 bytes, checked by a test).
+fn lookup() -> &'static WordSet {
+    static L: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    L.get_or_init(|| WordSet::new(LOOKUP_WORDS.iter().chain(TRIGGERS).copied()))
 }
 
 /// Can a temporal expression (or a modifier of one) start at token `i`?
@@ -678,20 +701,7 @@ pub fn may_start(tk: &Toks, i: usize) -> bool {
 /// test below checks the lists against the lookup functions).
 #[inline]
 fn in_lookup(w: &str) -> bool {
-    let w = w.as_bytes();
-    if w.is_empty() || w.len() > 16 {
-        return false;
-    }
-    let l = lookup();
-    let key = pack(w);
-    let mut k = slot(key, w.len());
-    loop {
-        match l.lens[k] {
-            0 => return false,
-            n if n as usize == w.len() && l.keys[k] == key => return true,
-            _ => k = (k + 1) & (LOOKUP_SLOTS - 1),
-        }
-    }
+    lookup().contains(w)
 }
 
 /// Time units, finest first.
