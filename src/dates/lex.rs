@@ -199,7 +199,6 @@ impl<'a> Toks<'a> {
 /// something can start (see [`may_start`]). Kept sorted to read and merge easily.
 const TRIGGERS: &[&str] = &[
     "a",
-    "about",
     "almost",
     "an",
     "annually",
@@ -315,7 +314,6 @@ const TRIGGERS: &[&str] = &[
     "turn",
     "twenties",
     "twice",
-    "up",
     "valentine",
     "veterans",
     "weekly",

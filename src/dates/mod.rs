@@ -176,20 +176,25 @@ const AFTER_A: &[&str] = &[
     "working",
 ];
 
-/// The determiners `the`, `this`, `that`, `a`, `an` are a third of the words that pass
-/// [`lex::may_start`], yet every match that starts on one goes on with a word that passes it too
-/// ("the same day", "this week", "that year", "a year ago") or, after `a`/`an`, with one of
-/// [`AFTER_A`] or punctuation; a modifier ("the") needs the same of the match after it. So before
-/// any other word they are rejected here, without running the families.
+/// The commonest words that pass [`lex::may_start`] (`the`, `a`, `at`, `as`, `more`…) start a
+/// date only with a given next word: every match that starts on `the`, `this`, `that`, `over`,
+/// `many`, `most`, `new` or `'` goes on with a word that passes `may_start` too ("the same day",
+/// "this week", "over two years", "many years", "the most recent quarter", "New Year's", "'90s");
+/// after `a`/`an` it may also be one of [`AFTER_A`] or punctuation; `at` only leads "at present",
+/// `as` "as soon as possible", `more` "more than". (A modifier such as "the" or "over" needs the
+/// same of the match after it.) So these words are rejected here, before any family runs.
 #[inline]
-fn determiner_may_start(tk: &Toks, i: usize) -> bool {
+fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
-        "the" | "this" | "that" => lex::may_start(tk, i + 1),
+        "the" | "this" | "that" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)
                 || AFTER_A.contains(&tk.w(i + 1))
         }
+        "at" => tk.w(i + 1) == "present",
+        "as" => tk.w(i + 1) == "soon",
+        "more" => tk.w(i + 1) == "than",
         _ => true,
     }
 }
@@ -198,7 +203,7 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
     if !lex::may_start(tk, i) {
         return None;
     }
-    if !determiner_may_start(tk, i) {
+    if !lead_word_may_start(tk, i) {
         return None;
     }
     let mut best: Option<Cand> = None;
