@@ -749,8 +749,40 @@ pub(crate) mod testutil {
 
 #[cfg(test)]
 mod tests {
-    use super::testutil::one;
+    use super::testutil::{one, run};
     use super::*;
+
+    #[test]
+    fn lead_words_still_start_their_dates() {
+        // every lead word that `lead_word_may_start` filters, with each kind of word that may follow
+        let r = "2019-01-08";
+        for (text, span) in [
+            ("It ended a couple of days ago.", "a couple of days ago"),
+            ("He served an additional year.", "an additional year"),
+            ("It lasted a full year.", "a full year"),
+            ("It happened a hundred years ago.", "a hundred years ago"),
+            ("They met a few weeks ago.", "a few weeks ago"),
+            ("It will be decided at a later date.", "a later date"),
+            ("Prices are stable at present.", "present"),
+            ("He will leave as soon as possible.", "as soon as possible"),
+            ("It took more than two years.", "more than two years"),
+            ("Prices rose over two years.", "over two years"),
+            ("It took many years.", "many years"),
+            ("Profit fell in the most recent quarter.", "the most recent quarter"),
+            ("They met on New Year's Day.", "New Year's Day"),
+            ("It was popular in the '90s.", "the '90s"),
+            ("He left that same day.", "that same day"),
+            ("She left this week.", "this week"),
+            ("She left the same day.", "the same day"),
+        ] {
+            let got = run(text, r);
+            assert!(got.iter().any(|(t, _, _)| t.ends_with(span) || span.ends_with(t.as_str())), "{text}: {got:?}");
+        }
+        // and nothing where the next word cannot go on with a date
+        for text in ["The cat sat at the door as more people came over many hills.", "A man and the dog."] {
+            assert_eq!(run(text, r), vec![], "{text}");
+        }
+    }
 
     #[test]
     fn combined_expressions() {
