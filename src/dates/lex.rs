@@ -952,6 +952,9 @@ pub fn number_at(tk: &Toks, i: usize) -> Option<(u32, usize)> {
     if tk.w(j) == "hundred" {
         v *= 100;
         j += 1;
+    } else if tk.w(j) == "thousand" && v < 100 {
+        v *= 1000;
+        j += 1;
     } else if tk.w(j) == "dozen" {
         v *= 12;
         j += 1;

@@ -557,7 +557,16 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     ],
                 );
                 let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));
+                // "Tuesday's ruling", "Friday's close": a possessive weekday names an event the
+                // news reports, already past (or today), whatever the clause's tense ("would look for
+                // ways around Wednesday's ruling"), unless something looks ahead to it ("ahead of
+                // Sunday's election", "before Friday's vote")
+                let possessive = tk.w(at + 1) == "'s"
+                    && !(at.saturating_sub(3)..at).any(|k| {
+                        tk.is_any(k, &["ahead", "before", "until", "till", "upcoming", "coming", "next", "await", "awaits", "awaiting", "preparing", "prepare"])
+                    });
                 *dir = match t {
+                    _ if possessive && !deadline => Dir::Past,
                     _ if deadline => Dir::Future,
                     t if by && t != tense::Tense::Past => Dir::Future,
                     tense::Tense::Future => Dir::Future,

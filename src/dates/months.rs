@@ -4,7 +4,7 @@
 
 use super::lex::{month_of, ordinal, small_number, Toks};
 use super::normalize::{Dir, Val, YearRef};
-use super::relative::{year_at, year_ref_at};
+use super::relative::{year_at, year_or_spoken_at, year_ref_at};
 use super::{Cand, Context};
 use crate::model::TimexType;
 
@@ -157,7 +157,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         // M Y, M of Y, M last year
         let k = if tk.w(j) == "of" || tk.w(j) == "," { j + 1 } else { j };
-        if let Some((y, e)) = year_at(tk, k) {
+        if let Some((y, e)) = year_or_spoken_at(tk, k) {
             if month_ok(tk, i, true) {
                 return Some(Cand::new(
                     i,
@@ -326,5 +326,15 @@ mod tests {
             "the last three years|DURATION|P3Y"
         );
         assert_eq!(one("We will see next may.", "2019-01-08"), "");
+    }
+
+    #[test]
+    fn spoken_year_after_a_month() {
+        assert_eq!(
+            one("January nineteen ninety-seven. Atlanta again.", "1998-02-27"),
+            "January nineteen ninety-seven|DATE|1997-01"
+        );
+        // "two thousand" after a month stays a count
+        assert_eq!(one("In March two thousand troops left.", "1998-02-27"), "March|DATE|1998-03");
     }
 }

@@ -171,6 +171,13 @@ fn infer_year(r: Date, m: u8, d: Option<u8>, dir: Dir) -> i32 {
         None => r.year as i64 * 12 + r.month as i64,
     };
     let c = [idx(r.year - 1), idx(r.year), idx(r.year + 1)];
+    // "last February" told in March is a year back: the month just past would be "last month"
+    // (and "next April" told in March is a year ahead likewise)
+    let rr = match (d, dir) {
+        (None, Dir::Before) => rr - 1,
+        (None, Dir::After) => rr + 1,
+        _ => rr,
+    };
     let p = pick(c, rr, dir);
     if p == c[0] {
         r.year - 1
@@ -756,5 +763,19 @@ mod tests {
         assert_eq!(value(&t, r), "2019-01-08T10:30-05:00");
         assert_eq!(zone_suffix(Some(330)), "+05:30");
         assert_eq!(zone_suffix(None), "");
+    }
+
+    #[test]
+    fn last_month_name_skips_the_month_just_past() {
+        // "last February" told in March is a year back ("last month" would name the one just past)
+        let r = Date::parse_iso("1998-03-01").unwrap();
+        assert_eq!(infer_year(r, 2, None, Dir::Before), 1997);
+        assert_eq!(infer_year(r, 1, None, Dir::Before), 1998);
+        assert_eq!(infer_year(r, 3, None, Dir::Before), 1997);
+        // and "next April" told in March a year ahead
+        assert_eq!(infer_year(r, 4, None, Dir::After), 1999);
+        assert_eq!(infer_year(r, 5, None, Dir::After), 1998);
+        // a day keeps the strict order
+        assert_eq!(infer_year(r, 2, Some(20), Dir::Before), 1998);
     }
 }

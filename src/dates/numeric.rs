@@ -4,7 +4,7 @@
 //! spoken years (`nineteen ninety-six`, `the year two thousand`).
 
 use super::calendar::Date;
-use super::lex::{small_number, Toks};
+use super::lex::{small_number, unit_of, Toks};
 use super::normalize::{Dir, Val, YearRef};
 use super::{Cand, Context};
 use crate::model::TimexType;
@@ -237,7 +237,7 @@ pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
 }
 
 /// A spoken year at `i`: "nineteen ninety-six", "two thousand", "two thousand and one".
-fn spoken_year(tk: &Toks, i: usize) -> Option<(i32, usize)> {
+pub fn spoken_year(tk: &Toks, i: usize) -> Option<(i32, usize)> {
     let a = small_number(tk.w(i))?;
     if (10..=20).contains(&a) && tk.w(i + 1) != "-" {
         let b = small_number(tk.w(i + 1))?;
@@ -322,7 +322,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
     }
     if let Some((y, e)) = spoken_year(tk, i) {
-        if (1000..=2100).contains(&y) && !(i > 0 && tk.is_any(i - 1, &["$", "the"])) {
+        // "two thousand years", "two thousand troops": a count, not the year 2000
+        let counts = unit_of(tk.w(e)).is_some()
+            || (tk.w(i + 1) == "thousand"
+                && e == i + 2
+                && tk.raw(e).bytes().next().map_or(false, |b| b.is_ascii_lowercase())
+                && !matches!(tk.w(e), "and" | "when" | "as" | "to" | "in" | "at" | "on" | "for" | "with" | "by" | "but" | "or" | "that" | "which" | "has" | "have" | "is" | "was" | "will"));
+        if (1000..=2100).contains(&y) && !counts && !(i > 0 && tk.is_any(i - 1, &["$", "the"])) {
             return Some(date(i, e, Val::Year(YearRef::Abs(y))));
         }
     }
@@ -514,5 +520,15 @@ mod tests {
         assert_eq!(one("The Russell 2000 Index fell.", ""), "");
         assert_eq!(one("Cars of the 70s and 80s.", ""), "the 70s|DATE|197; 80s|DATE|198");
         assert_eq!(one("Lowest since '82, he said.", ""), "'82|DATE|1982");
+    }
+
+    #[test]
+    fn two_thousand_as_a_count() {
+        assert_eq!(
+            one("They kept their secrets for more than two thousand years.", "1998-01-21"),
+            "more than two thousand years|DURATION|P2000Y"
+        );
+        assert_eq!(one("Two thousand people marched.", "1998-01-21"), "");
+        assert_eq!(one("The approach of two thousand has alarmed them.", "1998-01-21"), "two thousand|DATE|2000");
     }
 }

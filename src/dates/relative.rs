@@ -2,7 +2,7 @@
 //! `a year earlier`, `year-ago`, quarters and halves (`the third quarter`, `Q3`, `first-half`),
 //! seasons (`last fall`, `summer 2018`), centuries, and `that day`.
 
-use super::lex::{month_of, number_at, ordinal, part_of_day, unit_of, vague_amount, weekday_of, Toks, Unit};
+use super::lex::{month_of, number_at, ordinal, part_of_day, small_number, unit_of, vague_amount, weekday_of, Toks, Unit};
 use super::normalize::{Dir, Part, Tod, Val, YearRef};
 use super::{Anchor, Cand, Context};
 use crate::model::TimexType;
@@ -54,6 +54,19 @@ pub fn year_at(tk: &Toks, i: usize) -> Option<(i32, usize)> {
         }
     }
     None
+}
+
+/// A year in figures or, after a month or a season, spoken the way broadcasts write it out
+/// ("January nineteen ninety-seven", "the winter of nineteen ninety-four"); only the "nineteen
+/// ninety-four" form: "two thousand" after a month is as often a count ("in March two thousand
+/// troops…").
+pub fn year_or_spoken_at(tk: &Toks, i: usize) -> Option<(i32, usize)> {
+    year_at(tk, i).or_else(|| {
+        if !(10..=20).contains(&small_number(tk.w(i))?) {
+            return None;
+        }
+        super::numeric::spoken_year(tk, i).filter(|(y, _)| (1100..=2099).contains(y))
+    })
 }
 
 /// "this year", "last year", "next year", "1989", "fiscal 1989": a year reference at `i`.
@@ -174,11 +187,12 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
     let s = season_of(tk.w(i))?;
     let mut y = None;
     let mut e = i + 1;
-    if let Some((yr, k)) = year_at(tk, e) {
+    if let Some((yr, k)) = year_or_spoken_at(tk, e) {
         y = Some(YearRef::Abs(yr));
         e = k;
     } else if tk.w(e) == "of" {
-        if let Some((yr, k)) = year_ref_at(tk, e + 1) {
+        let spoken = || year_or_spoken_at(tk, e + 1).map(|(yr, k)| (YearRef::Abs(yr), k));
+        if let Some((yr, k)) = year_ref_at(tk, e + 1).or_else(spoken) {
             y = Some(yr);
             e = k;
         }
@@ -759,5 +773,13 @@ mod tests {
         );
         // with nothing told before, the step is from the reference date
         assert_eq!(one("The following year, it grew.", "1998-04-18"), "The following year|DATE|1999");
+    }
+
+    #[test]
+    fn season_of_a_spoken_year() {
+        assert_eq!(
+            one("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23"),
+            "the winter of nineteen ninety-four|DATE|1994-WI"
+        );
     }
 }

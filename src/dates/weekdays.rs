@@ -116,4 +116,22 @@ mod tests {
             "Tuesday|DATE|2000-04-04"
         );
     }
+
+    #[test]
+    fn possessive_weekdays_are_reported_events() {
+        // "Wednesday's ruling": the news reports it, so it lies behind even after "would"
+        assert_eq!(
+            one("Relatives said they would look for ways around Wednesday's ruling.", "2000-01-07"),
+            "Wednesday|DATE|2000-01-05"
+        );
+        assert_eq!(
+            one("The GM move follows Tuesday's declaration by Ford, which holds a stake.", "1989-10-27"),
+            "Tuesday|DATE|1989-10-24"
+        );
+        // unless something looks ahead to it
+        assert_eq!(
+            one("Parties will rally ahead of Sunday's election.", "2019-01-08"),
+            "Sunday|DATE|2019-01-13"
+        );
+    }
 }
