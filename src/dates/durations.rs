@@ -105,6 +105,10 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
 
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
+    // "will one day be": some day, a vague reference (vague.rs), not a day's length
+    if super::vague::someday(tk, i) {
+        return None;
+    }
     // the past/last/next/coming/first N units
     if matches!(
         w,

@@ -606,14 +606,10 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         Unit::Year if n == -1 && (tk.w(k) != "ago" || tk.w(i) == "a") => {
             date(i, e, Val::Offset { unit, n }).anchor(Anchor::YearAgo)
         }
-        Unit::Week => date(
-            i,
-            e,
-            Val::Offset {
-                unit: Unit::Day,
-                n: n * 7,
-            },
-        ),
+        // "a week ago", "two weeks ago" count days back to a day; "six weeks ago" is only as
+        // precise as its week (TimeML writes the unit's granularity)
+        Unit::Week if n.abs() <= 2 => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
+        Unit::Week => date(i, e, Val::Offset { unit: Unit::Week, n }),
         Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
         _ => date(i, e, Val::Offset { unit, n }),
     };
@@ -781,5 +777,11 @@ mod tests {
             one("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23"),
             "the winter of nineteen ninety-four|DATE|1994-WI"
         );
+    }
+
+    #[test]
+    fn weeks_ago_by_distance() {
+        assert_eq!(one("He spoke two weeks ago.", "1998-03-22"), "two weeks ago|DATE|1998-03-08");
+        assert_eq!(one("He spoke six weeks ago.", "2000-01-06"), "six weeks ago|DATE|1999-W47");
     }
 }

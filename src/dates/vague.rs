@@ -1,14 +1,36 @@
 //! Vague references: `now`, `currently` (PRESENT_REF), `recently`, `formerly`, `the past`
 //! (PAST_REF), `the future`, `soon` (FUTURE_REF).
 
-use super::lex::{unit_of, Toks};
+use super::lex::{small_number, unit_of, Toks};
 use super::normalize::Val;
 use super::{Cand, Context};
 use crate::model::TimexType;
 
+/// "Islam will one day be…", "he hoped he would one day fly": `one day` between a modal (or the
+/// subject) and its verb means some day ahead (FUTURE_REF), not a length of one day.
+pub fn someday(tk: &Toks, i: usize) -> bool {
+    tk.w(i) == "one"
+        && tk.w(i + 1) == "day"
+        && i > 0
+        && tk.same_sent(i - 1, i)
+        && tk.is_any(
+            i - 1,
+            &["will", "would", "could", "might", "may", "can", "should", "shall", "he", "she", "they", "we", "i", "you"],
+        )
+        && !tk.t.get(i + 2).map_or(true, |t| t.punct)
+}
+
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
+    if someday(tk, i) {
+        return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")));
+    }
     let w = tk.w(i);
     let lit = |e: usize, v: &'static str| Some(Cand::new(i, e, TimexType::Date, Val::Lit(v)));
+    // "Now, he says, …", "Currently, transplant organs are …": opening a sentence before a comma the
+    // adverb frames the discourse rather than dating an event, and TimeBank leaves it unmarked
+    if matches!(w, "now" | "currently") && tk.sentence_of(i).0 == i && tk.w(i + 1) == "," {
+        return None;
+    }
     match w {
         "now" => {
             // "now that" is a conjunction, still a present reference in TimeML; "right now" keeps "right"
@@ -76,6 +98,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
                 && tk.w(i - 1) == "the"
                 && !tk.is_any(i + 1, &["few", "several"])
                 && unit_of(tk.w(i + 1)).is_none()
+                && small_number(tk.w(i + 1)).is_none()
                 && !tk.t.get(i + 1).map_or(false, |t| t.num) =>
         {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
@@ -118,5 +141,25 @@ mod tests {
         assert_eq!(one("As soon as they can.", ""), "");
         assert_eq!(one("The future of the party.", ""), "");
         assert_eq!(one("Future earnings will rise.", ""), "");
+    }
+
+    #[test]
+    fn discourse_now_and_counted_past() {
+        // a sentence opened by "Now," frames the discourse; "now" inside it still dates
+        assert_eq!(one("Now, he says, it looks different.", "2019-01-08"), "");
+        assert_eq!(one("Currently, organs are rationed.", "2019-01-08"), "");
+        assert_eq!(one("Now the alliance is larger.", "2019-01-08"), "Now|DATE|PRESENT_REF");
+        assert_eq!(one("It is, for now, closed.", "2019-01-08"), "now|DATE|PRESENT_REF");
+        // "the past three summers" is no bare "the past"
+        assert!(!one("Violence spread for the past three summers.", "1998-03-22").contains("PAST_REF"));
+    }
+
+    #[test]
+    fn one_day_ahead() {
+        assert_eq!(one("Islam will one day be the second religion.", "1998-03-03"), "one day|DATE|FUTURE_REF");
+        assert_eq!(one("He hoped he one day follow them.", "1998-03-03"), "one day|DATE|FUTURE_REF");
+        // a length stays a duration
+        assert_eq!(one("It took one day.", "1998-03-03"), "one day|DURATION|P1D");
+        assert_eq!(one("They will stay one day.", "1998-03-03"), "one day|DURATION|P1D");
     }
 }
