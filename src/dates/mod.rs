@@ -636,6 +636,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     // "payable Dec. 15" in a past-tense sentence, "by August": the nearest, leaning
                     // ahead
                     (true, _, _) => Dir::NearFuture,
+                    (_, true, tense::Tense::Future) => Dir::NearFuture,
                     (_, true, _) => Dir::NearPast,
                     (_, _, tense::Tense::Past) => Dir::Recent,
                     (_, _, tense::Tense::Future) => Dir::Future,

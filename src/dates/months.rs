@@ -337,4 +337,15 @@ mod tests {
         // "two thousand" after a month stays a count
         assert_eq!(one("In March two thousand troops left.", "1998-02-27"), "March|DATE|1998-03");
     }
+
+    #[test]
+    fn a_day_told_ahead() {
+        // a month and day in a future-tense sentence is the nearest one, leaning ahead
+        assert_eq!(
+            one("The new flights would leave Bombay from August 6.", "1998-02-13"),
+            "August 6|DATE|1998-08-06"
+        );
+        // but in the past tense the nearest, leaning back
+        assert_eq!(one("The flights left on August 6.", "1998-02-13"), "August 6|DATE|1997-08-06");
+    }
 }

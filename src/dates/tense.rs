@@ -70,6 +70,16 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
             Tense::Future
         }
         "is" | "are" if tk.w(j + 1) == "to" => Tense::Future,
+        // "were planning to drive … on Monday", "was expected to arrive Friday": a plan told in the
+        // past looks ahead; the auxiliary yields to the word after it
+        "was" | "were"
+            if matches!(
+                tk.w(j + 1),
+                "planning" | "preparing" | "going" | "expected" | "scheduled" | "due" | "set" | "slated" | "poised"
+            ) =>
+        {
+            return None
+        }
         "said" | "was" | "were" | "had" | "did" | "told" | "ago" | "came" | "went" | "made" | "took" | "gave"
         | "met" | "began" | "left" | "won" | "lost" | "fell" | "rose" | "held" | "sent" | "got" | "found" | "saw"
         | "became" | "brought" | "spoke" | "wrote" | "paid" | "led" | "ran" | "struck" | "hit" | "yesterday"
@@ -265,6 +275,10 @@ mod tests {
         );
         assert_eq!(
             tense_at("Protesters were planning to drive around the airport on Monday.", "monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_at("Protesters planned a rally on Saturday and were planning to drive around.", "saturday"),
             Tense::Future
         );
         assert_eq!(
