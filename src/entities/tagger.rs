@@ -138,7 +138,7 @@ fn decode_sentence(
     b: usize,
     out: &mut [u8],
     path: &mut Vec<u8>,
-    back: &mut Vec<u8>,
+    back: &mut Vec<[i32; NTAGS]>,
 ) {
     let mut x = a;
     while x < b {
