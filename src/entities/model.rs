@@ -386,11 +386,27 @@ pub struct Bilou {
     into_out: [[i32; 9]; 9],
     /// `inner[t]`: moves into I-t and L-t from B-t and I-t: `[[B→I, I→I], [B→L, I→L]]`.
     inner: [[[i32; 2]; 2]; 4],
-    /// Sentence start and after-`O` starts, and the move of each tag into `O`.
-    start: [i32; 17],
-    after_o: [i32; 17],
+    /// The move of each tag into `O`.
     to_o: [i32; 17],
+    /// The forward pass works on the tags in the order [`AT`] (B-x, U-x, O, L-x, I-x), where
+    /// the tags after which no name is open are `4..13` and those that may follow them `0..9`
+    /// (`O` last, at 8, so the others make two vectors of four):
+    /// `fwd[k][j]` is the move from the tag at `4 + k` into the tag at `j`.
+    fwd: [[i32; 9]; 9],
+    /// Moves into L-t and I-t, by type: from B-t, from I-t.
+    b_l: [i32; 4],
+    i_l: [i32; 4],
+    b_i: [i32; 4],
+    i_i: [i32; 4],
+    /// `start` and `after_o` in the order [`AT`].
+    start_at: [i32; 17],
+    after_o_at: [i32; 17],
 }
+
+/// The tag at each place of the forward pass's order: B-x, U-x, O, L-x, I-x.
+const AT: [usize; 17] = [1, 5, 9, 13, 4, 8, 12, 16, 0, 3, 7, 11, 15, 2, 6, 10, 14];
+/// The place of each tag in that order (the inverse of [`AT`]).
+const PLACE: [usize; 17] = [8, 0, 13, 9, 4, 1, 14, 10, 5, 2, 15, 11, 6, 3, 16, 12, 7];
 
 impl Bilou {
     /// `None` unless `lat` has the 17 tags of four types.
@@ -418,7 +434,19 @@ impl Bilou {
             after_o[y] = tr[0][y];
             to_o[y] = tr[y][0];
         }
-        Some(Bilou { into_out, inner, start, after_o, to_o })
+        let mut fwd = [[0; 9]; 9];
+        for (k, row) in fwd.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                *x = tr[AT[4 + k]][AT[j]];
+            }
+        }
+        let (mut b_l, mut i_l, mut b_i, mut i_i) = ([0; 4], [0; 4], [0; 4], [0; 4]);
+        for t in 0..4 {
+            [[b_i[t], i_i[t]], [b_l[t], i_l[t]]] = inner[t];
+        }
+        let start_at = AT.map(|y| start[y]);
+        let after_o_at = AT.map(|y| after_o[y]);
+        Some(Bilou { into_out, inner, to_o, fwd, b_l, i_l, b_i, i_i, start_at, after_o_at })
     }
 
     /// As [`Lattice::decode_between`]: the best tags for emissions `em` (`n * 17`) into `out`.
@@ -434,53 +462,55 @@ impl Bilou {
         }
         rows.clear();
         rows.reserve(n);
-        let first = if after_o { &self.after_o } else { &self.start };
+        // scores in the order AT (see `fwd`)
+        let first = if after_o { &self.after_o_at } else { &self.start_at };
         let mut prev = [0i32; 17];
-        for y in 0..17 {
-            prev[y] = first[y] + em[y];
+        for p in 0..17 {
+            prev[p] = first[p] + em[AT[p]];
         }
         rows.push(prev);
         for e in em.chunks_exact(17).skip(1) {
             let e: &[i32; 17] = e.try_into().unwrap();
+            let e = AT.map(|y| e[y]);
             let mut cur = [0i32; 17];
-            // O, B-x, U-x: from O, L-x or U-x
-            let mut best = [0i32; 9];
-            let p0 = prev[OUTS[0]];
-            for j in 0..9 {
-                best[j] = p0 + self.into_out[0][j];
+            // B-x, U-x, O (places 0..9): from U-x, O or L-x (places 4..13)
+            let mut best = [0i32; 8];
+            let mut best_o = prev[4] + self.fwd[0][8];
+            for j in 0..8 {
+                best[j] = prev[4] + self.fwd[0][j];
             }
             for k in 1..9 {
-                let pk = prev[OUTS[k]];
-                let row = &self.into_out[k];
-                for j in 0..9 {
+                let pk = prev[4 + k];
+                let row = &self.fwd[k];
+                for j in 0..8 {
                     best[j] = best[j].max(pk + row[j]);
                 }
+                best_o = best_o.max(pk + row[8]);
             }
-            for j in 0..9 {
-                let y = OPENS[j];
-                cur[y] = best[j] + e[y];
+            for j in 0..8 {
+                cur[j] = best[j] + e[j];
             }
-            // I-x, L-x: from B-x or I-x
+            cur[8] = best_o + e[8];
+            // L-x (places 9..13) and I-x (13..17): from B-x (0..4) or I-x (13..17)
             for t in 0..4 {
-                let (b, i, l) = (1 + 4 * t, 2 + 4 * t, 3 + 4 * t);
-                let w = &self.inner[t];
-                cur[i] = (prev[b] + w[0][0]).max(prev[i] + w[0][1]) + e[i];
-                cur[l] = (prev[b] + w[1][0]).max(prev[i] + w[1][1]) + e[l];
+                let (b, i) = (prev[t], prev[13 + t]);
+                cur[9 + t] = (b + self.b_l[t]).max(i + self.i_l[t]) + e[9 + t];
+                cur[13 + t] = (b + self.b_i[t]).max(i + self.i_i[t]) + e[13 + t];
             }
             // keep scores near zero (as the generic decoder does)
             let mut m = cur[0];
             for &v in &cur[1..] {
                 m = m.max(v);
             }
-            for y in 0..17 {
-                prev[y] = cur[y] - m;
+            for p in 0..17 {
+                prev[p] = cur[p] - m;
             }
             rows.push(prev);
         }
         let mut y = 0u8;
         let mut best: Option<i32> = None;
         for k in 0..17 {
-            let s = if before_o { prev[k] + self.to_o[k] } else { prev[k] };
+            let s = if before_o { prev[PLACE[k]] + self.to_o[k] } else { prev[PLACE[k]] };
             if tags::can_end(k as u8) && best.map_or(true, |b| s > b) {
                 best = Some(s);
                 y = k as u8;
@@ -495,14 +525,15 @@ impl Bilou {
         }
     }
 
-    /// The best tag before `y` given the scores `prev` of the position before: the first best
-    /// in tag order, as the generic decoder picks it.
-    fn predecessor(&self, prev: &[i32; 17], y: usize) -> u8 {
+    /// The best tag before `y` given the scores `prev_at` (in the order [`AT`]) of the position
+    /// before: the first best in tag order, as the generic decoder picks it.
+    fn predecessor(&self, prev_at: &[i32; 17], y: usize) -> u8 {
+        let prev = |tag: usize| prev_at[PLACE[tag]];
         if let Some(j) = OPENS.iter().position(|&o| o == y) {
-            let mut best = prev[OUTS[0]] + self.into_out[0][j];
+            let mut best = prev(OUTS[0]) + self.into_out[0][j];
             let mut arg = 0;
             for k in 1..9 {
-                let s = prev[OUTS[k]] + self.into_out[k][j];
+                let s = prev(OUTS[k]) + self.into_out[k][j];
                 if s > best {
                     best = s;
                     arg = k;
@@ -514,7 +545,7 @@ impl Bilou {
         let t = (y - 1) / 4;
         let (b, i) = (1 + 4 * t, 2 + 4 * t);
         let row = &self.inner[t][if y == i { 0 } else { 1 }];
-        if prev[i] + row[1] > prev[b] + row[0] { i as u8 } else { b as u8 }
+        if prev(i) + row[1] > prev(b) + row[0] { i as u8 } else { b as u8 }
     }
 }
 
@@ -585,6 +616,22 @@ mod tests {
             }
         }
         assert!(Bilou::new(&Lattice::new(&[0i32; 6], 2, -100)).is_none());
+    }
+
+    #[test]
+    fn forward_order_is_a_permutation() {
+        for (p, &y) in AT.iter().enumerate() {
+            assert_eq!(PLACE[y], p);
+        }
+        // places 0..9: B-x, U-x, O; 4..13: U-x, O, L-x
+        let mut opens: Vec<usize> = AT[..9].to_vec();
+        let mut outs: Vec<usize> = AT[4..13].to_vec();
+        opens.sort_unstable();
+        outs.sort_unstable();
+        assert_eq!(opens, OPENS);
+        assert_eq!(outs, OUTS);
+        assert!((0..4).all(|t| AT[t] == 1 + 4 * t && AT[9 + t] == 3 + 4 * t && AT[13 + t] == 2 + 4 * t));
+        assert_eq!(AT[8], 0);
     }
 
     #[test]
