@@ -25,7 +25,8 @@ pub struct Model {
     /// Keys by slot (0: empty); `keys.len() == rows.len()`, and the last slot is always empty.
     keys: Vec<u32>,
     rows: Vec<[i16; MAX_TAGS]>,
-    /// Home slots (`keys` has a few more at the end for runs that spill past them).
+    /// Home slots: twice the keys, so a probe is short (`keys` has a few more at the end for runs
+    /// that spill past them).
     cap: u32,
     pub nfeat: usize,
 }
@@ -150,7 +151,7 @@ impl Model {
         // keys are sorted and their home slot is monotonic in the key, so the table fills left
         // to right: each key goes to its home slot or just after the previous key (sequential
         // writes, no probing at load time); an empty slot at the end stops every probe
-        let cap = (nfeat + nfeat / 4 + 1).min(u32::MAX as usize);
+        let cap = (2 * nfeat + 1).min(u32::MAX as usize);
         let mut tkeys = vec![0u32; cap + 1];
         let mut rows = vec![[0i16; MAX_TAGS]; cap + 1];
         let mut next = 0usize;
