@@ -15,18 +15,18 @@ const MAGIC: &[u8] = b"NMNER1";
 /// Most tags a model may have (a row holds one weight per tag).
 pub const MAX_TAGS: usize = 18;
 
-/// A parsed model: an open-addressing table of feature keys, and beside it each key's weights,
-/// decoded once at load to `i16` (a code's square fits), so scoring only adds rows. The keys are
-/// apart from the rows, so probing walks a compact array and touches one row per hit.
+/// A parsed model: an open-addressing table of feature keys, each with the number of its row of
+/// weights, decoded once at load to `i16` (a code's square fits), so scoring only adds rows. The
+/// table holds twice as many slots as keys, so a probe is short; the rows are stored densely in
+/// key order apart from it.
 pub struct Model {
     pub ntags: usize,
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
-    /// Keys by slot (0: empty); `keys.len() == rows.len()`, and the last slot is always empty.
-    keys: Vec<u32>,
+    /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
+    slots: Vec<(u32, u32)>,
     rows: Vec<[i16; MAX_TAGS]>,
-    /// Home slots: twice the keys, so a probe is short (`keys` has a few more at the end for runs
-    /// that spill past them).
+    /// Home slots (`slots` has a few more at the end for runs that spill past them).
     cap: u32,
     pub nfeat: usize,
 }
@@ -152,8 +152,8 @@ impl Model {
         // to right: each key goes to its home slot or just after the previous key (sequential
         // writes, no probing at load time); an empty slot at the end stops every probe
         let cap = (2 * nfeat + 1).min(u32::MAX as usize);
-        let mut tkeys = vec![0u32; cap + 1];
-        let mut rows = vec![[0i16; MAX_TAGS]; cap + 1];
+        let mut slots = vec![(0u32, 0u32); cap + 1];
+        let mut rows = Vec::with_capacity(nfeat);
         let mut next = 0usize;
         for (&key, &m) in keys.iter().zip(&masks) {
             let mut w = [0i16; MAX_TAGS];
@@ -167,20 +167,19 @@ impl Model {
                 continue;
             }
             let s = slot_of(key, cap as u32).max(next);
-            if s + 1 >= tkeys.len() {
-                tkeys.push(0);
-                rows.push([0; MAX_TAGS]);
+            if s + 1 >= slots.len() {
+                slots.push((0, 0));
             }
-            tkeys[s] = key;
-            rows[s] = w;
+            slots[s] = (key, rows.len() as u32);
+            rows.push(w);
             next = s + 1;
         }
-        Some(Model { ntags, trans, keys: tkeys, rows, cap: cap as u32, nfeat })
+        Some(Model { ntags, trans, slots, rows, cap: cap as u32, nfeat })
     }
 
     /// The decoded weights of feature `key` (one per tag), if the model knows it.
     pub fn row(&self, key: u32) -> Option<&[i16]> {
-        self.find(key).map(|s| &self.rows[s][..self.ntags])
+        self.find(key).map(|r| &self.rows[r][..self.ntags])
     }
 
     /// Add the weights of `keys` to `scores` (one per tag).
@@ -189,8 +188,8 @@ impl Model {
         // rows are summed in 32-bit lanes (fixed width, so the loop is vectorised)
         let mut acc = [0i32; MAX_TAGS];
         for &k in keys {
-            if let Some(s) = self.find(k) {
-                let w = &self.rows[s];
+            if let Some(r) = self.find(k) {
+                let w = &self.rows[r];
                 for (a, &w) in acc.iter_mut().zip(w) {
                     *a += w as i32;
                 }
@@ -201,15 +200,15 @@ impl Model {
         }
     }
 
-    /// The slot of `key`, if present.
+    /// The row of `key`, if present.
     #[inline]
     fn find(&self, key: u32) -> Option<usize> {
         // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
         // empty slot or a larger key
         let mut s = slot_of(key, self.cap);
-        while let Some(&k) = self.keys.get(s) {
+        while let Some(&(k, r)) = self.slots.get(s) {
             if k == key {
-                return Some(s);
+                return Some(r as usize);
             }
             if k == 0 || k > key {
                 return None;
