@@ -140,23 +140,21 @@ pub enum Cls {
     Other = 5,
 }
 
-/// Base hashes of one token, computed once per document.
+/// What features read of one token, computed once per distinct token text and kind, then
+/// completed per occurrence (sentence flags, document casing, gazetteer bits). Small (40 bytes):
+/// the hashes only the token's own features read are in its [`Form`].
 #[derive(Clone, Copy, Debug)]
 pub struct TokInfo {
-    pub word: u64,
     pub lower: u64,
+    pub shape: u64,
     /// Number of this token's lower-cased form among the document's distinct forms (set by
     /// [`DocInfo::new`]; equal ids, equal `lower`).
     pub lid: u32,
-    pub shape: u64,
-    pub pre: [u64; 4],
-    pub suf: [u64; 4],
-    /// Lower-cased part before the first / after the last hyphen (0: no hyphen).
-    pub hy_first: u64,
-    pub hy_last: u64,
-    pub cls: Cls,
+    /// Index of this token's text and kind in [`DocInfo::forms`].
+    pub form: u32,
     /// Gazetteer bits: category * 4 + position (B, I, L, U).
     pub gaz: u32,
+    pub cls: Cls,
     /// Document casing of this word elsewhere: 0 unseen, 1 lower only, 2 capitalised only, 3 both.
     pub doc_case: u8,
     /// First token of its sentence.
@@ -169,12 +167,25 @@ pub struct TokInfo {
     pub upper: bool,
 }
 
+/// The hashes of a distinct token text that only its own (unigram) features read.
+#[derive(Clone, Copy, Debug)]
+pub struct Form {
+    pub word: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    /// Lower-cased part before the first / after the last hyphen (0: no hyphen).
+    pub hy_first: u64,
+    pub hy_last: u64,
+}
+
 const BOS: u64 = 0x1111_2222_3333_4444;
 const EOS: u64 = 0x5555_6666_7777_8888;
 
 /// Everything the features need about one document.
 pub struct DocInfo {
     pub toks: Vec<TokInfo>,
+    /// The distinct token texts (`TokInfo::form`).
+    pub forms: Vec<Form>,
     /// Sentence index of each token.
     pub sent_of: Vec<u32>,
     /// Sentences as token ranges.
@@ -184,7 +195,7 @@ pub struct DocInfo {
 }
 
 /// The base hashes of an ASCII token: the same values as the general path, byte by byte.
-fn token_info_ascii(s: &[u8], kind: TokKind) -> TokInfo {
+fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
     const SEED: u64 = 0xcbf2_9ce4_8422_2325;
     let (mut word, mut lower, mut shape) = (SEED, SEED, SEED);
     let (mut n_up, mut n_low) = (0usize, 0usize);
@@ -263,26 +274,23 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> TokInfo {
         Some(b'\'') if n_letters > 0 => Cls::Lower,
         _ => Cls::Other,
     };
-    TokInfo {
-        word,
+    let tok = TokInfo {
         lower,
-        lid: 0,
         shape,
-        pre,
-        suf,
-        hy_first,
-        hy_last,
-        cls,
+        lid: 0,
+        form: 0,
         gaz: 0,
+        cls,
         doc_case: 0,
         first: false,
         caps_sent: false,
         len: n.min(255) as u8,
         upper: n_up > 0,
-    }
+    };
+    (tok, Form { word, pre, suf, hy_first, hy_last })
 }
 
-fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
+fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> (TokInfo, Form) {
     if s.is_ascii() {
         return token_info_ascii(s.as_bytes(), kind);
     }
@@ -290,7 +298,7 @@ fn token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
 }
 
 /// The base hashes of any token, char by char.
-fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
+fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> (TokInfo, Form) {
     buf.clear();
     let mut word = 0xcbf2_9ce4_8422_2325u64;
     let mut lower = word;
@@ -383,23 +391,20 @@ fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> TokInfo {
         Some('\'') if n_letters > 0 => Cls::Lower,
         _ => Cls::Other,
     };
-    TokInfo {
-        word,
+    let tok = TokInfo {
         lower,
-        lid: 0,
         shape,
-        pre,
-        suf,
-        hy_first,
-        hy_last,
-        cls,
+        lid: 0,
+        form: 0,
         gaz: 0,
+        cls,
         doc_case: 0,
         first: false,
         caps_sent: false,
         len: n.min(255) as u8,
         upper: n_up > 0,
-    }
+    };
+    (tok, Form { word, pre, suf, hy_first, hy_last })
 }
 
 impl DocInfo {
@@ -410,17 +415,22 @@ impl DocInfo {
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
         // words repeat: each distinct token is hashed once per document, and each distinct
         // lower-cased form numbered (document statistics are then kept in plain vectors)
-        let mut seen: FastMap<(&str, u8), TokInfo> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut seen: FastMap<(&str, u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut forms = Vec::with_capacity(n / 4 + 1);
+        let mut first_of_form: Vec<TokInfo> = Vec::with_capacity(n / 4 + 1);
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = doc.tok(i);
-            let info = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
-                let mut info = token_info(s, t.kind, &mut buf);
+            let f = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
+                let (mut info, form) = token_info(s, t.kind, &mut buf);
                 let next = lids.len() as u32;
                 info.lid = *lids.entry(info.lower).or_insert(next);
-                info
+                info.form = forms.len() as u32;
+                forms.push(form);
+                first_of_form.push(info);
+                info.form
             });
-            toks.push(info);
+            toks.push(first_of_form[f as usize]);
         }
         let n_lower = lids.len();
         let mut sent_of = vec![0u32; n];
@@ -481,7 +491,7 @@ impl DocInfo {
             t.doc_case = (lo > 0) as u8 | (((up > 0) as u8) << 1);
         }
         gaz.mark(doc, &mut toks);
-        DocInfo { toks, sent_of, sents, n_lower }
+        DocInfo { toks, forms, sent_of, sents, n_lower }
     }
 
     /// A token with no capital letter, between two such tokens, is outside any name (in CoNLL-2003
@@ -505,24 +515,25 @@ impl DocInfo {
     /// [`DocInfo::static_features`]. Tokens with equal [`DocInfo::unigram_key`] have equal ones.
     pub fn unigram_features(&self, i: usize, out: &mut Vec<u32>) {
         let t = &self.toks[i];
+        let f = &self.forms[t.form as usize];
         let caps = t.caps_sent as u64;
         let pos = if t.first { 0 } else if t.caps_sent { 1 } else { 2 };
         out.push(feat(1, 0));
         if !t.caps_sent {
-            out.push(feat(2, t.word));
+            out.push(feat(2, f.word));
         }
         out.push(feat(3, t.lower));
         out.push(feat2(4, t.shape, caps));
         for k in 0..4 {
             if (t.len as usize) > k + 1 {
-                out.push(feat(5 + k as u64, t.pre[k]));
-                out.push(feat(9 + k as u64, t.suf[k]));
+                out.push(feat(5 + k as u64, f.pre[k]));
+                out.push(feat(9 + k as u64, f.suf[k]));
             }
         }
         out.push(feat3(24, pos, t.cls as u64, t.doc_case as u64));
-        if t.hy_first != 0 {
-            out.push(feat(26, t.hy_first));
-            out.push(feat(27, t.hy_last));
+        if f.hy_first != 0 {
+            out.push(feat(26, f.hy_first));
+            out.push(feat(27, f.hy_last));
         }
         let mut g = t.gaz;
         while g != 0 {
@@ -532,7 +543,8 @@ impl DocInfo {
         }
     }
 
-    /// What [`DocInfo::unigram_features`] reads of token `i`: its text (and so its class) and flags.
+    /// What [`DocInfo::unigram_features`] reads of token `i`: its text and kind (and so its
+    /// class) and flags.
     pub fn unigram_key(&self, i: usize) -> (u64, u64) {
         let t = &self.toks[i];
         let flags = t.gaz as u64
@@ -540,7 +552,7 @@ impl DocInfo {
             | (t.doc_case as u64) << 40
             | (t.first as u64) << 48
             | (t.caps_sent as u64) << 49;
-        (t.word, flags)
+        (t.form as u64, flags)
     }
 
     /// The static features of token `i` that read its neighbours.
@@ -687,7 +699,8 @@ mod tests {
                     if info.unigram_key(i) == info.unigram_key(j) {
                         assert_eq!(x, y, "tokens {i} and {j}");
                         pairs += (i != j) as usize;
-                    } else if doc.text[doc.tokens[i].start..doc.tokens[i].end] != doc.text[doc.tokens[j].start..doc.tokens[j].end] {
+                    } else if info.forms[info.toks[i].form as usize].word != info.forms[info.toks[j].form as usize].word {
+                        // (texts that differ only in typographic variants read as one word)
                         assert_ne!(x, y, "tokens {i} and {j}: different words, same unigram features");
                     }
                 }

@@ -13,11 +13,15 @@ pub const CATEGORIES: &[&str] = &["country", "city", "region", "continent", "org
 const MAX_LEN: usize = 6;
 const SEED: u64 = 0x7a3c_91e5_0b2d_4f68;
 
-/// Token-sequence hash → category bit mask.
+/// Token-sequence hash → category bit mask, plus [`CONTINUES`] on every proper prefix of a
+/// longer name (so a match can stop at the first token sequence that starts no name).
 pub struct Gazetteer {
-    map: KeyMap<u8>,
+    map: KeyMap<u16>,
     max_len: usize,
 }
+
+/// Set on a token-sequence hash that a longer name continues.
+const CONTINUES: u16 = 1 << 8;
 
 static EMBEDDED: &str = include_str!("data/gazetteers.txt");
 
@@ -27,23 +31,30 @@ pub fn embedded() -> &'static Gazetteer {
     G.get_or_init(|| Gazetteer::parse(EMBEDDED))
 }
 
-/// Hash of a name's token sequence and its number of tokens. Names of ASCII letters and spaces
-/// (most of the list) are split at the spaces, as the tokenizer would, without running it.
+/// Hash of a name's token sequence and its number of tokens.
 fn name_hash(name: &str) -> (u64, usize) {
+    let mut prefixes = Vec::new();
+    name_prefixes(name, &mut prefixes);
+    (prefixes.last().copied().unwrap_or(SEED), prefixes.len())
+}
+
+/// The hashes of a name's first 1, 2, ... tokens (the last one is the name's hash) into `out`.
+/// Names of ASCII letters and spaces (most of the list) are split at the spaces, as the
+/// tokenizer would, without running it.
+fn name_prefixes(name: &str, out: &mut Vec<u64>) {
+    out.clear();
     let mut h = SEED;
-    let mut n = 0;
     if name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
         for w in name.split_ascii_whitespace() {
             h = mix(h, lower_hash(w));
-            n += 1;
+            out.push(h);
         }
-        return (h, n);
+        return;
     }
     for t in &tokenize(name) {
         h = mix(h, lower_hash(&name[t.start..t.end]));
-        n += 1;
+        out.push(h);
     }
-    (h, n)
 }
 
 impl Gazetteer {
@@ -55,14 +66,19 @@ impl Gazetteer {
     pub fn parse(src: &str) -> Gazetteer {
         let mut map = KeyMap::with_capacity_and_hasher(src.len() / 16 + 1, Default::default());
         let mut max_len = 0;
+        let mut prefixes = Vec::new();
         for line in src.lines() {
             let Some((cat, name)) = line.split_once('\t') else { continue };
             let Some(c) = CATEGORIES.iter().position(|&k| k == cat) else { continue };
-            let (h, len) = name_hash(name);
+            name_prefixes(name, &mut prefixes);
+            let len = prefixes.len();
             if len == 0 || len > MAX_LEN {
                 continue;
             }
-            *map.entry(h).or_insert(0u8) |= 1 << c;
+            for &p in &prefixes[..len - 1] {
+                *map.entry(p).or_insert(0u16) |= CONTINUES;
+            }
+            *map.entry(prefixes[len - 1]).or_insert(0u16) |= 1 << c;
             max_len = max_len.max(len);
         }
         Gazetteer { map, max_len }
@@ -70,7 +86,7 @@ impl Gazetteer {
 
     /// Category mask of an exact name (for tests and grouping).
     pub fn lookup(&self, name: &str) -> u8 {
-        self.map.get(&name_hash(name).0).copied().unwrap_or(0)
+        self.map.get(&name_hash(name).0).map_or(0, |&m| m as u8)
     }
 
     /// Set the gazetteer bits of each token: for every category, the longest match starting at a
@@ -92,12 +108,14 @@ impl Gazetteer {
                     break;
                 }
                 h = mix(h, toks[j].lower);
-                if let Some(&m) = self.map.get(&h) {
-                    for (c, f) in found.iter_mut().enumerate() {
-                        if m & (1 << c) != 0 {
-                            *f = len;
-                        }
+                let Some(&m) = self.map.get(&h) else { break };
+                for (c, f) in found.iter_mut().enumerate() {
+                    if m & (1 << c) != 0 {
+                        *f = len;
                     }
+                }
+                if m & CONTINUES == 0 {
+                    break;
                 }
             }
             for (c, &len) in found.iter().enumerate() {
@@ -135,6 +153,25 @@ mod tests {
             assert_eq!(info.toks[3].gaz, 1 << 2); // L-country
             assert_eq!(info.toks[5].gaz, 1 << (4 + 3)); // U-city
             assert_eq!(info.toks[0].gaz, 0);
+        });
+    }
+
+    #[test]
+    fn a_match_goes_on_through_prefixes_that_are_no_names() {
+        // `Bank` and `Bank of` are no names, only the start of one; `Bank of England` is
+        let g = Gazetteer::parse("org\tBank of England\ncity\tBank\norg\tBank of England Museum\n");
+        assert_eq!(g.lookup("Bank of"), 0);
+        Doc::with("The Bank of England said. Bank of Spain. Bank of England Museum", |doc| {
+            let info = DocInfo::new(doc, &g);
+            let org = 4 * 4;
+            assert_eq!(info.toks[1].gaz, 1 << org | 1 << (4 + 3), "B-org and U-city");
+            assert_eq!(info.toks[2].gaz, 1 << (org + 1));
+            assert_eq!(info.toks[3].gaz, 1 << (org + 2));
+            assert_eq!(info.toks[6].gaz, 1 << (4 + 3), "`Bank` of `Bank of Spain` is only the city");
+            assert_eq!(info.toks[8].gaz, 0);
+            // the longest match of a category wins
+            assert_eq!(info.toks[10].gaz, 1 << org | 1 << (4 + 3));
+            assert_eq!(info.toks[13].gaz, 1 << (org + 2));
         });
     }
 

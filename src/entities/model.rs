@@ -1,6 +1,7 @@
 //! The compact tagger model: hashed feature keys with quantised i8 weights per BILOU tag, plus
 //! tag-transition scores; its file format (written by the trainer, embedded with `include_bytes!`,
-//! parsed once) and Viterbi decoding under the BILOU constraints.
+//! parsed once into a look-up table of decoded `i16` weights) and Viterbi decoding under the BILOU
+//! constraints.
 //!
 //! File layout (little endian, columnar so gzip does well):
 //! `b"NMNER1"`, `ntags: u8`, `nfeat: u32`, `(ntags + 1) * ntags` transition scores as `i32`
@@ -11,29 +12,22 @@ use super::features::tags;
 
 const MAGIC: &[u8] = b"NMNER1";
 
-/// Most tags a model may have (a slot holds one weight per tag).
-pub const MAX_TAGS: usize = 20;
+/// Most tags a model may have (a row holds one weight per tag).
+pub const MAX_TAGS: usize = 18;
 
-/// One feature in the look-up table: its key and weights side by side (24 bytes), so a look-up
-/// touches one line (rarely two).
-#[derive(Clone, Copy)]
-#[repr(C)]
-struct Slot {
-    key: u32,
-    w: [i8; MAX_TAGS],
-}
-
-/// A parsed model: an open-addressing table of feature keys and their weights, with a bitmap in
-/// front that answers most look-ups of unknown features without touching the table.
+/// A parsed model: an open-addressing table of feature keys, each with the number of its row of
+/// weights, decoded once at load to `i16` (a code's square fits), so scoring only adds rows. The
+/// table holds twice as many slots as keys, so a probe is short; the rows are stored densely in
+/// key order apart from it.
 pub struct Model {
     pub ntags: usize,
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
-    slots: Vec<Slot>,
+    /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i16; MAX_TAGS]>,
     /// Home slots (`slots` has a few more at the end for runs that spill past them).
     cap: u32,
-    bloom: Vec<u64>,
-    bloom_shift: u32,
     pub nfeat: usize,
 }
 
@@ -67,11 +61,6 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
 #[inline]
 fn slot_of(key: u32, cap: u32) -> usize {
     ((key as u64 * cap as u64) >> 32) as usize
-}
-
-#[inline]
-fn bloom_of(key: u32, shift: u32) -> usize {
-    ((key as u64).wrapping_mul(0xd6e8_feb8_6659_fd93) >> shift) as usize
 }
 
 /// Weights are stored as square-root companded `i8` codes: code `q` means `q * |q|` units, so small
@@ -162,60 +151,47 @@ impl Model {
         // keys are sorted and their home slot is monotonic in the key, so the table fills left
         // to right: each key goes to its home slot or just after the previous key (sequential
         // writes, no probing at load time); an empty slot at the end stops every probe
-        let cap = (nfeat + nfeat / 4 + 1).min(u32::MAX as usize);
-        let mut slots = vec![Slot { key: 0, w: [0; MAX_TAGS] }; cap + 1];
-        let bloom_bits = (nfeat * 16).next_power_of_two().max(64);
-        let bloom_shift = 64 - bloom_bits.trailing_zeros();
-        let mut bloom = vec![0u64; bloom_bits / 64];
+        let cap = (2 * nfeat + 1).min(u32::MAX as usize);
+        let mut slots = vec![(0u32, 0u32); cap + 1];
+        let mut rows = Vec::with_capacity(nfeat);
         let mut next = 0usize;
         for (&key, &m) in keys.iter().zip(&masks) {
-            let mut w = [0i8; MAX_TAGS];
+            let mut w = [0i16; MAX_TAGS];
             let mut m = m & tag_mask;
             while m != 0 {
-                w[m.trailing_zeros() as usize] = b[pos] as i8;
+                w[m.trailing_zeros() as usize] = decode(b[pos] as i8) as i16;
                 pos += 1;
                 m &= m - 1;
             }
             if key == 0 {
                 continue;
             }
-            let bit = bloom_of(key, bloom_shift);
-            bloom[bit / 64] |= 1 << (bit % 64);
             let s = slot_of(key, cap as u32).max(next);
             if s + 1 >= slots.len() {
-                slots.push(Slot { key: 0, w: [0; MAX_TAGS] });
+                slots.push((0, 0));
             }
-            slots[s] = Slot { key, w };
+            slots[s] = (key, rows.len() as u32);
+            rows.push(w);
             next = s + 1;
         }
-        Some(Model { ntags, trans, slots, cap: cap as u32, bloom, bloom_shift, nfeat })
+        Some(Model { ntags, trans, slots, rows, cap: cap as u32, nfeat })
     }
 
-    /// The weight row of feature `key`, if the model knows it.
-    #[inline]
-    pub fn row(&self, key: u32) -> Option<&[i8]> {
-        let bit = bloom_of(key, self.bloom_shift);
-        if self.bloom[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.find(key).map(|slot| &slot.w[..self.ntags])
+    /// The decoded weights of feature `key` (one per tag), if the model knows it.
+    pub fn row(&self, key: u32) -> Option<&[i16]> {
+        self.find(key).map(|r| &self.rows[r][..self.ntags])
     }
 
     /// Add the weights of `keys` to `scores` (one per tag).
     #[inline]
     pub fn add_scores(&self, keys: &[u32], scores: &mut [i32]) {
-        // most keys of real text are in the model, so each is looked up directly (no bitmap);
-        // weights are decoded in 16-bit lanes (a code's square fits), summed in 32-bit ones
+        // rows are summed in 32-bit lanes (fixed width, so the loop is vectorised)
         let mut acc = [0i32; MAX_TAGS];
         for &k in keys {
-            if let Some(slot) = self.find(k) {
-                let mut d = [0i16; MAX_TAGS];
-                for (d, &w) in d.iter_mut().zip(&slot.w) {
-                    let w = w as i16;
-                    *d = w * w.abs();
-                }
-                for (a, &d) in acc.iter_mut().zip(&d) {
-                    *a += d as i32;
+            if let Some(r) = self.find(k) {
+                let w = &self.rows[r];
+                for (a, &w) in acc.iter_mut().zip(w) {
+                    *a += w as i32;
                 }
             }
         }
@@ -224,16 +200,17 @@ impl Model {
         }
     }
 
+    /// The row of `key`, if present.
     #[inline]
-    fn find(&self, key: u32) -> Option<&Slot> {
+    fn find(&self, key: u32) -> Option<usize> {
         // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
         // empty slot or a larger key
         let mut s = slot_of(key, self.cap);
-        while let Some(slot) = self.slots.get(s) {
-            if slot.key == key {
-                return Some(slot);
+        while let Some(&(k, r)) = self.slots.get(s) {
+            if k == key {
+                return Some(r as usize);
             }
-            if slot.key == 0 || slot.key > key {
+            if k == 0 || k > key {
                 return None;
             }
             s += 1;
@@ -409,11 +386,27 @@ pub struct Bilou {
     into_out: [[i32; 9]; 9],
     /// `inner[t]`: moves into I-t and L-t from B-t and I-t: `[[B→I, I→I], [B→L, I→L]]`.
     inner: [[[i32; 2]; 2]; 4],
-    /// Sentence start and after-`O` starts, and the move of each tag into `O`.
-    start: [i32; 17],
-    after_o: [i32; 17],
+    /// The move of each tag into `O`.
     to_o: [i32; 17],
+    /// The forward pass works on the tags in the order [`AT`] (B-x, U-x, O, L-x, I-x), where
+    /// the tags after which no name is open are `4..13` and those that may follow them `0..9`
+    /// (`O` last, at 8, so the others make two vectors of four):
+    /// `fwd[k][j]` is the move from the tag at `4 + k` into the tag at `j`.
+    fwd: [[i32; 9]; 9],
+    /// Moves into L-t and I-t, by type: from B-t, from I-t.
+    b_l: [i32; 4],
+    i_l: [i32; 4],
+    b_i: [i32; 4],
+    i_i: [i32; 4],
+    /// `start` and `after_o` in the order [`AT`].
+    start_at: [i32; 17],
+    after_o_at: [i32; 17],
 }
+
+/// The tag at each place of the forward pass's order: B-x, U-x, O, L-x, I-x.
+const AT: [usize; 17] = [1, 5, 9, 13, 4, 8, 12, 16, 0, 3, 7, 11, 15, 2, 6, 10, 14];
+/// The place of each tag in that order (the inverse of [`AT`]).
+const PLACE: [usize; 17] = [8, 0, 13, 9, 4, 1, 14, 10, 5, 2, 15, 11, 6, 3, 16, 12, 7];
 
 impl Bilou {
     /// `None` unless `lat` has the 17 tags of four types.
@@ -441,78 +434,83 @@ impl Bilou {
             after_o[y] = tr[0][y];
             to_o[y] = tr[y][0];
         }
-        Some(Bilou { into_out, inner, start, after_o, to_o })
+        let mut fwd = [[0; 9]; 9];
+        for (k, row) in fwd.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                *x = tr[AT[4 + k]][AT[j]];
+            }
+        }
+        let (mut b_l, mut i_l, mut b_i, mut i_i) = ([0; 4], [0; 4], [0; 4], [0; 4]);
+        for t in 0..4 {
+            [[b_i[t], i_i[t]], [b_l[t], i_l[t]]] = inner[t];
+        }
+        let start_at = AT.map(|y| start[y]);
+        let after_o_at = AT.map(|y| after_o[y]);
+        Some(Bilou { into_out, inner, to_o, fwd, b_l, i_l, b_i, i_i, start_at, after_o_at })
     }
 
     /// As [`Lattice::decode_between`]: the best tags for emissions `em` (`n * 17`) into `out`.
-    pub fn decode_between(&self, em: &[i32], after_o: bool, before_o: bool, out: &mut Vec<u8>, back: &mut Vec<u8>) {
+    ///
+    /// The forward pass keeps only the best score of each tag (no back pointers): `rows` keeps
+    /// each position's scores, and the back trace picks the predecessor of the one tag on the
+    /// path again from them, with the same sums and the same tie rule.
+    pub fn decode_between(&self, em: &[i32], after_o: bool, before_o: bool, out: &mut Vec<u8>, rows: &mut Vec<[i32; 17]>) {
         out.clear();
         let n = em.len() / 17;
         if n == 0 {
             return;
         }
-        back.clear();
-        back.resize(n * 17, 0);
-        let first = if after_o { &self.after_o } else { &self.start };
+        rows.clear();
+        rows.reserve(n);
+        // scores in the order AT (see `fwd`)
+        let first = if after_o { &self.after_o_at } else { &self.start_at };
         let mut prev = [0i32; 17];
-        for y in 0..17 {
-            prev[y] = first[y] + em[y];
+        for p in 0..17 {
+            prev[p] = first[p] + em[AT[p]];
         }
-        for (e, bk) in em.chunks_exact(17).zip(back.chunks_exact_mut(17)).skip(1) {
+        rows.push(prev);
+        for e in em.chunks_exact(17).skip(1) {
             let e: &[i32; 17] = e.try_into().unwrap();
-            let bk: &mut [u8; 17] = bk.try_into().unwrap();
+            let e = AT.map(|y| e[y]);
             let mut cur = [0i32; 17];
-            // O, B-x, U-x: from O, L-x or U-x
-            let mut pv = [0i32; 9];
-            for k in 0..9 {
-                pv[k] = prev[OUTS[k]];
-            }
-            let mut best = [0i32; 9];
-            let mut arg = [0u8; 9];
-            for j in 0..9 {
-                best[j] = pv[0] + self.into_out[0][j];
+            // B-x, U-x, O (places 0..9): from U-x, O or L-x (places 4..13)
+            let mut best = [0i32; 8];
+            let mut best_o = prev[4] + self.fwd[0][8];
+            for j in 0..8 {
+                best[j] = prev[4] + self.fwd[0][j];
             }
             for k in 1..9 {
-                let row = &self.into_out[k];
-                for j in 0..9 {
-                    let s = pv[k] + row[j];
-                    if s > best[j] {
-                        best[j] = s;
-                        arg[j] = k as u8;
-                    }
+                let pk = prev[4 + k];
+                let row = &self.fwd[k];
+                for j in 0..8 {
+                    best[j] = best[j].max(pk + row[j]);
                 }
+                best_o = best_o.max(pk + row[8]);
             }
-            for j in 0..9 {
-                let y = OPENS[j];
-                cur[y] = best[j] + e[y];
-                bk[y] = OUTS[arg[j] as usize] as u8;
+            for j in 0..8 {
+                cur[j] = best[j] + e[j];
             }
-            // I-x, L-x: from B-x or I-x
+            cur[8] = best_o + e[8];
+            // L-x (places 9..13) and I-x (13..17): from B-x (0..4) or I-x (13..17)
             for t in 0..4 {
-                let (b, i, l) = (1 + 4 * t, 2 + 4 * t, 3 + 4 * t);
-                let w = &self.inner[t];
-                for (y, row) in [(i, &w[0]), (l, &w[1])] {
-                    let (sb, si) = (prev[b] + row[0], prev[i] + row[1]);
-                    let (s, from) = if si > sb { (si, i) } else { (sb, b) };
-                    cur[y] = s + e[y];
-                    bk[y] = from as u8;
-                }
+                let (b, i) = (prev[t], prev[13 + t]);
+                cur[9 + t] = (b + self.b_l[t]).max(i + self.i_l[t]) + e[9 + t];
+                cur[13 + t] = (b + self.b_i[t]).max(i + self.i_i[t]) + e[13 + t];
             }
             // keep scores near zero (as the generic decoder does)
             let mut m = cur[0];
             for &v in &cur[1..] {
-                if v > m {
-                    m = v;
-                }
+                m = m.max(v);
             }
-            for y in 0..17 {
-                prev[y] = cur[y] - m;
+            for p in 0..17 {
+                prev[p] = cur[p] - m;
             }
+            rows.push(prev);
         }
         let mut y = 0u8;
         let mut best: Option<i32> = None;
         for k in 0..17 {
-            let s = if before_o { prev[k] + self.to_o[k] } else { prev[k] };
+            let s = if before_o { prev[PLACE[k]] + self.to_o[k] } else { prev[PLACE[k]] };
             if tags::can_end(k as u8) && best.map_or(true, |b| s > b) {
                 best = Some(s);
                 y = k as u8;
@@ -522,9 +520,32 @@ impl Bilou {
         for i in (0..n).rev() {
             out[i] = y;
             if i > 0 {
-                y = back[i * 17 + y as usize];
+                y = self.predecessor(&rows[i - 1], y as usize);
             }
         }
+    }
+
+    /// The best tag before `y` given the scores `prev_at` (in the order [`AT`]) of the position
+    /// before: the first best in tag order, as the generic decoder picks it.
+    fn predecessor(&self, prev_at: &[i32; 17], y: usize) -> u8 {
+        let prev = |tag: usize| prev_at[PLACE[tag]];
+        if let Some(j) = OPENS.iter().position(|&o| o == y) {
+            let mut best = prev(OUTS[0]) + self.into_out[0][j];
+            let mut arg = 0;
+            for k in 1..9 {
+                let s = prev(OUTS[k]) + self.into_out[k][j];
+                if s > best {
+                    best = s;
+                    arg = k;
+                }
+            }
+            return OUTS[arg] as u8;
+        }
+        // I-t or L-t: from B-t or I-t (B wins a tie)
+        let t = (y - 1) / 4;
+        let (b, i) = (1 + 4 * t, 2 + 4 * t);
+        let row = &self.inner[t][if y == i { 0 } else { 1 }];
+        if prev(i) + row[1] > prev(b) + row[0] { i as u8 } else { b as u8 }
     }
 }
 
@@ -550,8 +571,8 @@ mod tests {
         let m = Model::parse(&bytes).unwrap();
         assert_eq!(m.nfeat, 2);
         assert_eq!(m.trans, trans);
-        assert_eq!(m.row(42), Some(&[1i8, -3][..]));
-        assert_eq!(m.row(7), Some(&[0i8, 5][..]));
+        assert_eq!(m.row(42), Some(&[1i16, -9][..]));
+        assert_eq!(m.row(7), Some(&[0i16, 25][..]));
         assert_eq!(m.row(9), None);
         let mut s = [0i32; 2];
         m.add_scores(&[42, 7, 1000], &mut s);
@@ -588,13 +609,29 @@ mod tests {
             let n = 1 + (round % 13);
             let em: Vec<i32> = (0..n * NTAGS).map(|_| rnd(m)).collect();
             for (after_o, before_o) in [(false, false), (true, false), (false, true), (true, true)] {
-                let (mut a, mut b, mut w) = (Vec::new(), Vec::new(), Vec::new());
+                let (mut a, mut b, mut w, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
                 lat.decode_between(&em, after_o, before_o, &mut a, &mut w);
-                fast.decode_between(&em, after_o, before_o, &mut b, &mut w);
+                fast.decode_between(&em, after_o, before_o, &mut b, &mut rows);
                 assert_eq!(a, b, "round {round}");
             }
         }
         assert!(Bilou::new(&Lattice::new(&[0i32; 6], 2, -100)).is_none());
+    }
+
+    #[test]
+    fn forward_order_is_a_permutation() {
+        for (p, &y) in AT.iter().enumerate() {
+            assert_eq!(PLACE[y], p);
+        }
+        // places 0..9: B-x, U-x, O; 4..13: U-x, O, L-x
+        let mut opens: Vec<usize> = AT[..9].to_vec();
+        let mut outs: Vec<usize> = AT[4..13].to_vec();
+        opens.sort_unstable();
+        outs.sort_unstable();
+        assert_eq!(opens, OPENS);
+        assert_eq!(outs, OUTS);
+        assert!((0..4).all(|t| AT[t] == 1 + 4 * t && AT[9 + t] == 3 + 4 * t && AT[13 + t] == 2 + 4 * t));
+        assert_eq!(AT[8], 0);
     }
 
     #[test]

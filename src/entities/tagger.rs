@@ -63,17 +63,20 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         return out;
     }
     let info = DocInfo::new(doc, gaz);
-    let mut em = vec![0i32; n * NTAGS];
+    // emission scores of the tokens that are scored (not `surely_outside`), in token order: a
+    // stretch of scored tokens has consecutive rows (`row_of[i]` for each scored token)
+    let skip: Vec<bool> = (0..n).map(|i| info.surely_outside(i)).collect();
+    let scored = skip.iter().filter(|&&s| !s).count();
+    let mut row_of = vec![0u32; n];
+    let mut em: Vec<i32> = Vec::with_capacity(scored * NTAGS);
     let mut feats = Vec::with_capacity(64);
-    let mut skip = vec![false; n];
-    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> = FastMap::default();
+    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> =
+        FastMap::with_capacity_and_hasher(info.forms.len().min(scored) + 1, Default::default());
     for i in 0..n {
-        let row = &mut em[i * NTAGS..(i + 1) * NTAGS];
-        if info.surely_outside(i) {
-            row[1..].fill(NEG / 4);
-            skip[i] = true;
+        if skip[i] {
             continue;
         }
+        row_of[i] = (em.len() / NTAGS) as u32;
         // the features of the token alone are scored once per distinct token and flags
         let key = info.unigram_key(i);
         let uni = match unigram.get(&key) {
@@ -86,10 +89,11 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
                 unigram.entry(key).or_insert(u)
             }
         };
-        row.copy_from_slice(uni);
+        let mut row = *uni;
         feats.clear();
         info.context_features(i, &mut feats);
-        model.add_scores(&feats, row);
+        model.add_scores(&feats, &mut row);
+        em.extend_from_slice(&row);
     }
     let (mut path, mut back) = (Vec::new(), Vec::new());
     // the embedded model's lattice is cached; another model's is built here
@@ -102,43 +106,47 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     };
     let Some(lat) = lat else { return out };
     for &(a, b) in &info.sents {
-        decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
+        decode_sentence(lat, &em, &skip, &row_of, a, b, &mut out, &mut path, &mut back);
     }
     // second pass: document-level history
     let hist = history_by_form(&info, &out);
     let mut changed = vec![false; info.sents.len()];
     for i in 0..n {
-        // only these tokens have history features (and their own form was counted)
+        // only these tokens have history features (and their own form was counted); a skipped
+        // one (a letter of a script without case) stays `O` whatever its scores
         let t = &info.toks[i];
-        if matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent) {
+        if !skip[i] && (matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent)) {
             let c = &hist[t.lid as usize];
             feats.clear();
             info.history_features(i, c, out[i], &mut feats);
             if !feats.is_empty() {
-                model.add_scores(&feats, &mut em[i * NTAGS..(i + 1) * NTAGS]);
+                let r = row_of[i] as usize * NTAGS;
+                model.add_scores(&feats, &mut em[r..r + NTAGS]);
                 changed[info.sent_of[i] as usize] = true;
             }
         }
     }
     for (&(a, b), _) in info.sents.iter().zip(&changed).filter(|(_, &c)| c) {
-        decode_sentence(lat, &em, &skip, a, b, &mut out, &mut path, &mut back);
+        decode_sentence(lat, &em, &skip, &row_of, a, b, &mut out, &mut path, &mut back);
     }
     propagate(&info, &mut out);
     out
 }
 
 /// Decode sentence `a..b`: tokens in `skip` are `O`, so only the stretches between them are
-/// decoded (exactly: each stretch is scored from and into the `O` around it).
+/// decoded (exactly: each stretch is scored from and into the `O` around it). `em` has a row for
+/// each token not skipped, `row_of[i]` for token `i`.
 #[allow(clippy::too_many_arguments)]
 fn decode_sentence(
     lat: &Bilou,
     em: &[i32],
     skip: &[bool],
+    row_of: &[u32],
     a: usize,
     b: usize,
     out: &mut [u8],
     path: &mut Vec<u8>,
-    back: &mut Vec<u8>,
+    back: &mut Vec<[i32; NTAGS]>,
 ) {
     let mut x = a;
     while x < b {
@@ -151,7 +159,8 @@ fn decode_sentence(
         while y < b && !skip[y] {
             y += 1;
         }
-        lat.decode_between(&em[x * NTAGS..y * NTAGS], x > a, y < b, path, back);
+        let r = row_of[x] as usize;
+        lat.decode_between(&em[r * NTAGS..(r + y - x) * NTAGS], x > a, y < b, path, back);
         out[x..y].copy_from_slice(path);
         x = y;
     }

@@ -771,15 +771,19 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's subject
 ///    (`Kim has proposed cooperation with fellow “socialist countries”`).
 pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
-    let mut mid_caps = HashSet::default();
+    let mut mid_caps = HashSet::with_capacity_and_hasher(doc.tokens.len() / 16 + 16, Default::default());
     for i in 1..doc.tokens.len() {
         let t = &doc.tokens[i];
+        if t.kind != TokKind::Word || t.newline_before {
+            continue;
+        }
+        let w = doc.tok(i);
+        if !w.chars().next().map_or(false, char::is_uppercase) {
+            continue;
+        }
         let prev = doc.tok(i - 1);
-        if t.kind == TokKind::Word && !t.newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
-            let w = doc.tok(i);
-            if w.chars().next().map_or(false, char::is_uppercase) {
-                mid_caps.insert(w);
-            }
+        if !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
+            mid_caps.insert(w);
         }
     }
     // words the entity tagger calls a person or an organisation are names wherever they stand

@@ -105,6 +105,7 @@ struct Open {
 }
 
 /// Find the outermost quoted segments of `text`, sorted and non-overlapping.
+#[inline(never)]
 pub fn find(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut pending_open = false; // previous paragraph ended inside a double quote
@@ -150,16 +151,29 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     let mut inner: Vec<Segment> = Vec::new();
     let first_out = out.len();
     let mut prev: Option<char> = None;
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
-            prev = Some(c); // the common case, decided at once
+    let pb = para.as_bytes();
+    // the character at byte `k` of the paragraph (`None` at its end)
+    let char_at = |k: usize| para.get(k..).and_then(|r| r.chars().next());
+    // plain ASCII other than the three marks: the common case, skipped a run at a time
+    let plain = |b: u8| b < 0x80 && !matches!(b, b'"' | b'\'' | b'`');
+    let mut k = 0; // the next byte not yet read
+    while k < pb.len() {
+        if plain(pb[k]) {
+            let mut j = k + 1;
+            while j < pb.len() && plain(pb[j]) {
+                j += 1;
+            }
+            prev = Some(pb[j - 1] as char);
+            k = j;
             continue;
         }
+        let i = k;
+        let Some(c) = char_at(i) else { break };
+        k = i + c.len_utf8();
         if is_combining(c) {
             continue; // part of the character before
         }
-        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut next = char_at(k);
         if !(is_double(c) || is_single(c) || c == '`') {
             prev = Some(c);
             continue;
@@ -169,7 +183,7 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
         let mut double = is_double(c);
         // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
         if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
-            chars.next();
+            k += 1;
             len = 2;
             double = true;
         } else if c == '`' {
@@ -178,18 +192,19 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
         }
         let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
         // marks stacked on the quotation mark are part of it
-        while let Some(&(_, d)) = chars.peek() {
+        while let Some(d) = char_at(k) {
             if !is_combining(d) {
                 break;
             }
             len += d.len_utf8();
-            chars.next();
+            k += d.len_utf8();
         }
-        next = chars.peek().map(|&(_, n)| n);
+        next = char_at(k);
         if prev == Some('=') {
             // markup, not prose: author="…" in pasted HTML
             prev = Some(c);
-            while let Some((_, d)) = chars.next() {
+            while let Some(d) = char_at(k) {
+                k += d.len_utf8();
                 if d == c {
                     break;
                 }
@@ -389,6 +404,236 @@ fn split_nested(text: &str, out: &mut Vec<Segment>, seg: Segment, within: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find` as first written (char by char over each paragraph), to check the fast one against.
+    fn reference_find(text: &str) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let mut pending_open = false; // previous paragraph ended inside a double quote
+        let mut para_start = 0;
+        let bytes = text.as_bytes();
+        while para_start <= text.len() {
+            let para_end = line_break(&bytes[para_start..]).map_or(text.len(), |i| para_start + i);
+            let para = &text[para_start..para_end];
+            let first_mark = para.trim_start().chars().next().map_or(false, is_double);
+            let continued = pending_open && first_mark;
+            pending_open = reference_paragraph(text, para_start, para_end, continued, &mut out);
+            if para_end >= text.len() {
+                break;
+            }
+            let nl = text[para_end..].chars().next().map_or(1, char::len_utf8);
+            para_start = para_end + nl;
+            // blank lines between paragraphs keep `pending_open`
+            while para_start < text.len() && matches!(bytes[para_start], b'\n' | b'\r') {
+                para_start += 1;
+            }
+        }
+        // A segment left open only counts as "continues" if the next one really is its continuation.
+        for i in 0..out.len() {
+            let next_continued = out.get(i + 1).map_or(false, |s: &Segment| s.continued);
+            if out[i].continues && !next_continued {
+                out[i].continues = false;
+            }
+        }
+        out
+    }
+
+    /// The paragraph pass as first written (see `reference_find`).
+    fn reference_paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Vec<Segment>) -> bool {
+        let para = &text[start..end];
+        let mut stack: Vec<Open> = Vec::new();
+        // Completed segments nested inside a still-open outer quote, in case that one never closes.
+        let mut inner: Vec<Segment> = Vec::new();
+        let first_out = out.len();
+        let mut prev: Option<char> = None;
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
+                prev = Some(c); // the common case, decided at once
+                continue;
+            }
+            if is_combining(c) {
+                continue; // part of the character before
+            }
+            let mut next = chars.peek().map(|&(_, n)| n);
+            if !(is_double(c) || is_single(c) || c == '`') {
+                prev = Some(c);
+                continue;
+            }
+            let pos = start + i;
+            let mut len = c.len_utf8();
+            let mut double = is_double(c);
+            // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
+            if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+                chars.next();
+                len = 2;
+                double = true;
+            } else if c == '`' {
+                prev = Some(c);
+                continue;
+            }
+            let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+            // marks stacked on the quotation mark are part of it
+            while let Some(&(_, d)) = chars.peek() {
+                if !is_combining(d) {
+                    break;
+                }
+                len += d.len_utf8();
+                chars.next();
+            }
+            next = chars.peek().map(|&(_, n)| n);
+            if prev == Some('=') {
+                // markup, not prose: author="…" in pasted HTML
+                prev = Some(c);
+                while let Some((_, d)) = chars.next() {
+                    if d == c {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let mut r = role(c, prev, next);
+            if !double {
+                let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
+                let letter_after = next.map_or(false, |n| n.is_alphanumeric());
+                let single_open = stack.iter().any(|o| !o.double);
+                if letter_before && letter_after {
+                    prev = Some(c);
+                    continue; // don't, O’Brien
+                }
+                if r == Role::Open || (r == Role::Toggle && !single_open) {
+                    if is_elision(&para[i + len..]) {
+                        prev = Some(c);
+                        continue;
+                    }
+                    r = Role::Open;
+                } else {
+                    // A closing single mark only closes an open single quote (Jones' book), and the
+                    // second apostrophe of rock 'n' roll closes nothing.
+                    let before = &para[..i];
+                    let n_elision = (before.ends_with("'n") || before.ends_with("\u{2019}n") || before.ends_with("'N") || before.ends_with("\u{2019}N"))
+                        && !before[..before.len() - 1].trim_end_matches(['\'', '\u{2019}']).ends_with(char::is_alphanumeric);
+                    if !single_open || n_elision {
+                        prev = Some(c);
+                        continue;
+                    }
+                    r = Role::Close;
+                }
+            }
+            let double_open = stack.iter().any(|o| o.double);
+            let r = match r {
+                Role::Toggle if double_open && stack.last().map_or(false, |o| o.double) => Role::Close,
+                Role::Toggle if double_open => Role::Close,
+                Role::Toggle => Role::Open,
+                r => r,
+            };
+            match r {
+                Role::Open => {
+                    let straight = c == '"';
+                    // News never nests a quote in marks of its own style: an open mark of the same
+                    // style means the earlier one was stray, and it costs only itself.
+                    if double && stack.last().map_or(false, |o| o.double && o.straight == straight) {
+                        stack.pop();
+                    }
+                    stack.push(Open { pos, len, double, straight })
+                }
+                Role::Close | Role::Toggle => {
+                    let Some(k) = stack.iter().rposition(|o| o.double == double) else {
+                        prev = Some(c);
+                        continue; // stray closing mark
+                    };
+                    let o = stack[k];
+                    stack.truncate(k);
+                    let seg = Segment {
+                        start: o.pos,
+                        end: pos + len,
+                        content_start: o.pos + o.len,
+                        content_end: pos,
+                        double,
+                        continued: false,
+                        continues: false,
+                        closed: true,
+                        nested: false,
+                        resumes: false,
+                    };
+                    if stack.is_empty() {
+                        push_outer(text, out, seg, &mut inner);
+                    } else if k == 0 || stack.iter().all(|o| !o.double) {
+                        inner.push(seg);
+                    } else {
+                        inner.push(seg);
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        // Unclosed single quotes were apostrophes after all; an unclosed double runs to the paragraph
+        // end (the multi-paragraph convention, or a missing closing mark).
+        let outer = stack.iter().find(|o| o.double).copied();
+        let para_trim_end = start + para.trim_end().len();
+        if let Some(o) = outer {
+            let content_end = para_trim_end.max(o.pos + o.len);
+            // Quotes closed inside the open one go with it; those before it stand on their own.
+            let mut within: Vec<Segment> = inner.iter().filter(|s| s.start > o.pos).copied().collect();
+            inner.retain(|s| s.end <= o.pos);
+            push_outermost(out, &mut inner);
+            let seg = Segment {
+                start: o.pos,
+                end: content_end,
+                content_start: o.pos + o.len,
+                content_end,
+                double: true,
+                continued: false,
+                continues: true,
+                closed: false,
+                nested: false,
+                resumes: false,
+            };
+            if seg.content_start < seg.content_end {
+                split_nested(text, out, seg, &mut within);
+            }
+        } else {
+            push_outermost(out, &mut inner);
+        }
+        out[first_out..].sort_by_key(|s| s.start);
+        if continued {
+            if let Some(s) = out.get_mut(first_out) {
+                if text[start..s.start].trim().is_empty() {
+                    s.continued = true;
+                }
+            }
+        }
+        outer.is_some()
+    }
+
+    #[test]
+    fn fast_scan_equals_the_reference() {
+        let alphabet = ['a', ' ', '"', '\'', '`', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '=', '\u{301}', '\n', '.', 'n', 's', '\u{AB}', '\u{2029}'];
+        let mut texts: Vec<String> = Vec::new();
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in alphabet {
+                        texts.push([a, b, c, d].iter().collect());
+                    }
+                }
+            }
+        }
+        // longer texts from a fixed pseudo-random sequence
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            assert_eq!(find(t), reference_find(t), "{t:?}");
+        }
+    }
 
     fn quotes(text: &str) -> Vec<&str> {
         find(text).iter().map(|s| &text[s.start..s.end]).collect()

@@ -2,7 +2,7 @@
 //! otherwise the full name written earlier ("Lu" → "Lu Kang"), and for pronouns and titles ("he",
 //! "the North Korean leader") the person the story was last about.
 
-use crate::text::fasthash::{FastMap as HashMap, FastSet};
+use crate::text::fasthash::FastMap as HashMap;
 
 use super::cues::*;
 use crate::model::{Entity, Group, Label};
@@ -48,6 +48,7 @@ fn cap(w: &str) -> bool {
 
 impl<'a, 'd> Resolver<'a, 'd> {
     /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
+    #[inline(never)]
     pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
         let mut names = Vec::new();
         let toks = doc.tokens;
@@ -55,13 +56,33 @@ impl<'a, 'd> Resolver<'a, 'd> {
             let k = quoted.partition_point(|q| q.1 <= pos);
             k < quoted.len() && quoted[k].0 <= pos
         };
-        // capitalised words also seen inside a sentence: names rather than sentence openers
-        let mut mid_caps = FastSet::default();
-        for i in 1..toks.len() {
-            let prev = doc.tok(i - 1);
-            if toks[i].kind == TokKind::Word && !toks[i].newline_before && !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) && cap(doc.tok(i)) {
-                mid_caps.insert(doc.tok(i));
+        // Capitalised words, one map entry per distinct word: whether the word lists let it be a
+        // name (consulted once per word), and whether it is also seen inside a sentence (a name
+        // rather than a sentence opener).
+        struct CapWord {
+            name: bool,
+            mid: bool,
+        }
+        let mut words: HashMap<&str, CapWord> = HashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
+        let mut is_name = vec![false; toks.len()];
+        for i in 0..toks.len() {
+            if toks[i].kind != TokKind::Word {
+                continue;
             }
+            let w = doc.tok(i);
+            if !cap(w) {
+                continue;
+            }
+            let mid = i > 0 && !toks[i].newline_before && {
+                let prev = doc.tok(i - 1);
+                !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark)
+            };
+            let e = words.entry(w).or_insert_with(|| CapWord {
+                name: !is_stop(w) && !is_calendar_word(w) && !is_determiner(w) && !is_pronoun(w),
+                mid: false,
+            });
+            e.mid |= mid;
+            is_name[i] = e.name;
         }
         let mut sentence_first = vec![false; toks.len()];
         for s in doc.sentences {
@@ -74,18 +95,6 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 sentence_first[i] = true;
             }
         }
-        // the word lists are consulted once per distinct capitalised word
-        let mut verdicts: HashMap<&str, bool> = HashMap::default();
-        let is_name: Vec<bool> = (0..toks.len())
-            .map(|i| {
-                let w = doc.tok(i);
-                toks[i].kind == TokKind::Word
-                    && cap(w)
-                    && *verdicts
-                        .entry(w)
-                        .or_insert_with(|| !is_stop(w) && !is_calendar_word(w) && !is_determiner(w) && !is_pronoun(w))
-            })
-            .collect();
         let name_word = |i: usize| -> bool { is_name[i] };
         let mut i = 0;
         while i < toks.len() {
@@ -104,7 +113,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
                 && !cap(doc.tok(b))
-                && (b - a >= 2 || mid_caps.contains(doc.tok(a)) || {
+                && (b - a >= 2 || words.get(doc.tok(a)).map_or(false, |w| w.mid) || {
                     // entities are sorted and disjoint: only the one starting last at or before `a` can hold it
                     let k = entities.partition_point(|e| e.start <= toks[a].start);
                     k > 0 && { let e = &entities[k - 1]; e.label == Label::PER && toks[a].end <= e.end }

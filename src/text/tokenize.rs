@@ -124,16 +124,37 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newline = false;
     let mut space = false;
     let next_char = |i: usize| text[i..].chars().next();
-    // the character at byte `p` (a char boundary below `len`)
-    let char_at = |p: usize| -> char {
-        let b = bytes[p];
-        if b < 0x80 { b as char } else { next_char(p).unwrap_or('\u{FFFD}') }
-    };
     let mut p = 0;
 
     while p < len {
         let i = p;
-        let c = char_at(i);
+        let b = bytes[i];
+        // ASCII first: a table look-up decides whitespace, word start and punctuation
+        let c = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    if b == b'\n' || b == b'\r' {
+                        newline = true;
+                    }
+                    space = true;
+                    p += 1;
+                    continue;
+                }
+                PUNCT => b as char,
+                _ => {
+                    // a word or a number starting with an ASCII letter or digit: no decoding
+                    let kind = if b.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
+                    let end = word_end(text, i, i + 1, kind);
+                    tokens.push(Token { start: i, end, kind, newline_before: newline, space_before: space });
+                    newline = false;
+                    space = false;
+                    p = end;
+                    continue;
+                }
+            }
+        } else {
+            next_char(i).unwrap_or('\u{FFFD}')
+        };
         if c.is_whitespace() || c.is_control() {
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 newline = true;
@@ -147,32 +168,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind;
         if is_word_char(c) {
             kind = if c.is_ascii_digit() || c.is_numeric() { TokKind::Number } else { TokKind::Word };
-            end = i + c.len_utf8();
-            loop {
-                // ASCII letters and digits are word characters
-                while end < len && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                }
-                if end >= len {
-                    break;
-                }
-                let j = end;
-                let d = char_at(j);
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    continue;
-                }
-                if !matches!(d, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/') && !is_apostrophe(d) {
-                    break; // nothing else joins a word
-                }
-                if !joins(text, start, j, d, kind) {
-                    break;
-                }
-                end = j + d.len_utf8();
-            }
-            if takes_period(text, start, end, kind) {
-                end += 1;
-            }
+            end = word_end(text, start, i + c.len_utf8(), kind);
             p = end;
         } else {
             end = i + c.len_utf8();
@@ -192,6 +188,82 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space = false;
     }
     tokens
+}
+
+/// Classes of ASCII bytes for the tokenizer: whitespace and control characters, letters and
+/// digits, everything else (punctuation and symbols).
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c <= b' ' || c == 0x7F {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits, by byte (a look-up per byte in the hot loop).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word or number that starts at `start`, whose first character ends at `end`:
+/// word characters and the punctuation that [`joins`] them, then a period the word
+/// [`takes_period`]. ASCII letters and digits are taken without decoding.
+fn word_end(text: &str, start: usize, mut end: usize, kind: TokKind) -> usize {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    loop {
+        while end < len && ASCII_ALNUM[bytes[end] as usize] {
+            end += 1;
+        }
+        if end >= len {
+            break;
+        }
+        let j = end;
+        let d = if bytes[j] < 0x80 {
+            // ASCII but not a letter or digit (the run above stopped): only punctuation may join
+            let d = bytes[j];
+            if !matches!(d, b'-' | b'.' | b',' | b':' | b'/' | b'\'') {
+                break;
+            }
+            d as char
+        } else {
+            let d = text[j..].chars().next().unwrap_or('\u{FFFD}');
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                continue;
+            }
+            if !matches!(d, '\u{2010}' | '\u{2011}') && !is_apostrophe(d) {
+                break; // nothing else joins a word
+            }
+            d
+        };
+        if !joins(text, start, j, d, kind) {
+            break;
+        }
+        end = j + d.len_utf8();
+    }
+    if takes_period(text, start, end, kind) {
+        end += 1;
+    }
+    end
 }
 
 /// Split tokens into sentences: at `.`, `!`, `?` (with any closing quotes or brackets) followed by a
