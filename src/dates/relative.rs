@@ -230,6 +230,26 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     let r = ctx.reference_date;
+    if w == "today" {
+        // "USA Today", "VOA Today", "Russia Today": a capital mid-sentence after a capitalised word
+        // makes a title
+        if tk.cap(i) && i > 0 && tk.same_sent(i - 1, i) && tk.sentence_of(i).0 != i && tk.cap(i - 1) && !tk.all_caps(i) {
+            return None;
+        }
+        // "today's world", "today's youth": the present age in general, not the reference day
+        if tk.w(i + 1) == "'s"
+            && tk.is_any(
+                i + 2,
+                &[
+                    "world", "youth", "society", "generation", "children", "kids", "young", "teenagers", "standards",
+                    "culture", "technology", "personal", "modern", "global", "political", "economic", "media",
+                    "students", "parents", "families", "consumers", "women", "men", "people", "age",
+                ],
+            )
+        {
+            return None;
+        }
+    }
     match w {
         "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
@@ -783,5 +803,17 @@ mod tests {
     fn weeks_ago_by_distance() {
         assert_eq!(one("He spoke two weeks ago.", "1998-03-22"), "two weeks ago|DATE|1998-03-08");
         assert_eq!(one("He spoke six weeks ago.", "2000-01-06"), "six weeks ago|DATE|1999-W47");
+    }
+
+    #[test]
+    fn today_as_a_title_or_the_present_age() {
+        assert_eq!(one("He told USA Today that he would run.", "2019-01-08"), "");
+        assert_eq!(one("This is VOA Today.", "2019-01-08"), "");
+        assert_eq!(one("It is hard in today's world.", "2019-01-08"), "");
+        assert_eq!(one("The case is for today's youth a symbol.", "2019-01-08"), "");
+        // the reference day still
+        assert_eq!(one("Today the court ruled.", "2019-01-08"), "Today|DATE|2019-01-08");
+        assert_eq!(one("The offer ran in today's editions.", "2019-01-08"), "today|DATE|2019-01-08");
+        assert_eq!(one("TODAY: markets fall.", "2019-01-08"), "TODAY|DATE|2019-01-08");
     }
 }
