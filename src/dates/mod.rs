@@ -660,6 +660,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     // the quarter just reported is the past one, even in "are expected to"
                     (_, tense::Tense::Future) => Dir::NearFuture,
                     _ if by => Dir::NearFuture,
+                    (_, tense::Tense::Unknown) => Dir::Near,
                     _ => Dir::Past,
                 }
             }

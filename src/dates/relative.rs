@@ -816,4 +816,18 @@ mod tests {
         assert_eq!(one("The offer ran in today's editions.", "2019-01-08"), "today|DATE|2019-01-08");
         assert_eq!(one("TODAY: markets fall.", "2019-01-08"), "TODAY|DATE|2019-01-08");
     }
+
+    #[test]
+    fn a_quarter_without_tense_is_the_nearest() {
+        // no verb tells: the nearest fourth quarter (ahead, seen from August)
+        assert_eq!(
+            one("Cuts of 21%, resulting in closures during the fourth quarter.", "2006-08-19"),
+            "the fourth quarter|DATE|2006-Q4"
+        );
+        // a reported quarter is the past one
+        assert_eq!(
+            one("Profit fell in the fourth quarter.", "2006-08-19"),
+            "the fourth quarter|DATE|2005-Q4"
+        );
+    }
 }
