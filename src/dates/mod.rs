@@ -318,6 +318,19 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
                         continue;
                     }
                 }
+                // part of the day + day ("mid-afternoon yesterday")
+                if adjacent && prev.anchor == Anchor::ThatDay && c.is_day() && c.kind == TimexType::Date {
+                    if let Val::Time { tod: tod @ Tod::Part(_), .. } = &prev.val {
+                        let tod = *tod;
+                        prev.e = c.e;
+                        prev.val = Val::Time {
+                            day: Box::new(c.val),
+                            tod,
+                        };
+                        prev.anchor = c.anchor;
+                        continue;
+                    }
+                }
                 // day + clock time ("Tuesday 10 a.m.")
                 if adjacent && prev.is_day() && prev.kind == TimexType::Date {
                     if let Val::Time {
@@ -452,9 +465,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
                 _ => normalize::value(&c.val, r),
             },
-            Anchor::ThatDay => match last_day {
-                Some((d, _)) => d.to_string(),
-                None => normalize::value(&c.val, r),
+            Anchor::ThatDay => match (last_day, &c.val) {
+                // "in the morning": that part of the day under discussion
+                (Some((d, _)), Val::Time { tod: Tod::Part(p), .. }) => format!("{d}T{p}"),
+                (Some((d, _)), _) => d.to_string(),
+                (None, _) => normalize::value(&c.val, r),
             },
         };
         // remember the quarter and the day under discussion
