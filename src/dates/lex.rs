@@ -304,6 +304,7 @@ const TRIGGERS: &[&str] = &[
     "thanksgiving",
     "that",
     "the",
+    "then",
     "these",
     "thirties",
     "this",

@@ -186,7 +186,8 @@ const AFTER_A: &[&str] = &[
 #[inline]
 fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
-        "the" | "this" | "that" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
+        "that" => lex::may_start(tk, i + 1) || tk.w(i + 1) == "time",
+        "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)

@@ -269,6 +269,16 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 3, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay))
         }
         "that" if tk.w(i + 1) == "day" => return Some(date(i, i + 2, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay)),
+        // "until then", "by that time": the deadline last named ("terminate on Nov. 30. Until then …")
+        "then" | "that"
+            if i > 0
+                && tk.same_sent(i - 1, i)
+                && tk.is_any(i - 1, &["until", "till", "by"])
+                && (w == "then" || tk.w(i + 1) == "time") =>
+        {
+            let e = if w == "then" { i + 1 } else { i + 2 };
+            return Some(date(i, e, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay));
+        }
         "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "year" => {
             return Some(date(i, i + 3, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
         }
@@ -829,5 +839,19 @@ mod tests {
             one("Profit fell in the fourth quarter.", "2006-08-19"),
             "the fourth quarter|DATE|2005-Q4"
         );
+    }
+
+    #[test]
+    fn until_then_is_the_deadline_named() {
+        assert_eq!(
+            one("The rights terminate on Nov. 30. Until then, the stock remains convertible.", "1989-10-30"),
+            "Nov. 30|DATE|1989-11-30; then|DATE|1989-11-30"
+        );
+        assert_eq!(
+            one("It must be finalized by June 10. If no price is agreed on by that time, Fiat will pay.", "2011-05-29"),
+            "June 10|DATE|2011-06-10; that time|DATE|2011-06-10"
+        );
+        // "since then" and a plain "then" stay out
+        assert_eq!(one("It began in 1950. Since then, 427 were taken.", "1999-03-12"), "1950|DATE|1950");
     }
 }
