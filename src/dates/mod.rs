@@ -188,6 +188,7 @@ fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
         "that" => lex::may_start(tk, i + 1) || tk.w(i + 1) == "time",
         "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
+        "a" | "an" if tk.w(i + 1) == "while" => true,
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)
