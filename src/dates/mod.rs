@@ -573,15 +573,27 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                         "given", "set", "closed", "shut", "halted", "frozen", "barred", "banned", "blocked",
                     ],
                 );
-                let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));
+                // "ahead of Sunday's election": still to come, whatever the tense of the telling
+                let ahead = at > 1 && tk.w(at - 1) == "of" && tk.w(at - 2) == "ahead";
+                let deadline = as_soon_as || ahead || (until && (t != tense::Tense::Past || moved));
                 // "Tuesday's ruling", "Friday's close": a possessive weekday names an event the
-                // news reports, already past (or today), whatever the clause's tense ("would look for
-                // ways around Wednesday's ruling"), unless something looks ahead to it ("ahead of
-                // Sunday's election", "before Friday's vote")
-                let possessive = tk.w(at + 1) == "'s"
-                    && !(at.saturating_sub(3)..at).any(|k| {
-                        tk.is_any(k, &["ahead", "before", "until", "till", "upcoming", "coming", "next", "await", "awaits", "awaiting", "preparing", "prepare"])
-                    });
+                // news reports, already past (or today), even after a weak future cue ("would look
+                // for ways around Wednesday's ruling", "Ford, which holds …"), unless the sentence
+                // plainly looks ahead ("will use Monday's debate", "expect her to win Monday's
+                // debate", "ahead of Sunday's election")
+                let possessive = tk.w(at + 1) == "'s" && {
+                    let (s0, s1) = tk.sentence_of(at);
+                    !(at.saturating_sub(25).max(s0)..(at + 25).min(s1)).any(|k| {
+                        tk.is_any(
+                            k,
+                            &[
+                                "will", "'ll", "shall", "wo", "expect", "expects", "expected", "expecting", "upcoming",
+                                "ahead", "before", "until", "till", "next", "coming", "await", "awaits", "awaiting",
+                                "preparing", "prepare", "prepares", "scheduled", "slated", "planned", "plans", "tomorrow",
+                            ],
+                        ) || (tk.w(k) == "going" && tk.w(k + 1) == "to")
+                    })
+                };
                 *dir = match t {
                     _ if possessive && !deadline => Dir::Past,
                     _ if deadline => Dir::Future,

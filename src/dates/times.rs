@@ -154,7 +154,14 @@ fn part_of_the_day(tk: &Toks, i: usize) -> Option<Cand> {
         "evening" => "EV",
         _ => return None,
     };
-    if i == 0 || !tk.same_sent(i - 1, i) || matches!(tk.w(i + 1), "of" | "-" | "'s" | "paper" | "papers" | "news" | "show") {
+    if i == 0 || !tk.same_sent(i - 1, i) || tk.is_any(
+            i + 1,
+            &[
+                "of", "-", "'s", "paper", "papers", "news", "show", "shows", "meeting", "meetings", "edition",
+                "editions", "briefing", "briefings", "rush", "commute", "traffic", "shift", "shifts", "prayers",
+                "service", "services", "class", "classes",
+            ],
+        ) {
         return None;
     }
     let prev = tk.w(i - 1);
@@ -371,5 +378,6 @@ mod tests {
         // a bare part of the day is no time; nor a morning paper
         assert_eq!(one("The morning was cold.", "1989-10-30"), "");
         assert_eq!(one("It ran in the morning papers.", "1989-10-30"), "");
+        assert_eq!(one("He speaks up in the morning meetings.", "1989-10-30"), "");
     }
 }
