@@ -502,14 +502,6 @@ impl DocInfo {
         !self.toks[i].upper && !up(i.wrapping_sub(1)) && !up(i + 1) && !self.toks[i].caps_sent
     }
 
-    fn get(&self, i: isize, s: (usize, usize)) -> Option<&TokInfo> {
-        if i < s.0 as isize || i >= s.1 as isize {
-            None
-        } else {
-            Some(&self.toks[i as usize])
-        }
-    }
-
     /// The static features of token `i` that depend on the token alone (its text, class, casing
     /// flags and gazetteer bits): with [`DocInfo::context_features`], the same keys as
     /// [`DocInfo::static_features`]. Tokens with equal [`DocInfo::unigram_key`] have equal ones.
@@ -557,44 +549,42 @@ impl DocInfo {
 
     /// The static features of token `i` that read its neighbours.
     pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
-        let s = self.sents[self.sent_of[i] as usize];
+        let (a, b) = self.sents[self.sent_of[i] as usize];
         let t = &self.toks[i];
-        let ii = i as isize;
-        let lw = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
-        let sh = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
-        let cl = |d: isize| self.get(ii + d, s).map_or(if d < 0 { 7 } else { 8 }, |t| t.cls as u64);
-        let caps = t.caps_sent as u64;
-        out.push(feat(13, lw(-1)));
-        out.push(feat(14, lw(1)));
-        out.push(feat(15, lw(-2)));
-        out.push(feat(16, lw(2)));
-        out.push(feat2(17, sh(-1), caps));
-        out.push(feat2(18, sh(1), caps));
-        out.push(feat3(19, sh(-1), t.shape, caps));
-        out.push(feat3(20, t.shape, sh(1), caps));
-        out.push(feat3(21, cl(-1), t.cls as u64, cl(1)));
-        out.push(feat2(22, lw(-1), t.lower));
-        out.push(feat2(23, t.lower, lw(1)));
-        if let Some(p) = self.get(ii - 1, s) {
-            let mut g = p.gaz;
+        // the neighbours within the sentence, read once
+        let at = |j: usize| if j >= a && j < b { Some(&self.toks[j]) } else { None };
+        let (p2, p1, n1, n2) = (at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), at(i + 1), at(i + 2));
+        let lw = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.lower);
+        let sh = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.shape);
+        let cl = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.cls as u64);
+        let (lp1, ln1) = (lw(p1, BOS), lw(n1, EOS));
+        let (sp1, sn1) = (sh(p1, BOS), sh(n1, EOS));
+        let (cp1, cn1) = (cl(p1, 7), cl(n1, 8));
+        let (caps, cls) = (t.caps_sent as u64, t.cls as u64);
+        out.reserve(24);
+        out.push(feat(13, lp1));
+        out.push(feat(14, ln1));
+        out.push(feat(15, lw(p2, BOS)));
+        out.push(feat(16, lw(n2, EOS)));
+        out.push(feat2(17, sp1, caps));
+        out.push(feat2(18, sn1, caps));
+        out.push(feat3(19, sp1, t.shape, caps));
+        out.push(feat3(20, t.shape, sn1, caps));
+        out.push(feat3(21, cp1, cls, cn1));
+        out.push(feat2(22, lp1, t.lower));
+        out.push(feat2(23, t.lower, ln1));
+        for (x, tid) in [(p1, 29), (n1, 30)] {
+            let mut g = x.map_or(0, |t| t.gaz);
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 g &= g - 1;
-                out.push(feat(29, b));
+                out.push(feat(tid, b));
             }
         }
-        if let Some(p) = self.get(ii + 1, s) {
-            let mut g = p.gaz;
-            while g != 0 {
-                let b = g.trailing_zeros() as u64;
-                g &= g - 1;
-                out.push(feat(30, b));
-            }
-        }
-        out.push(feat2(32, lw(-1), t.cls as u64));
-        out.push(feat2(33, lw(1), t.cls as u64));
-        out.push(feat3(34, cl(-2), cl(-1), t.cls as u64));
-        out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
+        out.push(feat2(32, lp1, cls));
+        out.push(feat2(33, ln1, cls));
+        out.push(feat3(34, cl(p2, 7), cp1, cls));
+        out.push(feat3(35, cls, cn1, cl(n2, 8)));
     }
 
     /// Static features of token `i` (appended to `out`): those of the token alone, then those
