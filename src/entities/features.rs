@@ -502,6 +502,35 @@ impl DocInfo {
         !self.toks[i].upper && !up(i.wrapping_sub(1)) && !up(i + 1) && !self.toks[i].caps_sent
     }
 
+    /// [`DocInfo::surely_outside`] for every token, sentence by sentence.
+    pub fn outside_mask(&self) -> Vec<bool> {
+        let n = self.toks.len();
+        if self.sents.windows(2).any(|w| w[1].0 < w[0].1) {
+            return (0..n).map(|i| self.surely_outside(i)).collect();
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut next = 0;
+        for &(a, b) in &self.sents {
+            // tokens between sentences (none, as sentences are cut) are asked one by one
+            while next < a.min(n) {
+                out.push(self.surely_outside(next));
+                next += 1;
+            }
+            let t = &self.toks[a..b];
+            for (k, x) in t.iter().enumerate() {
+                let up_before = k > 0 && t[k - 1].upper;
+                let up_after = k + 1 < t.len() && t[k + 1].upper;
+                out.push(!x.upper && !up_before && !up_after && !x.caps_sent);
+            }
+            next = b;
+        }
+        while next < n {
+            out.push(self.surely_outside(next));
+            next += 1;
+        }
+        out
+    }
+
     /// The static features of token `i` that depend on the token alone (its text, class, casing
     /// flags and gazetteer bits): with [`DocInfo::context_features`], the same keys as
     /// [`DocInfo::static_features`]. Tokens with equal [`DocInfo::unigram_key`] have equal ones.
@@ -669,6 +698,21 @@ mod tests {
             info.static_features(4, &mut f);
             assert!(f.len() > 20 && f.iter().all(|&k| k != 0));
         });
+    }
+
+    #[test]
+    fn outside_mask_is_surely_outside_per_token() {
+        let texts = [
+            "KIM VISITS CHINA\nKim Jong-un left for China. the visit was short, said an iPhone user.",
+            "", "a", "A", "a b c d e f", "北京 Beijing 北京 東京", "Mr. Smith. Dr. Jones! x y z.\n\nQ",
+        ];
+        for text in texts {
+            Doc::with(text, |doc| {
+                let info = DocInfo::new(doc, &Gazetteer::empty());
+                let each: Vec<bool> = (0..info.toks.len()).map(|i| info.surely_outside(i)).collect();
+                assert_eq!(info.outside_mask(), each, "{text:?}");
+            });
+        }
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let info = DocInfo::new(doc, gaz);
     // emission scores of the tokens that are scored (not `surely_outside`), in token order: a
     // stretch of scored tokens has consecutive rows (`row_of[i]` for each scored token)
-    let skip: Vec<bool> = (0..n).map(|i| info.surely_outside(i)).collect();
+    let skip = info.outside_mask();
     let scored = skip.iter().filter(|&&s| !s).count();
     let mut row_of = vec![0u32; n];
     let mut em: Vec<i32> = Vec::with_capacity(scored * NTAGS);
