@@ -152,9 +152,9 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
     };
     let mention_sent: Vec<usize> = entities.iter().map(|e| sent_of(e.start)).collect();
     // names repeat: each distinct (text, label) is worked out once
-    let mut forms: Vec<FormInfo> = Vec::new();
+    let mut forms: Vec<FormInfo> = Vec::with_capacity(n);
     let form_of: Vec<usize> = {
-        let mut memo: HashMap<(&str, Label), usize> = HashMap::default();
+        let mut memo: HashMap<(&str, Label), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         entities
             .iter()
             .map(|e| {
@@ -171,10 +171,11 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // distinct forms, indexed by word (and ORG initials) so look-ups stay linear in practice;
     // the first mention of each form stands for it
-    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut form_index: HashMap<(Label, &str), Vec<usize>> =
+        HashMap::with_capacity_and_hasher(2 * forms.len(), Default::default());
     let mut initials_index: HashMap<String, Vec<usize>> = HashMap::default();
     {
-        let mut seen_form: HashMap<(Label, &str), usize> = HashMap::default();
+        let mut seen_form: HashMap<(Label, &str), usize> = HashMap::with_capacity_and_hasher(forms.len(), Default::default());
         let mut form_done = vec![false; forms.len()];
         for i in 0..n {
             let f = form_of[i];
@@ -235,7 +236,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // 1. full forms: mentions whose words are not contained in a longer same-label mention's
     let mut groups: Vec<Building> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
+    let mut by_key: HashMap<(Label, String), usize> = HashMap::with_capacity_and_hasher(forms.len(), Default::default());
     let mut assigned: Vec<Option<usize>> = vec![None; n];
     let mut partials: Vec<usize> = Vec::new();
     for i in 0..n {
