@@ -194,6 +194,29 @@ pub struct DocInfo {
     pub n_lower: usize,
 }
 
+/// Per ASCII byte: the char read (a backtick as an apostrophe) in bits 0-7, its shape char
+/// (`X`, `x`, `d` or itself) in 8-15, its lower-cased form (digits as `0`) in 16-23, bit 24 for
+/// an upper-case letter, bit 25 for a lower-case one.
+static ASCII: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = if b == b'`' as usize { b'\'' } else { b as u8 };
+        let (sc, low, flags) = if c.is_ascii_uppercase() {
+            (b'X', c.to_ascii_lowercase(), 1u32 << 24)
+        } else if c.is_ascii_lowercase() {
+            (b'x', c, 1 << 25)
+        } else if c.is_ascii_digit() {
+            (b'd', b'0', 0)
+        } else {
+            (c, c, 0)
+        };
+        t[b] = c as u32 | (sc as u32) << 8 | (low as u32) << 16 | flags;
+        b += 1;
+    }
+    t
+};
+
 /// The base hashes of an ASCII token: the same values as the general path, byte by byte.
 fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
     const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -202,25 +225,15 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
     let mut last_shape = 0u8;
     let mut run = 0;
     let (mut first_hy, mut last_hy) = (usize::MAX, 0);
-    let low = |c: u8| match c {
-        b'0'..=b'9' => b'0',
-        b'`' => b'\'',
-        _ => c.to_ascii_lowercase(),
-    };
+    let low = |c: u8| (ASCII[c as usize] >> 16) as u8;
     for (k, &c) in s.iter().enumerate() {
-        let c = if c == b'`' { b'\'' } else { c };
+        // one table look-up gives the char (a backtick read as an apostrophe), its shape char,
+        // its lower-cased form (digits as 0) and whether it is an upper or lower case letter
+        let e = ASCII[c as usize];
+        let (c, sc) = (e as u8, (e >> 8) as u8);
         word = mix(word, c as u64);
-        let sc = if c.is_ascii_uppercase() {
-            n_up += 1;
-            b'X'
-        } else if c.is_ascii_lowercase() {
-            n_low += 1;
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else {
-            c
-        };
+        n_up += (e >> 24 & 1) as usize;
+        n_low += (e >> 25 & 1) as usize;
         if sc == last_shape {
             run += 1;
         } else {
@@ -230,7 +243,7 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
         if run <= 2 {
             shape = mix(shape, sc as u64);
         }
-        lower = mix(lower, low(c) as u64);
+        lower = mix(lower, (e >> 16 & 0xff) as u64);
         if c == b'-' {
             first_hy = first_hy.min(k);
             last_hy = k;
