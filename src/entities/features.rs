@@ -428,14 +428,16 @@ impl DocInfo {
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
         // words repeat: each distinct token is hashed once per document, and each distinct
         // lower-cased form numbered (document statistics are then kept in plain vectors)
-        let mut seen: FastMap<(&str, u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let bytes = doc.text.as_bytes();
+        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut forms = Vec::with_capacity(n / 4 + 1);
         let mut first_of_form: Vec<TokInfo> = Vec::with_capacity(n / 4 + 1);
         for (i, t) in doc.tokens.iter().enumerate() {
-            let s = doc.tok(i);
-            let f = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
-                let (mut info, form) = token_info(s, t.kind, &mut buf);
+            // looked up by bytes (no char-boundary checks); the text is read only for a new form
+            let key = (bytes.get(t.start..t.end).unwrap_or_default(), t.kind as u8);
+            let f = *seen.entry(key).or_insert_with(|| {
+                let (mut info, form) = token_info(doc.tok(i), t.kind, &mut buf);
                 let next = lids.len() as u32;
                 info.lid = *lids.entry(info.lower).or_insert(next);
                 info.form = forms.len() as u32;
