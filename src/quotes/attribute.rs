@@ -771,7 +771,7 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's subject
 ///    (`Kim has proposed cooperation with fellow “socialist countries”`).
 pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
-    let mut mid_caps = HashSet::with_capacity_and_hasher(doc.tokens.len() / 16 + 16, Default::default());
+    let mut mid_caps = HashSet::default();
     for i in 1..doc.tokens.len() {
         let t = &doc.tokens[i];
         if t.kind != TokKind::Word || t.newline_before {
