@@ -38,8 +38,10 @@ impl<W: Write> Out<W> {
 
     /// A JSON string, escaped as serde_json does: `"` and `\`, the short forms `\b \t \n \f \r`,
     /// other control characters as `\u00XX` (lower-case hex); everything else as is.
+    #[inline(always)]
     fn str(&mut self, s: &str) {
         let bytes = s.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
         self.buf.push(b'"');
         let mut run = 0;
         // Eight bytes at a time while none needs escaping (most strings have no such byte).
