@@ -13,10 +13,12 @@
 //! - `text/`     — tokens and sentences shared by the layers;
 //! - `dates/`    — temporal expressions (one module per pattern family) and their normalisation;
 //! - `entities/` — the trained entity tagger and the grouping of mentions into entities;
-//! - `quotes/`   — quotation finding, then speaker attribution.
+//! - `quotes/`   — quotation finding, then speaker attribution;
+//! - `json`      — the compact JSON of a result, written by hand (the CLI's output).
 
 pub mod dates;
 pub mod entities;
+pub mod json;
 pub mod model;
 pub mod offsets;
 pub mod quotes;

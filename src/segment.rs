@@ -28,22 +28,29 @@ pub fn cut(text: &str, max: usize) -> Vec<(usize, usize)> {
         let window = &text[start..limit];
         // Never cut in the first half of a window, so segments stay large.
         let half = window.len() / 2;
-        let at = [
-            window.rfind("\n\n").map(|i| i + 2),
-            window.rfind("\r\n\r\n").map(|i| i + 4),
-            window.rfind('\n').map(|i| i + 1),
-            window.rfind(". ").map(|i| i + 2),
-            window.rfind(' ').map(|i| i + 1),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|&i| i > half)
-        .unwrap_or(window.len());
+        // (searched one after the other: the first that is found in the second half wins)
+        let candidates: [&dyn Fn() -> Option<usize>; 5] = [
+            &|| window.rfind("\n\n").map(|i| i + 2),
+            &|| window.rfind("\r\n\r\n").map(|i| i + 4),
+            &|| window.rfind('\n').map(|i| i + 1),
+            &|| window.rfind(". ").map(|i| i + 2),
+            &|| window.rfind(' ').map(|i| i + 1),
+        ];
+        let at = candidates.iter().filter_map(|f| f()).find(|&i| i > half).unwrap_or(window.len());
         out.push((start, start + at));
         start += at;
     }
     out.push((start, text.len()));
     out
+}
+
+fn label_index(l: Label) -> usize {
+    match l {
+        Label::PER => 0,
+        Label::ORG => 1,
+        Label::LOC => 2,
+        Label::MISC => 3,
+    }
 }
 
 /// Accumulates the per-segment results into one.
@@ -53,23 +60,32 @@ pub struct Stitcher {
     pub dates: Vec<Timex>,
     pub entities: Vec<Entity>,
     pub groups: Vec<Group>,
-    by_name: FastMap<(Label, String), usize>,
+    /// Group ids by canonical name, one map per label.
+    by_name: [FastMap<String, usize>; 4],
     ranges: usize,
 }
 
 impl Stitcher {
     /// Add one segment's results; `offset` is the segment's start in the whole text.
     pub fn push(&mut self, offset: usize, quotes: Vec<Quote>, dates: Vec<Timex>, entities: Vec<Entity>, groups: Vec<Group>) {
-        // Groups: merge by (label, canonical name).
+        // Groups: merge by (label, canonical name); a new group takes the segment's name string.
         let mut remap = Vec::with_capacity(groups.len());
-        for g in &groups {
-            let key = (g.label, g.name.clone());
-            let id = *self.by_name.entry(key).or_insert_with(|| {
-                self.groups.push(Group { id: self.groups.len(), name: g.name.clone(), label: g.label, mentions: Vec::new() });
-                self.groups.len() - 1
-            });
+        for g in groups {
+            let names = &mut self.by_name[label_index(g.label)];
+            let id = match names.get(g.name.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.groups.len();
+                    names.insert(g.name.clone(), id);
+                    self.groups.push(Group { id, name: g.name, label: g.label, mentions: Vec::with_capacity(g.mentions.len()) });
+                    id
+                }
+            };
             remap.push(id);
         }
+        self.entities.reserve(entities.len());
+        self.dates.reserve(dates.len());
+        self.quotes.reserve(quotes.len());
         for mut e in entities {
             e.start += offset;
             e.end += offset;

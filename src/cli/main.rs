@@ -2,7 +2,6 @@
 //! HTML), or a JSONL corpus in the exchange format of `../shared/data/FORMAT.md` for scoring.
 
 mod html;
-mod json;
 mod jsonl;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
@@ -124,7 +123,7 @@ fn run(argv: &[String]) -> Result<(), String> {
         if args.pretty || io::stdout().is_terminal() {
             serde_json::to_writer_pretty(&mut out, &result).map_err(|e| e.to_string())?;
         } else {
-            json::write_annotation(&mut out, &result).map_err(|e| e.to_string())?;
+            newsmark::json::write_annotation(&mut out, &result).map_err(|e| e.to_string())?;
         }
         out.write_all(b"\n").map_err(|e| e.to_string())?;
     }

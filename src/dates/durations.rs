@@ -139,6 +139,16 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         if tk.w(i + 1) == "-" && tk.w(i + 2) == "long" && tk.glued(i + 1) {
             return Some(dur(i, i + 3, None, unit));
         }
+        // "over the years", "in the years that followed": an unstated stretch of years
+        if prev == "the"
+            && matches!(unit, Unit::Year | Unit::Decade)
+            && i > 1
+            && tk.same_sent(i - 2, i)
+            && (tk.is_any(i - 2, &["over", "through", "throughout"])
+                || (tk.w(i - 2) == "in" && tk.is_any(i + 1, &["that", "since", "following", "after", "before", "ahead", "to"])))
+        {
+            return Some(dur(i, i + 1, None, unit).det());
+        }
         if matches!(
             prev,
             "for" | "in" | "within" | "over" | "after" | "took" | "lasted" | "than" | "spent" | "last" | "lasting"
@@ -206,5 +216,13 @@ mod tests {
             one("It lasted almost a hundred years.", ""),
             "almost a hundred years|DURATION|P100Y"
         );
+    }
+
+    #[test]
+    fn the_years_as_a_stretch() {
+        assert_eq!(one("Over the years many patients died.", ""), "the years|DURATION|PXY");
+        assert_eq!(one("In the years that followed, they won.", ""), "the years|DURATION|PXY");
+        // not a year named by what follows
+        assert_eq!(one("In the years of plenty they saved.", ""), "");
     }
 }

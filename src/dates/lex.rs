@@ -38,34 +38,9 @@ impl<'a> Toks<'a> {
         let mut lower = String::with_capacity(text.len() + 64);
         lower.push_str(text);
         lower.make_ascii_lowercase();
-        // byte offsets of every `’`, in order; `next_apos` walks them as the tokens advance
-        let apos: Vec<usize> = text.match_indices('\u{2019}').map(|(k, _)| k).collect();
-        let mut next_apos = 0usize;
         let mut sent_start = Vec::with_capacity(doc.sentences.len() + 1);
-        let mut push = |t: &mut Vec<T>, s: usize, e: usize, kind: TokKind, sent: u32, space: bool| {
-            let mut lo = (s as u32, e as u32);
-            if !apos.is_empty() {
-                // tokens come in text order; should one ever step back, search again
-                if next_apos > 0 && apos[next_apos - 1] >= s {
-                    next_apos = apos.partition_point(|&k| k < s);
-                }
-                while next_apos < apos.len() && apos[next_apos] < s {
-                    next_apos += 1;
-                }
-                if next_apos < apos.len() && apos[next_apos] < e {
-                    let a = lower.len();
-                    for c in text[s..e].chars() {
-                        if c.is_ascii() {
-                            lower.push(c.to_ascii_lowercase());
-                        } else if c == '\u{2019}' {
-                            lower.push('\'');
-                        } else {
-                            lower.push(c);
-                        }
-                    }
-                    lo = (a as u32, lower.len() as u32);
-                }
-            }
+        let push = |t: &mut Vec<T>, s: usize, e: usize, kind: TokKind, sent: u32, space: bool| {
+            let lo = (s as u32, e as u32);
             t.push(T {
                 s,
                 e,
@@ -114,6 +89,38 @@ impl<'a> Toks<'a> {
             }
         }
         sent_start.push(t.len());
+        // a token holding a typographic apostrophe (`’`, read as `'`) gets its own lower-cased copy,
+        // appended after the text; the tokens are in text order, so each `’` finds its token by a
+        // binary search
+        let apos: Vec<usize> = text.match_indices('\u{2019}').map(|(p, _)| p).collect();
+        let mut holders: Vec<usize> = Vec::new();
+        if !apos.is_empty() {
+            if t.windows(2).all(|w| w[0].s <= w[1].s) {
+                for &p in &apos {
+                    let k = t.partition_point(|x: &T| x.s <= p);
+                    if k > 0 && p < t[k - 1].e && holders.last() != Some(&(k - 1)) {
+                        holders.push(k - 1);
+                    }
+                }
+            } else {
+                // out of order (never seen): look at every token
+                holders = (0..t.len()).filter(|&k| text[t[k].s..t[k].e].contains('\u{2019}')).collect();
+            }
+        }
+        for k in holders {
+            let (s, e) = (t[k].s, t[k].e);
+            let a = lower.len();
+            for c in text[s..e].chars() {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else if c == '\u{2019}' {
+                    lower.push('\'');
+                } else {
+                    lower.push(c);
+                }
+            }
+            t[k].lo = (a as u32, lower.len() as u32);
+        }
         Toks {
             text,
             t,
@@ -304,6 +311,7 @@ const TRIGGERS: &[&str] = &[
     "thanksgiving",
     "that",
     "the",
+    "then",
     "these",
     "thirties",
     "this",
@@ -1007,6 +1015,15 @@ mod tests {
         assert_eq!(
             words("Third-quarter profit, mid-1990s"),
             ["third", "-", "quarter", "profit", ",", "mid", "-", "1990s"]
+        );
+    }
+
+    #[test]
+    fn typographic_apostrophes_read_as_plain() {
+        // every token holding a `’` gets its own copy; the others read the lower-cased text
+        assert_eq!(
+            words("Obama’s NEW Year’s plan, the ’90s and rock’n’roll"),
+            ["obama", "'s", "new", "year", "'s", "plan", ",", "the", "'", "90s", "and", "rock'n'roll"]
         );
     }
 

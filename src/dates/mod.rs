@@ -186,7 +186,9 @@ const AFTER_A: &[&str] = &[
 #[inline]
 fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
-        "the" | "this" | "that" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
+        "that" => lex::may_start(tk, i + 1) || tk.w(i + 1) == "time",
+        "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
+        "a" | "an" if tk.w(i + 1) == "while" => true,
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)
@@ -315,6 +317,19 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
                             day: Box::new(c.val),
                             tod,
                         };
+                        continue;
+                    }
+                }
+                // part of the day + day ("mid-afternoon yesterday")
+                if adjacent && prev.anchor == Anchor::ThatDay && c.is_day() && c.kind == TimexType::Date {
+                    if let Val::Time { tod: tod @ Tod::Part(_), .. } = &prev.val {
+                        let tod = *tod;
+                        prev.e = c.e;
+                        prev.val = Val::Time {
+                            day: Box::new(c.val),
+                            tod,
+                        };
+                        prev.anchor = c.anchor;
                         continue;
                     }
                 }
@@ -452,9 +467,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
                 _ => normalize::value(&c.val, r),
             },
-            Anchor::ThatDay => match last_day {
-                Some((d, _)) => d.to_string(),
-                None => normalize::value(&c.val, r),
+            Anchor::ThatDay => match (last_day, &c.val) {
+                // "in the morning": that part of the day under discussion
+                (Some((d, _)), Val::Time { tod: Tod::Part(p), .. }) => format!("{d}T{p}"),
+                (Some((d, _)), _) => d.to_string(),
+                (None, _) => normalize::value(&c.val, r),
             },
         };
         // remember the quarter and the day under discussion
@@ -556,15 +573,27 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                         "given", "set", "closed", "shut", "halted", "frozen", "barred", "banned", "blocked",
                     ],
                 );
-                let deadline = as_soon_as || (until && (t != tense::Tense::Past || moved));
+                // "ahead of Sunday's election": still to come, whatever the tense of the telling
+                let ahead = at > 1 && tk.w(at - 1) == "of" && tk.w(at - 2) == "ahead";
+                let deadline = as_soon_as || ahead || (until && (t != tense::Tense::Past || moved));
                 // "Tuesday's ruling", "Friday's close": a possessive weekday names an event the
-                // news reports, already past (or today), whatever the clause's tense ("would look for
-                // ways around Wednesday's ruling"), unless something looks ahead to it ("ahead of
-                // Sunday's election", "before Friday's vote")
-                let possessive = tk.w(at + 1) == "'s"
-                    && !(at.saturating_sub(3)..at).any(|k| {
-                        tk.is_any(k, &["ahead", "before", "until", "till", "upcoming", "coming", "next", "await", "awaits", "awaiting", "preparing", "prepare"])
-                    });
+                // news reports, already past (or today), even after a weak future cue ("would look
+                // for ways around Wednesday's ruling", "Ford, which holds …"), unless the sentence
+                // plainly looks ahead ("will use Monday's debate", "expect her to win Monday's
+                // debate", "ahead of Sunday's election")
+                let possessive = tk.w(at + 1) == "'s" && {
+                    let (s0, s1) = tk.sentence_of(at);
+                    !(at.saturating_sub(25).max(s0)..(at + 25).min(s1)).any(|k| {
+                        tk.is_any(
+                            k,
+                            &[
+                                "will", "'ll", "shall", "wo", "expect", "expects", "expected", "expecting", "upcoming",
+                                "ahead", "before", "until", "till", "next", "coming", "await", "awaits", "awaiting",
+                                "preparing", "prepare", "prepares", "scheduled", "slated", "planned", "plans", "tomorrow",
+                            ],
+                        ) || (tk.w(k) == "going" && tk.w(k + 1) == "to")
+                    })
+                };
                 *dir = match t {
                     _ if possessive && !deadline => Dir::Past,
                     _ if deadline => Dir::Future,
@@ -660,6 +689,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     // the quarter just reported is the past one, even in "are expected to"
                     (_, tense::Tense::Future) => Dir::NearFuture,
                     _ if by => Dir::NearFuture,
+                    (_, tense::Tense::Unknown) => Dir::Near,
                     _ => Dir::Past,
                 }
             }

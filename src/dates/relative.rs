@@ -230,6 +230,26 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     let r = ctx.reference_date;
+    if w == "today" {
+        // "USA Today", "VOA Today", "Russia Today": a capital mid-sentence after a capitalised word
+        // makes a title
+        if tk.cap(i) && i > 0 && tk.same_sent(i - 1, i) && tk.sentence_of(i).0 != i && tk.cap(i - 1) && !tk.all_caps(i) {
+            return None;
+        }
+        // "today's world", "today's youth": the present age in general, not the reference day
+        if tk.w(i + 1) == "'s"
+            && tk.is_any(
+                i + 2,
+                &[
+                    "world", "youth", "society", "generation", "children", "kids", "young", "teenagers", "standards",
+                    "culture", "technology", "personal", "modern", "global", "political", "economic", "media",
+                    "students", "parents", "families", "consumers", "women", "men", "people", "age",
+                ],
+            )
+        {
+            return None;
+        }
+    }
     match w {
         "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
@@ -249,6 +269,16 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 3, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay))
         }
         "that" if tk.w(i + 1) == "day" => return Some(date(i, i + 2, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay)),
+        // "until then", "by that time": the deadline last named ("terminate on Nov. 30. Until then …")
+        "then" | "that"
+            if i > 0
+                && tk.same_sent(i - 1, i)
+                && tk.is_any(i - 1, &["until", "till", "by"])
+                && (w == "then" || tk.w(i + 1) == "time") =>
+        {
+            let e = if w == "then" { i + 1 } else { i + 2 };
+            return Some(date(i, e, Val::Lit("XXXX-XX-XX")).anchor(Anchor::ThatDay));
+        }
         "that" | "the" if tk.w(i + 1) == "same" && tk.w(i + 2) == "year" => {
             return Some(date(i, i + 3, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
         }
@@ -783,5 +813,45 @@ mod tests {
     fn weeks_ago_by_distance() {
         assert_eq!(one("He spoke two weeks ago.", "1998-03-22"), "two weeks ago|DATE|1998-03-08");
         assert_eq!(one("He spoke six weeks ago.", "2000-01-06"), "six weeks ago|DATE|1999-W47");
+    }
+
+    #[test]
+    fn today_as_a_title_or_the_present_age() {
+        assert_eq!(one("He told USA Today that he would run.", "2019-01-08"), "");
+        assert_eq!(one("This is VOA Today.", "2019-01-08"), "");
+        assert_eq!(one("It is hard in today's world.", "2019-01-08"), "");
+        assert_eq!(one("The case is for today's youth a symbol.", "2019-01-08"), "");
+        // the reference day still
+        assert_eq!(one("Today the court ruled.", "2019-01-08"), "Today|DATE|2019-01-08");
+        assert_eq!(one("The offer ran in today's editions.", "2019-01-08"), "today|DATE|2019-01-08");
+        assert_eq!(one("TODAY: markets fall.", "2019-01-08"), "TODAY|DATE|2019-01-08");
+    }
+
+    #[test]
+    fn a_quarter_without_tense_is_the_nearest() {
+        // no verb tells: the nearest fourth quarter (ahead, seen from August)
+        assert_eq!(
+            one("Cuts of 21%, resulting in closures during the fourth quarter.", "2006-08-19"),
+            "the fourth quarter|DATE|2006-Q4"
+        );
+        // a reported quarter is the past one
+        assert_eq!(
+            one("Profit fell in the fourth quarter.", "2006-08-19"),
+            "the fourth quarter|DATE|2005-Q4"
+        );
+    }
+
+    #[test]
+    fn until_then_is_the_deadline_named() {
+        assert_eq!(
+            one("The rights terminate on Nov. 30. Until then, the stock remains convertible.", "1989-10-30"),
+            "Nov. 30|DATE|1989-11-30; then|DATE|1989-11-30"
+        );
+        assert_eq!(
+            one("It must be finalized by June 10. If no price is agreed on by that time, Fiat will pay.", "2011-05-29"),
+            "June 10|DATE|2011-06-10; that time|DATE|2011-06-10"
+        );
+        // "since then" and a plain "then" stay out
+        assert_eq!(one("It began in 1950. Since then, 427 were taken.", "1999-03-12"), "1950|DATE|1950");
     }
 }

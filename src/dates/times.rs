@@ -143,8 +143,51 @@ fn finish(tk: &Toks, s: usize, mut e: usize, mut h: u32, m: u32, had_meridiem: b
     clock(s, e, h, m, zoned)
 }
 
+/// "mid-afternoon", "early morning", "in the morning", "by the evening": a part of the day under
+/// discussion (the last day named, else the reference date; see `Anchor::ThatDay`). A bare part of
+/// the day needs such a frame: "morning" alone is as often a noun ("morning papers").
+fn part_of_the_day(tk: &Toks, i: usize) -> Option<Cand> {
+    let w = tk.w(i);
+    let p = match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => return None,
+    };
+    if i == 0 || !tk.same_sent(i - 1, i) || tk.is_any(
+            i + 1,
+            &[
+                "of", "-", "'s", "paper", "papers", "news", "show", "shows", "meeting", "meetings", "edition",
+                "editions", "briefing", "briefings", "rush", "commute", "traffic", "shift", "shifts", "prayers",
+                "service", "services", "class", "classes",
+            ],
+        ) {
+        return None;
+    }
+    let prev = tk.w(i - 1);
+    let modded = matches!(prev, "mid" | "early" | "late") || (prev == "-" && i > 1 && tk.w(i - 2) == "mid");
+    let framed = prev == "the" && i > 1 && tk.is_any(i - 2, &["in", "during", "by", "through", "throughout"]);
+    if !(modded || framed) {
+        return None;
+    }
+    let c = Cand::new(
+        i,
+        i + 1,
+        TimexType::Time,
+        Val::Time {
+            day: Box::new(Val::Offset { unit: Unit::Day, n: 0 }),
+            tod: Tod::Part(p),
+        },
+    )
+    .anchor(super::Anchor::ThatDay);
+    Some(if framed { c.det() } else { c })
+}
+
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
+    if let Some(c) = part_of_the_day(tk, i) {
+        return Some(c);
+    }
     match w {
         "noon" if i > 0 && tk.w(i - 1) == "high" => return None,
         "noon" | "midday" => return clock(i, i + 1, 12, 0, None),
@@ -315,5 +358,26 @@ mod tests {
     fn traps() {
         assert_eq!(one("John 3:16 says so. The ratio was 10:30.", "2019-01-08"), "");
         assert_eq!(one("They won 3-2.", "2019-01-08"), "");
+    }
+
+    #[test]
+    fn parts_of_the_day_under_discussion() {
+        assert_eq!(
+            one("By mid afternoon, official sources were saying it stopped.", "1998-03-06"),
+            "mid afternoon|TIME|1998-03-06TAF"
+        );
+        assert_eq!(
+            one("In London at mid-afternoon yesterday, shares rose.", "1989-11-02"),
+            "mid-afternoon yesterday|TIME|1989-11-01TAF"
+        );
+        // the day last named
+        assert_eq!(
+            one("Prices fell Friday. Dealers placed orders in the morning.", "1989-10-30"),
+            "Friday|DATE|1989-10-27; the morning|TIME|1989-10-27TMO"
+        );
+        // a bare part of the day is no time; nor a morning paper
+        assert_eq!(one("The morning was cold.", "1989-10-30"), "");
+        assert_eq!(one("It ran in the morning papers.", "1989-10-30"), "");
+        assert_eq!(one("He speaks up in the morning meetings.", "1989-10-30"), "");
     }
 }

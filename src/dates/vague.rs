@@ -92,6 +92,14 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")).det())
         }
         "a" if tk.w(i + 1) == "later" && tk.w(i + 2) == "date" => lit(i + 3, "FUTURE_REF"),
+        // "for a while": a stretch of unstated length
+        "a" if i > 0
+            && tk.is_any(i - 1, &["for", "after", "within"])
+            && tk.w(i + 1) == "while"
+            && !tk.is_any(i + 2, &["ago", "before", "after", "later", "now"]) =>
+        {
+            Some(Cand::new(i, i + 2, TimexType::Duration, Val::Lit("PXX")))
+        }
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
         "past"
             if i > 0
@@ -161,5 +169,12 @@ mod tests {
         // a length stays a duration
         assert_eq!(one("It took one day.", "1998-03-03"), "one day|DURATION|P1D");
         assert_eq!(one("They will stay one day.", "1998-03-03"), "one day|DURATION|P1D");
+    }
+
+    #[test]
+    fn a_while() {
+        assert_eq!(one("They will live without it for a while.", ""), "a while|DURATION|PXX");
+        assert_eq!(one("A while ago it broke.", ""), "");
+        assert_eq!(one("Wait a while ago.", ""), "");
     }
 }

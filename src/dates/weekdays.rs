@@ -128,10 +128,18 @@ mod tests {
             one("The GM move follows Tuesday's declaration by Ford, which holds a stake.", "1989-10-27"),
             "Tuesday|DATE|1989-10-24"
         );
-        // unless something looks ahead to it
+        // unless the sentence plainly looks ahead
         assert_eq!(
-            one("Parties will rally ahead of Sunday's election.", "2019-01-08"),
+            one("Parties rallied ahead of Sunday's election.", "2019-01-08"),
             "Sunday|DATE|2019-01-13"
+        );
+        assert_eq!(
+            one("Voters expect Clinton to win Monday's debate.", "2016-09-22"),
+            "Monday|DATE|2016-09-26"
+        );
+        assert_eq!(
+            one("Trump will probably use Monday's encounter to attack her.", "2016-09-22"),
+            "Monday|DATE|2016-09-26"
         );
     }
 }

@@ -113,6 +113,18 @@ pub fn norm_char(c: char) -> char {
 /// statistics and gazetteer look-ups.
 pub fn lower_hash(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = mix(h, (ASCII[b as usize] >> 16 & 0xff) as u64);
+        }
+        return h;
+    }
+    lower_hash_chars(s)
+}
+
+/// [`lower_hash`] char by char (any text; the ASCII path gives the same values).
+fn lower_hash_chars(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in s.chars() {
         let c = norm_char(c);
         if c.is_ascii_digit() {
@@ -194,6 +206,29 @@ pub struct DocInfo {
     pub n_lower: usize,
 }
 
+/// Per ASCII byte: the char read (a backtick as an apostrophe) in bits 0-7, its shape char
+/// (`X`, `x`, `d` or itself) in 8-15, its lower-cased form (digits as `0`) in 16-23, bit 24 for
+/// an upper-case letter, bit 25 for a lower-case one.
+static ASCII: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = if b == b'`' as usize { b'\'' } else { b as u8 };
+        let (sc, low, flags) = if c.is_ascii_uppercase() {
+            (b'X', c.to_ascii_lowercase(), 1u32 << 24)
+        } else if c.is_ascii_lowercase() {
+            (b'x', c, 1 << 25)
+        } else if c.is_ascii_digit() {
+            (b'd', b'0', 0)
+        } else {
+            (c, c, 0)
+        };
+        t[b] = c as u32 | (sc as u32) << 8 | (low as u32) << 16 | flags;
+        b += 1;
+    }
+    t
+};
+
 /// The base hashes of an ASCII token: the same values as the general path, byte by byte.
 fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
     const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -202,25 +237,15 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
     let mut last_shape = 0u8;
     let mut run = 0;
     let (mut first_hy, mut last_hy) = (usize::MAX, 0);
-    let low = |c: u8| match c {
-        b'0'..=b'9' => b'0',
-        b'`' => b'\'',
-        _ => c.to_ascii_lowercase(),
-    };
+    let low = |c: u8| (ASCII[c as usize] >> 16) as u8;
     for (k, &c) in s.iter().enumerate() {
-        let c = if c == b'`' { b'\'' } else { c };
+        // one table look-up gives the char (a backtick read as an apostrophe), its shape char,
+        // its lower-cased form (digits as 0) and whether it is an upper or lower case letter
+        let e = ASCII[c as usize];
+        let (c, sc) = (e as u8, (e >> 8) as u8);
         word = mix(word, c as u64);
-        let sc = if c.is_ascii_uppercase() {
-            n_up += 1;
-            b'X'
-        } else if c.is_ascii_lowercase() {
-            n_low += 1;
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else {
-            c
-        };
+        n_up += (e >> 24 & 1) as usize;
+        n_low += (e >> 25 & 1) as usize;
         if sc == last_shape {
             run += 1;
         } else {
@@ -230,7 +255,7 @@ fn token_info_ascii(s: &[u8], kind: TokKind) -> (TokInfo, Form) {
         if run <= 2 {
             shape = mix(shape, sc as u64);
         }
-        lower = mix(lower, low(c) as u64);
+        lower = mix(lower, (e >> 16 & 0xff) as u64);
         if c == b'-' {
             first_hy = first_hy.min(k);
             last_hy = k;
@@ -415,14 +440,16 @@ impl DocInfo {
         let mut toks: Vec<TokInfo> = Vec::with_capacity(n);
         // words repeat: each distinct token is hashed once per document, and each distinct
         // lower-cased form numbered (document statistics are then kept in plain vectors)
-        let mut seen: FastMap<(&str, u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let bytes = doc.text.as_bytes();
+        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut forms = Vec::with_capacity(n / 4 + 1);
         let mut first_of_form: Vec<TokInfo> = Vec::with_capacity(n / 4 + 1);
         for (i, t) in doc.tokens.iter().enumerate() {
-            let s = doc.tok(i);
-            let f = *seen.entry((s, t.kind as u8)).or_insert_with(|| {
-                let (mut info, form) = token_info(s, t.kind, &mut buf);
+            // looked up by bytes (no char-boundary checks); the text is read only for a new form
+            let key = (bytes.get(t.start..t.end).unwrap_or_default(), t.kind as u8);
+            let f = *seen.entry(key).or_insert_with(|| {
+                let (mut info, form) = token_info(doc.tok(i), t.kind, &mut buf);
                 let next = lids.len() as u32;
                 info.lid = *lids.entry(info.lower).or_insert(next);
                 info.form = forms.len() as u32;
@@ -502,12 +529,33 @@ impl DocInfo {
         !self.toks[i].upper && !up(i.wrapping_sub(1)) && !up(i + 1) && !self.toks[i].caps_sent
     }
 
-    fn get(&self, i: isize, s: (usize, usize)) -> Option<&TokInfo> {
-        if i < s.0 as isize || i >= s.1 as isize {
-            None
-        } else {
-            Some(&self.toks[i as usize])
+    /// [`DocInfo::surely_outside`] for every token, sentence by sentence.
+    pub fn outside_mask(&self) -> Vec<bool> {
+        let n = self.toks.len();
+        if self.sents.windows(2).any(|w| w[1].0 < w[0].1) {
+            return (0..n).map(|i| self.surely_outside(i)).collect();
         }
+        let mut out = Vec::with_capacity(n);
+        let mut next = 0;
+        for &(a, b) in &self.sents {
+            // tokens between sentences (none, as sentences are cut) are asked one by one
+            while next < a.min(n) {
+                out.push(self.surely_outside(next));
+                next += 1;
+            }
+            let t = &self.toks[a..b];
+            for (k, x) in t.iter().enumerate() {
+                let up_before = k > 0 && t[k - 1].upper;
+                let up_after = k + 1 < t.len() && t[k + 1].upper;
+                out.push(!x.upper && !up_before && !up_after && !x.caps_sent);
+            }
+            next = b;
+        }
+        while next < n {
+            out.push(self.surely_outside(next));
+            next += 1;
+        }
+        out
     }
 
     /// The static features of token `i` that depend on the token alone (its text, class, casing
@@ -557,44 +605,42 @@ impl DocInfo {
 
     /// The static features of token `i` that read its neighbours.
     pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
-        let s = self.sents[self.sent_of[i] as usize];
+        let (a, b) = self.sents[self.sent_of[i] as usize];
         let t = &self.toks[i];
-        let ii = i as isize;
-        let lw = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
-        let sh = |d: isize| self.get(ii + d, s).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
-        let cl = |d: isize| self.get(ii + d, s).map_or(if d < 0 { 7 } else { 8 }, |t| t.cls as u64);
-        let caps = t.caps_sent as u64;
-        out.push(feat(13, lw(-1)));
-        out.push(feat(14, lw(1)));
-        out.push(feat(15, lw(-2)));
-        out.push(feat(16, lw(2)));
-        out.push(feat2(17, sh(-1), caps));
-        out.push(feat2(18, sh(1), caps));
-        out.push(feat3(19, sh(-1), t.shape, caps));
-        out.push(feat3(20, t.shape, sh(1), caps));
-        out.push(feat3(21, cl(-1), t.cls as u64, cl(1)));
-        out.push(feat2(22, lw(-1), t.lower));
-        out.push(feat2(23, t.lower, lw(1)));
-        if let Some(p) = self.get(ii - 1, s) {
-            let mut g = p.gaz;
+        // the neighbours within the sentence, read once
+        let at = |j: usize| if j >= a && j < b { Some(&self.toks[j]) } else { None };
+        let (p2, p1, n1, n2) = (at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), at(i + 1), at(i + 2));
+        let lw = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.lower);
+        let sh = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.shape);
+        let cl = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.cls as u64);
+        let (lp1, ln1) = (lw(p1, BOS), lw(n1, EOS));
+        let (sp1, sn1) = (sh(p1, BOS), sh(n1, EOS));
+        let (cp1, cn1) = (cl(p1, 7), cl(n1, 8));
+        let (caps, cls) = (t.caps_sent as u64, t.cls as u64);
+        out.reserve(24);
+        out.push(feat(13, lp1));
+        out.push(feat(14, ln1));
+        out.push(feat(15, lw(p2, BOS)));
+        out.push(feat(16, lw(n2, EOS)));
+        out.push(feat2(17, sp1, caps));
+        out.push(feat2(18, sn1, caps));
+        out.push(feat3(19, sp1, t.shape, caps));
+        out.push(feat3(20, t.shape, sn1, caps));
+        out.push(feat3(21, cp1, cls, cn1));
+        out.push(feat2(22, lp1, t.lower));
+        out.push(feat2(23, t.lower, ln1));
+        for (x, tid) in [(p1, 29), (n1, 30)] {
+            let mut g = x.map_or(0, |t| t.gaz);
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 g &= g - 1;
-                out.push(feat(29, b));
+                out.push(feat(tid, b));
             }
         }
-        if let Some(p) = self.get(ii + 1, s) {
-            let mut g = p.gaz;
-            while g != 0 {
-                let b = g.trailing_zeros() as u64;
-                g &= g - 1;
-                out.push(feat(30, b));
-            }
-        }
-        out.push(feat2(32, lw(-1), t.cls as u64));
-        out.push(feat2(33, lw(1), t.cls as u64));
-        out.push(feat3(34, cl(-2), cl(-1), t.cls as u64));
-        out.push(feat3(35, t.cls as u64, cl(1), cl(2)));
+        out.push(feat2(32, lp1, cls));
+        out.push(feat2(33, ln1, cls));
+        out.push(feat3(34, cl(p2, 7), cp1, cls));
+        out.push(feat3(35, cls, cn1, cl(n2, 8)));
     }
 
     /// Static features of token `i` (appended to `out`): those of the token alone, then those
@@ -647,6 +693,10 @@ mod tests {
     #[test]
     fn typographic_apostrophes_hash_like_ascii() {
         assert_eq!(lower_hash("Jinping’s"), lower_hash("jinping's"));
+        // the ASCII path and the general one agree
+        for s in ["Jinping`s", "1996-X", "", "U.S.", "O'Brien", "a b", "\t~`0Zz"] {
+            assert_eq!(lower_hash(s), lower_hash_chars(s), "{s:?}");
+        }
         assert_ne!(lower_hash("Kim"), lower_hash("Xi"));
         assert_eq!(lower_hash("1996"), lower_hash("2019"));
     }
@@ -679,6 +729,21 @@ mod tests {
             info.static_features(4, &mut f);
             assert!(f.len() > 20 && f.iter().all(|&k| k != 0));
         });
+    }
+
+    #[test]
+    fn outside_mask_is_surely_outside_per_token() {
+        let texts = [
+            "KIM VISITS CHINA\nKim Jong-un left for China. the visit was short, said an iPhone user.",
+            "", "a", "A", "a b c d e f", "北京 Beijing 北京 東京", "Mr. Smith. Dr. Jones! x y z.\n\nQ",
+        ];
+        for text in texts {
+            Doc::with(text, |doc| {
+                let info = DocInfo::new(doc, &Gazetteer::empty());
+                let each: Vec<bool> = (0..info.toks.len()).map(|i| info.surely_outside(i)).collect();
+                assert_eq!(info.outside_mask(), each, "{text:?}");
+            });
+        }
     }
 
     #[test]

@@ -120,6 +120,8 @@ struct Building {
 /// What grouping needs of one distinct mention text and label, worked out once.
 struct FormInfo {
     words: Vec<String>,
+    /// The words joined by spaces.
+    joined: String,
     alias: Option<&'static str>,
     /// The longer forms that contain this one (their first mentions), computed on first use.
     containers: Option<Vec<usize>>,
@@ -150,17 +152,17 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
     };
     let mention_sent: Vec<usize> = entities.iter().map(|e| sent_of(e.start)).collect();
     // names repeat: each distinct (text, label) is worked out once
-    let mut forms: Vec<FormInfo> = Vec::new();
+    let mut forms: Vec<FormInfo> = Vec::with_capacity(n);
     let form_of: Vec<usize> = {
-        let mut memo: HashMap<(&str, Label), usize> = HashMap::default();
+        let mut memo: HashMap<(&str, Label), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         entities
             .iter()
             .map(|e| {
                 *memo.entry((e.text.as_str(), e.label)).or_insert_with(|| {
                     let words = name_words(&e.text, e.label);
-                    let key = words.join(" ");
-                    let alias = ALIASES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-                    forms.push(FormInfo { words, alias, containers: None, group: None, display: None });
+                    let joined = words.join(" ");
+                    let alias = ALIASES.iter().find(|(k, _)| *k == joined).map(|(_, v)| *v);
+                    forms.push(FormInfo { words, joined, alias, containers: None, group: None, display: None });
                     forms.len() - 1
                 })
             })
@@ -169,10 +171,11 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // distinct forms, indexed by word (and ORG initials) so look-ups stay linear in practice;
     // the first mention of each form stands for it
-    let mut form_index: HashMap<(Label, &str), Vec<usize>> = HashMap::default();
+    let mut form_index: HashMap<(Label, &str), Vec<usize>> =
+        HashMap::with_capacity_and_hasher(2 * forms.len(), Default::default());
     let mut initials_index: HashMap<String, Vec<usize>> = HashMap::default();
     {
-        let mut seen_form: HashMap<(Label, String), usize> = HashMap::default();
+        let mut seen_form: HashMap<(Label, &str), usize> = HashMap::with_capacity_and_hasher(forms.len(), Default::default());
         let mut form_done = vec![false; forms.len()];
         for i in 0..n {
             let f = form_of[i];
@@ -184,7 +187,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
                 continue;
             }
             let label = entities[i].label;
-            if seen_form.insert((label, w.join(" ")), i).is_some() {
+            if seen_form.insert((label, forms[f].joined.as_str()), i).is_some() {
                 continue;
             }
             let mut uniq: Vec<&str> = w.iter().map(String::as_str).collect();
@@ -233,7 +236,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
 
     // 1. full forms: mentions whose words are not contained in a longer same-label mention's
     let mut groups: Vec<Building> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::default();
+    let mut by_key: HashMap<(Label, String), usize> = HashMap::with_capacity_and_hasher(forms.len(), Default::default());
     let mut assigned: Vec<Option<usize>> = vec![None; n];
     let mut partials: Vec<usize> = Vec::new();
     for i in 0..n {
@@ -252,7 +255,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
             None => {
                 let key = match form.alias {
                     Some(canon) => canon.to_lowercase(),
-                    None => form.words.join(" "),
+                    None => form.joined.clone(),
                 };
                 // alias groups may mix LOC and ORG readings of a country (`US` tagged ORG in one place)
                 let lkey = if form.alias.is_some() && label != Label::PER { Label::LOC } else { label };
@@ -351,7 +354,7 @@ pub fn group(doc: &Doc, entities: &mut [Entity]) -> Vec<Group> {
         let g = match chosen {
             Some(g) => g,
             None => {
-                let key = (label, format!("\u{0}ambiguous {}", form.words.join(" ")));
+                let key = (label, format!("\u{0}ambiguous {}", form.joined));
                 *by_key.entry(key).or_insert_with(|| {
                     let name = display_name(&entities[i].text, label);
                     let alias_name = is_alias_name(&name);

@@ -398,6 +398,10 @@ pub struct Bilou {
     i_l: [i32; 4],
     b_i: [i32; 4],
     i_i: [i32; 4],
+    /// `gap[a][k]`: how much more the move from place `4 + k` than from `4 + a` gives at most
+    /// (over the nine tags they lead to): when the score at `4 + a` leads that at `4 + k` by
+    /// at least this for every `k`, place `4 + a` is a best predecessor of all nine.
+    gap: [[i32; 9]; 9],
     /// `start` and `after_o` in the order [`AT`].
     start_at: [i32; 17],
     after_o_at: [i32; 17],
@@ -444,9 +448,15 @@ impl Bilou {
         for t in 0..4 {
             [[b_i[t], i_i[t]], [b_l[t], i_l[t]]] = inner[t];
         }
+        let mut gap = [[0; 9]; 9];
+        for a in 0..9 {
+            for k in 0..9 {
+                gap[a][k] = (0..9).map(|j| fwd[k][j] - fwd[a][j]).max().unwrap_or(0);
+            }
+        }
         let start_at = AT.map(|y| start[y]);
         let after_o_at = AT.map(|y| after_o[y]);
-        Some(Bilou { into_out, inner, to_o, fwd, b_l, i_l, b_i, i_i, start_at, after_o_at })
+        Some(Bilou { into_out, inner, to_o, fwd, gap, b_l, i_l, b_i, i_i, start_at, after_o_at })
     }
 
     /// As [`Lattice::decode_between`]: the best tags for emissions `em` (`n * 17`) into `out`.
@@ -473,24 +483,44 @@ impl Bilou {
             let e: &[i32; 17] = e.try_into().unwrap();
             let e = AT.map(|y| e[y]);
             let mut cur = [0i32; 17];
-            // B-x, U-x, O (places 0..9): from U-x, O or L-x (places 4..13)
-            let mut best = [0i32; 8];
-            let mut best_o = prev[4] + self.fwd[0][8];
-            for j in 0..8 {
-                best[j] = prev[4] + self.fwd[0][j];
-            }
+            // B-x, U-x, O (places 0..9): from U-x, O or L-x (places 4..13). Most often one of
+            // those leads the others by more than any move can make up: it alone is then the best
+            // predecessor of all nine (same sums; ties give the same score either way)
+            let mut a = 0;
             for k in 1..9 {
-                let pk = prev[4 + k];
-                let row = &self.fwd[k];
-                for j in 0..8 {
-                    best[j] = best[j].max(pk + row[j]);
+                if prev[4 + k] > prev[4 + a] {
+                    a = k;
                 }
-                best_o = best_o.max(pk + row[8]);
             }
-            for j in 0..8 {
-                cur[j] = best[j] + e[j];
+            let (pa, gap) = (prev[4 + a], &self.gap[a]);
+            let mut clear = true;
+            for k in 0..9 {
+                clear &= pa - prev[4 + k] >= gap[k];
             }
-            cur[8] = best_o + e[8];
+            if clear {
+                let row = &self.fwd[a];
+                for j in 0..9 {
+                    cur[j] = pa + row[j] + e[j];
+                }
+            } else {
+                let mut best = [0i32; 8];
+                let mut best_o = prev[4] + self.fwd[0][8];
+                for j in 0..8 {
+                    best[j] = prev[4] + self.fwd[0][j];
+                }
+                for k in 1..9 {
+                    let pk = prev[4 + k];
+                    let row = &self.fwd[k];
+                    for j in 0..8 {
+                        best[j] = best[j].max(pk + row[j]);
+                    }
+                    best_o = best_o.max(pk + row[8]);
+                }
+                for j in 0..8 {
+                    cur[j] = best[j] + e[j];
+                }
+                cur[8] = best_o + e[8];
+            }
             // L-x (places 9..13) and I-x (13..17): from B-x (0..4) or I-x (13..17)
             for t in 0..4 {
                 let (b, i) = (prev[t], prev[13 + t]);
@@ -604,10 +634,12 @@ mod tests {
         for round in 0..400 {
             let m = if round % 2 == 0 { 3 } else { 1000 };
             let trans: Vec<i32> = (0..(NTAGS + 1) * NTAGS).map(|_| rnd(m)).collect();
+            // emissions far larger than moves (as in real text) as well as comparable ones
+            let me = if round % 3 == 0 { m * 20 } else { m };
             let lat = Lattice::new(&trans, NTAGS, -(1 << 28));
             let fast = Bilou::new(&lat).unwrap();
             let n = 1 + (round % 13);
-            let em: Vec<i32> = (0..n * NTAGS).map(|_| rnd(m)).collect();
+            let em: Vec<i32> = (0..n * NTAGS).map(|_| rnd(me)).collect();
             for (after_o, before_o) in [(false, false), (true, false), (false, true), (true, true)] {
                 let (mut a, mut b, mut w, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
                 lat.decode_between(&em, after_o, before_o, &mut a, &mut w);

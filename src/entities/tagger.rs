@@ -65,7 +65,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let info = DocInfo::new(doc, gaz);
     // emission scores of the tokens that are scored (not `surely_outside`), in token order: a
     // stretch of scored tokens has consecutive rows (`row_of[i]` for each scored token)
-    let skip: Vec<bool> = (0..n).map(|i| info.surely_outside(i)).collect();
+    let skip = info.outside_mask();
     let scored = skip.iter().filter(|&&s| !s).count();
     let mut row_of = vec![0u32; n];
     let mut em: Vec<i32> = Vec::with_capacity(scored * NTAGS);
@@ -344,17 +344,31 @@ pub fn kin_are_people(doc: &Doc, ents: &mut [Entity]) {
         if ti < 2 || toks.get(ti).map_or(true, |t| t.start != e.start) {
             continue;
         }
-        let kin = word(ti - 1).to_lowercase();
-        if !KIN.contains(&kin.as_str()) {
+        let mut buf = [0u8; 24];
+        let kin = lower(word(ti - 1), &mut buf);
+        if !KIN.contains(&&*kin) {
             continue;
         }
-        let owner = word(ti - 2).to_lowercase();
-        let possessive = matches!(owner.as_str(), "his" | "her" | "their" | "whose" | "'s" | "’s" | "s")
+        let owner = lower(word(ti - 2), &mut buf);
+        let possessive = matches!(&*owner, "his" | "her" | "their" | "whose" | "'s" | "’s" | "s")
             || owner.ends_with("'s")
             || owner.ends_with("’s");
         if possessive {
             e.label = Label::PER;
         }
+    }
+}
+
+/// `w` lower-cased: short ASCII words in `buf` (no allocation), others by `to_lowercase`.
+fn lower<'a>(w: &str, buf: &'a mut [u8; 24]) -> std::borrow::Cow<'a, str> {
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII bytes are UTF-8
+        std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
     }
 }
 
@@ -427,6 +441,14 @@ mod tests {
                 assert_eq!(a.get(&t.lower).copied().unwrap_or([0; 5]), b[t.lid as usize]);
             }
         });
+    }
+
+    #[test]
+    fn lower_without_allocating_agrees_with_to_lowercase() {
+        let mut buf = [0u8; 24];
+        for w in ["Wife", "HIS", "FIANCÉE", "’s", "", "Abcdefghijklmnopqrstuvwxyz"] {
+            assert_eq!(lower(w, &mut buf), w.to_lowercase());
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::cues::*;
 use super::marks::Segment;
+use super::names::CapWords;
 use crate::model::{Entity, Label};
 use crate::text::{Doc, TokKind};
 use crate::text::fasthash::FastSet as HashSet;
@@ -30,7 +31,9 @@ const MAX_APPOSITIVE: usize = 25;
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
     /// Capitalised words seen inside a sentence (not first): names, not sentence-initial capitals.
-    mid_caps: HashSet<&'d str>,
+    caps: &'a CapWords<'d>,
+    /// Words of the entities tagged PER or ORG: names wherever they stand.
+    entity_words: HashSet<&'d str>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
@@ -667,7 +670,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         && self.is_cap(np.0)
                         && !is_pronoun(self.t(np.0))
                         && self.sentence_initial(np.0)
-                        && !self.mid_caps.contains(self.t(np.0));
+                        && !self.caps.mid_sentence(self.t(np.0))
+                        && !self.entity_words.contains(self.t(np.0));
                     let described = is_determiner(self.t(np.0)) && np.1 - np.0 >= 2;
                     if verb && !lone_initial && (self.is_cap(np.0) || is_pronoun(self.t(np.0)) || described) {
                         return Some(np);
@@ -771,32 +775,24 @@ fn token_span(doc: &Doc, s: &Segment) -> Range {
 /// 7. a phrase quoted inside the writer's sentence with no cue belongs to the sentence's subject
 ///    (`Kim has proposed cooperation with fellow “socialist countries”`).
 pub fn attribute(doc: &Doc, segs: &[Segment], entities: &[Entity]) -> Vec<Found> {
-    let mut mid_caps = HashSet::with_capacity_and_hasher(doc.tokens.len() / 16 + 16, Default::default());
-    for i in 1..doc.tokens.len() {
-        let t = &doc.tokens[i];
-        if t.kind != TokKind::Word || t.newline_before {
-            continue;
-        }
-        let w = doc.tok(i);
-        if !w.chars().next().map_or(false, char::is_uppercase) {
-            continue;
-        }
-        let prev = doc.tok(i - 1);
-        if !matches!(prev, "." | "!" | "?" | ":") && !prev.chars().all(super::marks::is_quote_mark) {
-            mid_caps.insert(w);
-        }
-    }
+    attribute_with(doc, segs, entities, &CapWords::new(doc))
+}
+
+/// [`attribute`] with the document's capitalised words already gathered (`quotes::find` shares
+/// them with the name resolver).
+pub fn attribute_with<'d>(doc: &Doc<'d>, segs: &[Segment], entities: &[Entity], caps: &CapWords<'d>) -> Vec<Found> {
     // words the entity tagger calls a person or an organisation are names wherever they stand
+    let mut entity_words = HashSet::default();
     for e in entities {
         if matches!(e.label, Label::PER | Label::ORG) {
             let a = doc.tokens.partition_point(|t| t.start < e.start);
             let b = doc.tokens.partition_point(|t| t.start < e.end);
             for i in a..b {
-                mid_caps.insert(doc.tok(i));
+                entity_words.insert(doc.tok(i));
             }
         }
     }
-    let cx = Ctx { doc, mid_caps };
+    let cx = Ctx { doc, caps, entity_words };
     let n = doc.tokens.len();
     let spans: Vec<Range> = segs.iter().map(|s| token_span(doc, s)).collect();
     // first token of each token's paragraph, in one pass

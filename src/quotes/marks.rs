@@ -137,9 +137,40 @@ pub fn find(text: &str) -> Vec<Segment> {
     out
 }
 
-/// Byte position of the first `\n`, `\r` or U+2029 (paragraph separator) in `b`.
+/// Byte position of the first `\n`, `\r` or U+2029 (paragraph separator) in `b`. Words of eight
+/// bytes holding none of `\n`, `\r` and 0xE2 (U+2029's lead byte) are skipped whole.
 fn line_break(b: &[u8]) -> Option<usize> {
-    b.iter().enumerate().position(|(i, &x)| x == b'\n' || x == b'\r' || (x == 0xE2 && b[i + 1..].starts_with(&[0x80, 0xA9])))
+    let mut i = 0;
+    while let Some(w) = b.get(i..i + 8) {
+        let w = word(w);
+        if has_byte(w, b'\n') || has_byte(w, b'\r') || has_byte(w, 0xE2) {
+            break;
+        }
+        i += 8;
+    }
+    b[i..].iter().enumerate().position(|(j, &x)| x == b'\n' || x == b'\r' || (x == 0xE2 && b[i + j + 1..].starts_with(&[0x80, 0xA9]))).map(|j| i + j)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as one little-endian word (`w` holds exactly eight).
+#[inline]
+fn word(w: &[u8]) -> u64 {
+    u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))
+}
+
+/// Whether some byte of `w` equals `c` (the exact "has a zero byte" bit trick on `w ^ c…c`).
+#[inline]
+fn has_byte(w: u64, c: u8) -> bool {
+    let x = w ^ (ONES * c as u64);
+    x.wrapping_sub(ONES) & !x & HIGH != 0
+}
+
+/// Whether all eight bytes of `w` are plain ASCII other than `"`, `'` and `` ` ``.
+#[inline]
+fn all_plain(w: u64) -> bool {
+    w & HIGH == 0 && !has_byte(w, b'"') && !has_byte(w, b'\'') && !has_byte(w, b'`')
 }
 
 /// Pair the marks of one paragraph; push its outermost segments. Returns whether the paragraph
@@ -160,6 +191,12 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
     while k < pb.len() {
         if plain(pb[k]) {
             let mut j = k + 1;
+            while let Some(w) = pb.get(j..j + 8) {
+                if !all_plain(word(w)) {
+                    break;
+                }
+                j += 8;
+            }
             while j < pb.len() && plain(pb[j]) {
                 j += 1;
             }
@@ -603,6 +640,28 @@ mod tests {
             }
         }
         outer.is_some()
+    }
+
+    #[test]
+    fn word_tests_match_byte_tests() {
+        let plain = |b: u8| b < 0x80 && !matches!(b, b'"' | b'\'' | b'`');
+        for special in 0..=255u8 {
+            for filler in [b'a', b' ', 0x7F, 0x80, 0xE2, 0xFF, b'\n', b'"', 0x01] {
+                for at in 0..8 {
+                    let mut w = [filler; 8];
+                    w[at] = special;
+                    let x = u64::from_le_bytes(w);
+                    assert_eq!(all_plain(x), w.iter().all(|&b| plain(b)), "{w:?}");
+                    for c in [b'\n', b'\r', 0xE2] {
+                        assert_eq!(has_byte(x, c), w.contains(&c), "{w:?} {c}");
+                    }
+                }
+            }
+        }
+        // line breaks past the first word
+        assert_eq!(line_break(b"abcdefghijk\nx"), Some(11));
+        assert_eq!(line_break("abcdefgh\u{2029}".as_bytes()), Some(8));
+        assert_eq!(line_break("abcdefgh\u{2014}".as_bytes()), None);
     }
 
     #[test]

@@ -15,9 +15,11 @@ use crate::text::Doc;
 pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
     let text = doc.text;
     let segs = marks::find(text);
-    let found = attribute::attribute(doc, &segs, entities);
+    // the capitalised words, gathered once for the attribution and the resolver
+    let caps = names::CapWords::new(doc);
+    let found = attribute::attribute_with(doc, &segs, entities, &caps);
     let quoted: Vec<(usize, usize)> = segs.iter().map(|s| (s.content_start, s.content_end)).collect();
-    let mut resolver = names::Resolver::new(doc, entities, groups, &quoted);
+    let mut resolver = names::Resolver::with_caps(doc, entities, groups, &quoted, caps);
     let toks = doc.tokens;
     let mut out = Vec::with_capacity(segs.len());
     let mut prev_speaker: Option<Speaker> = None;

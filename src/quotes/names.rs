@@ -46,24 +46,24 @@ fn cap(w: &str) -> bool {
     w.chars().next().map_or(false, char::is_uppercase)
 }
 
-impl<'a, 'd> Resolver<'a, 'd> {
-    /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
-    #[inline(never)]
-    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
-        let mut names = Vec::new();
+struct CapWord {
+    name: bool,
+    mid: bool,
+}
+
+/// The capitalised words of a document, one entry per distinct word: whether the word lists let it
+/// be a name (consulted once per word), and whether it is also seen inside a sentence (a name
+/// rather than a sentence opener). Gathered once for the attribution and the resolver.
+pub struct CapWords<'d> {
+    words: HashMap<&'d str, CapWord>,
+    /// Per token: a capitalised word that may be (part of) a name.
+    is_name: Vec<bool>,
+}
+
+impl<'d> CapWords<'d> {
+    pub fn new(doc: &Doc<'d>) -> Self {
         let toks = doc.tokens;
-        let in_quote = |pos: usize| -> bool {
-            let k = quoted.partition_point(|q| q.1 <= pos);
-            k < quoted.len() && quoted[k].0 <= pos
-        };
-        // Capitalised words, one map entry per distinct word: whether the word lists let it be a
-        // name (consulted once per word), and whether it is also seen inside a sentence (a name
-        // rather than a sentence opener).
-        struct CapWord {
-            name: bool,
-            mid: bool,
-        }
-        let mut words: HashMap<&str, CapWord> = HashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
+        let mut words: HashMap<&'d str, CapWord> = HashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
         let mut is_name = vec![false; toks.len()];
         for i in 0..toks.len() {
             if toks[i].kind != TokKind::Word {
@@ -84,6 +84,31 @@ impl<'a, 'd> Resolver<'a, 'd> {
             e.mid |= mid;
             is_name[i] = e.name;
         }
+        CapWords { words, is_name }
+    }
+
+    /// `w` is written with a capital inside a sentence somewhere (not only as a sentence's first word).
+    pub fn mid_sentence(&self, w: &str) -> bool {
+        self.words.get(w).map_or(false, |c| c.mid)
+    }
+}
+
+impl<'a, 'd> Resolver<'a, 'd> {
+    /// `quoted`: byte ranges of quoted text, sorted; names inside them are not the story's people.
+    pub fn new(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)]) -> Self {
+        Self::with_caps(doc, entities, groups, quoted, CapWords::new(doc))
+    }
+
+    /// [`Resolver::new`] with the document's capitalised words already gathered.
+    #[inline(never)]
+    pub fn with_caps(doc: &'a Doc<'d>, entities: &'a [Entity], groups: &'a [Group], quoted: &[(usize, usize)], caps: CapWords<'d>) -> Self {
+        let mut names = Vec::new();
+        let toks = doc.tokens;
+        let in_quote = |pos: usize| -> bool {
+            let k = quoted.partition_point(|q| q.1 <= pos);
+            k < quoted.len() && quoted[k].0 <= pos
+        };
+        let CapWords { words, is_name } = caps;
         let mut sentence_first = vec![false; toks.len()];
         for s in doc.sentences {
             // first word of the sentence, past quotes and conjunctions

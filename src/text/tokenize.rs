@@ -279,8 +279,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             first = i;
         }
         let t = &tokens[i];
-        let s = &text[t.start..t.end];
-        let terminal = matches!(s, "." | "!" | "?");
+        // a one-byte token `.`, `!` or `?` (no string slicing for the other tokens)
+        let terminal = t.end == t.start + 1 && matches!(text.as_bytes()[t.start], b'.' | b'!' | b'?');
         if terminal {
             let mut j = i + 1;
             while j < n && !tokens[j].newline_before && is_closer(&text[tokens[j].start..tokens[j].end]) {
