@@ -77,9 +77,10 @@ impl<W: Write> Out<W> {
         self.buf.push(b'"');
     }
 
-    /// `"key":` (keys are plain ASCII).
+    /// `{"key":` or `,"key":` (keys are plain ASCII).
     #[inline(always)]
-    fn key(&mut self, k: &str) {
+    fn field(&mut self, before: &str, k: &str) {
+        self.raw(before.as_bytes());
         self.buf.push(b'"');
         self.buf.extend_from_slice(k.as_bytes());
         self.buf.extend_from_slice(b"\":");
@@ -116,26 +117,20 @@ impl<W: Write> Out<W> {
     fn quote(&mut self, q: &Quote) {
         self.key_num("{", "start", q.start);
         self.key_num(",", "end", q.end);
-        self.raw(b",");
-        self.key("text");
-        self.str(&q.text);
-        self.raw(b",");
-        self.key("kind");
-        self.str(match q.kind {
+        self.key_str(",", "text", &q.text);
+        self.key_str(",", "kind", match q.kind {
             QuoteKind::Full => "full",
             QuoteKind::Partial => "partial",
             QuoteKind::Other => "other",
         });
         self.key_num(",", "contentStart", q.content_start);
         self.key_num(",", "contentEnd", q.content_end);
-        self.raw(b",");
-        self.key("speaker");
+        self.field(",", "speaker");
         match &q.speaker {
             Some(s) => self.speaker(s),
             None => self.raw(b"null"),
         }
-        self.raw(b",");
-        self.key("cue");
+        self.field(",", "cue");
         match &q.cue {
             Some(c) => self.cue(c),
             None => self.raw(b"null"),
@@ -144,16 +139,11 @@ impl<W: Write> Out<W> {
     }
 
     fn speaker(&mut self, s: &Speaker) {
-        self.raw(b"{");
-        self.key("name");
-        self.str(&s.name);
+        self.key_str("{", "name", &s.name);
         self.key_num(",", "start", s.start);
         self.key_num(",", "end", s.end);
-        self.raw(b",");
-        self.key("text");
-        self.str(&s.text);
-        self.raw(b",");
-        self.key("group");
+        self.key_str(",", "text", &s.text);
+        self.field(",", "group");
         self.opt_num(s.group);
         self.raw(b"}");
     }
@@ -161,32 +151,21 @@ impl<W: Write> Out<W> {
     fn cue(&mut self, c: &Cue) {
         self.key_num("{", "start", c.start);
         self.key_num(",", "end", c.end);
-        self.raw(b",");
-        self.key("text");
-        self.str(&c.text);
+        self.key_str(",", "text", &c.text);
         self.raw(b"}");
     }
 
     fn timex(&mut self, d: &Timex) {
         self.key_num("{", "start", d.start);
         self.key_num(",", "end", d.end);
-        self.raw(b",");
-        self.key("text");
-        self.str(&d.text);
-        self.raw(b",");
-        self.key("type");
-        self.str(d.kind.as_str());
-        self.raw(b",");
-        self.key("value");
-        self.str(&d.value);
-        self.raw(b",");
-        self.key("range");
+        self.key_str(",", "text", &d.text);
+        self.key_str(",", "type", d.kind.as_str());
+        self.key_str(",", "value", &d.value);
+        self.field(",", "range");
         match &d.range {
             Some(r) => {
                 self.key_num("{", "id", r.id);
-                self.raw(b",");
-                self.key("role");
-                self.str(match r.role {
+                self.key_str(",", "role", match r.role {
                     RangeRole::Start => "start",
                     RangeRole::End => "end",
                 });
@@ -200,26 +179,17 @@ impl<W: Write> Out<W> {
     fn entity(&mut self, e: &Entity) {
         self.key_num("{", "start", e.start);
         self.key_num(",", "end", e.end);
-        self.raw(b",");
-        self.key("text");
-        self.str(&e.text);
-        self.raw(b",");
-        self.key("label");
-        self.str(e.label.as_str());
+        self.key_str(",", "text", &e.text);
+        self.key_str(",", "label", e.label.as_str());
         self.key_num(",", "group", e.group);
         self.raw(b"}");
     }
 
     fn group(&mut self, g: &Group) -> io::Result<()> {
         self.key_num("{", "id", g.id);
-        self.raw(b",");
-        self.key("name");
-        self.str(&g.name);
-        self.raw(b",");
-        self.key("label");
-        self.str(g.label.as_str());
-        self.raw(b",");
-        self.key("mentions");
+        self.key_str(",", "name", &g.name);
+        self.key_str(",", "label", g.label.as_str());
+        self.field(",", "mentions");
         self.list(&g.mentions, |o, &m| o.num(m))?;
         self.raw(b"}");
         Ok(())
@@ -228,9 +198,15 @@ impl<W: Write> Out<W> {
     /// `{"key":n` or `,"key":n`.
     #[inline(always)]
     fn key_num(&mut self, before: &str, k: &str, n: usize) {
-        self.raw(before.as_bytes());
-        self.key(k);
+        self.field(before, k);
         self.num(n);
+    }
+
+    /// `{"key":"s"` or `,"key":"s"`.
+    #[inline(always)]
+    fn key_str(&mut self, before: &str, k: &str, s: &str) {
+        self.field(before, k);
+        self.str(s);
     }
 }
 
@@ -252,33 +228,24 @@ fn needs_escape(w: u64) -> bool {
 /// Write `a` as one line of compact JSON (no trailing newline).
 pub fn write_annotation(inner: impl Write, a: &Annotation) -> io::Result<()> {
     let mut o = Out { buf: Vec::with_capacity(CHUNK + 4096), inner };
-    o.raw(b"{");
-    o.key("version");
-    o.str(&a.version);
-    o.raw(b",");
-    o.key("referenceDate");
+    o.key_str("{", "version", &a.version);
+    o.field(",", "referenceDate");
     match &a.reference_date {
         Some(d) => o.str(d),
         None => o.raw(b"null"),
     }
-    o.raw(b",");
-    o.key("referenceDateSource");
-    o.str(match a.reference_date_source {
+    o.key_str(",", "referenceDateSource", match a.reference_date_source {
         RefDateSource::Option => "option",
         RefDateSource::Dateline => "dateline",
         RefDateSource::None => "none",
     });
-    o.raw(b",");
-    o.key("quotes");
+    o.field(",", "quotes");
     o.list(&a.quotes, |o, q| o.quote(q))?;
-    o.raw(b",");
-    o.key("dates");
+    o.field(",", "dates");
     o.list(&a.dates, |o, d| o.timex(d))?;
-    o.raw(b",");
-    o.key("entities");
+    o.field(",", "entities");
     o.list(&a.entities, |o, e| o.entity(e))?;
-    o.raw(b",");
-    o.key("groups");
+    o.field(",", "groups");
     let mut err = Ok(());
     o.list(&a.groups, |o, g| {
         if err.is_ok() {
