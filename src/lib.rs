@@ -36,21 +36,57 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Annotate `text`. Never panics on any input by design; the bindings still guard against it.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
-    let (reference_date, reference_date_source) = match options.reference_date {
-        Some(d) => (Some(d), RefDateSource::Option),
-        None => match dates::dateline::find(text) {
-            Some(d) => (Some(d), RefDateSource::Dateline),
-            None => (None, RefDateSource::None),
-        },
-    };
-
+    let (reference_date, source) = reference_date(text, options);
     let mut all = segment::Stitcher::default();
     for (start, end) in segment::cut(text, segment::SEGMENT_BYTES) {
         let (q, d, e, g) = annotate_segment(&text[start..end], options, reference_date);
         all.push(start, q, d, e, g);
     }
-    let segment::Stitcher { quotes, dates, entities, groups, .. } = all;
+    finish(reference_date, source, all)
+}
 
+/// The same result as [`annotate`], with the segments of a long text (see [`segment`]) annotated
+/// on up to `threads` threads at once and stitched in order. Native builds only: the CLI uses it
+/// for long inputs; a news article is one segment and takes the plain path.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annotation {
+    let segments = segment::cut(text, segment::SEGMENT_BYTES);
+    let threads = threads.min(segments.len());
+    if threads <= 1 {
+        return annotate(text, options);
+    }
+    let (reference_date, source) = reference_date(text, options);
+    // Waves of `threads` segments, each stitched as soon as its wave is done: at most `threads`
+    // segments are in flight, so peak memory stays near the one-thread figure.
+    let mut all = segment::Stitcher::default();
+    for wave in segments.chunks(threads) {
+        let done: Vec<Layered> = std::thread::scope(|scope| {
+            let workers: Vec<_> = wave
+                .iter()
+                .map(|&(start, end)| scope.spawn(move || annotate_segment(&text[start..end], options, reference_date)))
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
+        for (&(start, _), (q, d, e, g)) in wave.iter().zip(done) {
+            all.push(start, q, d, e, g);
+        }
+    }
+    finish(reference_date, source, all)
+}
+
+/// The reference date: the caller's, else a dateline in the text, else none.
+fn reference_date(text: &str, options: &Options) -> (Option<Date>, RefDateSource) {
+    match options.reference_date {
+        Some(d) => (Some(d), RefDateSource::Option),
+        None => match dates::dateline::find(text) {
+            Some(d) => (Some(d), RefDateSource::Dateline),
+            None => (None, RefDateSource::None),
+        },
+    }
+}
+
+fn finish(reference_date: Option<Date>, reference_date_source: RefDateSource, all: segment::Stitcher) -> Annotation {
+    let segment::Stitcher { quotes, dates, entities, groups, .. } = all;
     Annotation {
         version: VERSION.to_string(),
         reference_date: reference_date.map(|d| d.to_string()),
@@ -62,12 +98,15 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     }
 }
 
+/// One segment's layers: quotes, dates, entities, entity groups (offsets within the segment).
+type Layered = (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>);
+
 /// Run the layers over one segment (the whole text unless it is very long; see [`segment`]).
 fn annotate_segment(
     text: &str,
     options: &Options,
     reference_date: Option<Date>,
-) -> (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>) {
+) -> Layered {
     let tokens = text::tokenize(text);
     let sentences = text::sentences(text, &tokens);
     let doc = text::Doc { text, tokens: &tokens, sentences: &sentences };

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use newsmark::offsets::Unit;
-use newsmark::{annotate, Date, Layers, Options};
+use newsmark::{annotate_parallel, Date, Layers, Options};
 
 const USAGE: &str = "\
 newsmark — annotate news text with quotes, dates and entities
@@ -22,6 +22,8 @@ OPTIONS:
     --format FMT      json (default) or html (a self-contained highlighted page)
     --layers LIST     comma-separated subset of quotes,dates,entities (default: all)
     --day-first       read 1/7/2019 as 1 July
+    --threads N       annotate on up to N threads (default: the machine's cores); the output is the
+                      same whatever N: a long text's segments, or JSONL documents, run side by side
     --pretty          indent the JSON (the default at a terminal; piped output is one compact line)
     --jsonl IN        read exchange-format documents (one per line; `dct` is the reference date)
                       and write one prediction document per line (code-point offsets)
@@ -37,10 +39,11 @@ struct Args {
     layers: Layers,
     day_first: bool,
     pretty: bool,
+    threads: usize,
 }
 
 fn parse_args(argv: &[String]) -> Result<Args, String> {
-    let mut a = Args { input: None, jsonl: None, ref_date: None, format: "json".into(), layers: Layers::default(), day_first: false, pretty: false };
+    let mut a = Args { input: None, jsonl: None, ref_date: None, format: "json".into(), layers: Layers::default(), day_first: false, pretty: false, threads: default_threads() };
     let mut it = argv.iter();
     let value = |it: &mut std::slice::Iter<String>, flag: &str| {
         it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))
@@ -61,6 +64,13 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--jsonl" => a.jsonl = Some(value(&mut it, arg)?),
             "--day-first" => a.day_first = true,
             "--pretty" => a.pretty = true,
+            "--threads" => {
+                let v = value(&mut it, arg)?;
+                a.threads = match v.parse::<usize>() {
+                    Ok(n) if n >= 1 => n,
+                    _ => return Err(format!("--threads: expected a whole number ≥ 1, got {v:?}")),
+                };
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => {
                 if a.input.is_some() {
@@ -71,6 +81,11 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         }
     }
     Ok(a)
+}
+
+/// The cores this process may use (1 if unknown), capped: past 8 the output writing dominates.
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
 }
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
@@ -109,11 +124,11 @@ fn run(argv: &[String]) -> Result<(), String> {
             Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("opening {path}: {e}"))?))
         };
         let opts = Options { reference_date: None, layers: args.layers, day_first: args.day_first };
-        return jsonl::run(reader, &mut out, &opts);
+        return jsonl::run(reader, &mut out, &opts, args.threads);
     }
     let text = read_input(args.input.as_deref())?;
     let opts = Options { reference_date: args.ref_date, layers: args.layers, day_first: args.day_first };
-    let mut result = annotate(&text, &opts);
+    let mut result = annotate_parallel(&text, &opts, args.threads);
     if args.format == "html" {
         out.write_all(html::render(&text, &result).as_bytes()).map_err(|e| e.to_string())?;
     } else {
@@ -143,10 +158,14 @@ fn tune_allocator() {
     }
     const M_TRIM_THRESHOLD: i32 = -1;
     const M_MMAP_THRESHOLD: i32 = -3;
+    const M_ARENA_MAX: i32 = -8;
     // SAFETY: mallopt only sets allocator parameters; no other thread runs yet.
     unsafe {
         mallopt(M_MMAP_THRESHOLD, 4 << 20);
         mallopt(M_TRIM_THRESHOLD, i32::MAX);
+        // One heap for all threads: per-thread arenas would each keep their own free space (a
+        // 10 MB input on 2 threads: 87 MB peak instead of 55).
+        mallopt(M_ARENA_MAX, 1);
     }
 }
 
