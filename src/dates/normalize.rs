@@ -95,6 +95,8 @@ pub enum Val {
         amt: Option<u32>,
         unit: Unit,
     },
+    /// The ISO week that holds a day ("the week of March 6").
+    WeekOf(Box<Val>),
     /// A time of day on a day.
     Time {
         day: Box<Val>,
@@ -386,6 +388,13 @@ pub fn value(v: &Val, r: Option<Date>) -> String {
             }
         }
         Val::Year(y) => yfmt(year_of(*y, r)),
+        Val::WeekOf(day) => match Date::parse_iso(&value(day, r)) {
+            Ok(d) => {
+                let (y, w) = d.iso_week();
+                format!("{y:04}-W{w:02}")
+            }
+            Err(_) => "XXXX-WXX".to_string(),
+        },
         Val::Weekday { wd, dir } => match r {
             Some(r) => weekday_near(r, *wd, *dir).to_string(),
             None => format!("XXXX-WXX-{wd}"),
