@@ -24,7 +24,7 @@ pub struct Model {
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
     /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
-    slots: Vec<(u32, u32)>,
+    slots: Vec<[u32; 2]>,
     rows: Vec<[i16; MAX_TAGS]>,
     /// Home slots (`slots` has a few more at the end for runs that spill past them).
     cap: u32,
@@ -155,7 +155,7 @@ impl Model {
         // writes, no probing at load time); an empty slot at the end stops every probe. A key's
         // row is its place in the file (a zero key, the empty slot's mark, gets none)
         let cap = (2 * nfeat + 1).min(u32::MAX as usize);
-        let mut slots = vec![(0u32, 0u32); cap + 1];
+        let mut slots = vec![[0u32; 2]; cap + 1]; // a zeroed allocation
         let mut next = 0usize;
         let mut k = 0u32;
         for i in 0..nfeat {
@@ -165,9 +165,9 @@ impl Model {
             }
             let s = slot_of(k, cap as u32).max(next);
             if s + 1 >= slots.len() {
-                slots.push((0, 0));
+                slots.push([0, 0]);
             }
-            slots[s] = (k, i as u32);
+            slots[s] = [k, i as u32];
             next = s + 1;
         }
         // the weights follow the `nfeat` masks: find where (a varint ends at a byte < 0x80)
@@ -231,7 +231,7 @@ impl Model {
         // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
         // empty slot or a larger key
         let mut s = slot_of(key, self.cap);
-        while let Some(&(k, r)) = self.slots.get(s) {
+        while let Some(&[k, r]) = self.slots.get(s) {
             if k == key {
                 return Some(r as usize);
             }
