@@ -4,6 +4,10 @@
 //!
 //! cargo run --release --bin train-ner -- [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
 //!     [--min-count N] [--prune Q]
+//!
+//! `train-ner --write-gazetteer` only hashes the gazetteer list (`src/entities/data/gazetteers.txt`)
+//! into the table the library embeds (`src/entities/data/gazetteers.bin`); run it after editing
+//! the list (a unit test fails while the table is stale).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -192,6 +196,13 @@ fn evaluate(exs: &[Example], model: &Model) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--write-gazetteer") {
+        let list = std::fs::read_to_string(gazetteer::LIST_PATH).expect("the gazetteer list");
+        let table = gazetteer::Gazetteer::table_bytes(&list);
+        std::fs::write(gazetteer::TABLE_PATH, &table).expect("writable table");
+        eprintln!("wrote {} ({} bytes)", gazetteer::TABLE_PATH, table.len());
+        return;
+    }
     let train_path = arg(&args, "--train", "../shared/data/conll2003/train.jsonl");
     let dev_path = arg(&args, "--dev", "");
     let out_path = arg(&args, "--out", "src/entities/data/ner.model");

@@ -269,7 +269,35 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
 /// Join adjacent pieces that name one time: `Monday, Oct. 26`; `5 p.m. EST Nov. 9`; `noon Thursday`.
 fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
+    for mut c in cands {
+        // "the week of March 6": the ISO week that holds the day
+        if c.s >= 2
+            && tk.w(c.s - 1) == "of"
+            && tk.w(c.s - 2) == "week"
+            && tk.same_sent(c.s - 2, c.s)
+            && out.last().map_or(true, |p| p.e <= c.s - 2)
+            && c.kind == TimexType::Date
+            && matches!(c.val, Val::Cal { d: Some(_), .. })
+        {
+            let the = c.s >= 3 && tk.w(c.s - 3) == "the" && out.last().map_or(true, |p| p.e < c.s - 2);
+            c.s -= if the { 3 } else { 2 };
+            c.val = Val::WeekOf(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))));
+        }
+        // "the day before last Tuesday", "the day after Christmas": a day from the day named
+        if c.s >= 2
+            && tk.is_any(c.s - 1, &["before", "after"])
+            && tk.w(c.s - 2) == "day"
+            && tk.same_sent(c.s - 2, c.s)
+            && out.last().map_or(true, |p| p.e <= c.s - 2)
+            && c.kind == TimexType::Date
+            && c.anchor == Anchor::None
+            && c.is_day()
+        {
+            let n = if tk.w(c.s - 1) == "before" { -1 } else { 1 };
+            let the = c.s >= 3 && tk.w(c.s - 3) == "the" && out.last().map_or(true, |p| p.e < c.s - 2);
+            c.s -= if the { 3 } else { 2 };
+            c.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), n);
+        }
         // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
         if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
             let n = out.len();
@@ -693,7 +721,7 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     _ => Dir::Past,
                 }
             }
-            Val::Time { day, .. } => fix(tk, at, day),
+            Val::Time { day, .. } | Val::WeekOf(day) | Val::DayShift(day, _) => fix(tk, at, day),
             _ => {}
         }
     }
@@ -1038,6 +1066,53 @@ mod tests {
                 last = x.end;
             }
         }
+    }
+
+    #[test]
+    fn a_day_before_or_after_a_day() {
+        assert_eq!(
+            one("The day before last Tuesday's hearing, Manuel went home.", "2000-02-24"),
+            "The day before last Tuesday|DATE|2000-02-21"
+        );
+        assert_eq!(
+            one("The PAC gave money on the day after Christmas.", "2016-01-05"),
+            "the day after Christmas|DATE|2015-12-26"
+        );
+        assert_eq!(
+            one("He met partners the day after Monday's debate.", "2016-09-30"),
+            "the day after Monday|DATE|2016-09-27"
+        );
+        assert_eq!(one("He came the day before March 1, 2000.", ""), "the day before March 1, 2000|DATE|2000-02-29");
+        assert_eq!(one("He came the day before Jan. 5.", ""), "the day before Jan. 5|DATE|XXXX-XX-XX");
+        // traps: no day after the word, a day taken by an earlier expression, a month alone
+        assert_eq!(one("It was the day after.", "2000-02-24"), "");
+        assert_eq!(one("He left the day before the vote.", "2000-02-24"), "");
+        assert_eq!(one("In the day before March, it rained.", "2000-02-24"), "March|DATE|2000-03");
+        assert_eq!(
+            one("Sales rose that day before Monday's drop.", "2000-02-24"),
+            "that day|DATE|XXXX-XX-XX; Monday|DATE|2000-02-21"
+        );
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        // the ISO week that holds the day, the year inferred as for the day alone
+        assert_eq!(
+            one("The hearing was moved to the week of March 6.", "2000-02-24"),
+            "the week of March 6|DATE|2000-W10"
+        );
+        assert_eq!(
+            one("The week of Jan. 2, 2000 was calm.", "1999-12-01"),
+            "The week of Jan. 2, 2000|DATE|1999-W52"
+        );
+        assert_eq!(one("It slipped to the week of March 6.", ""), "the week of March 6|DATE|XXXX-WXX");
+        // traps: a week that is no day's, a month without a day, a week already taken
+        assert_eq!(one("The week of talks ended.", "2000-02-24"), "");
+        assert_eq!(one("In the week of March, rain fell.", "2000-02-24"), "March|DATE|2000-03");
+        assert_eq!(
+            one("Sales fell last week of March 6 stores.", "2000-02-24"),
+            "last week|DATE|2000-W07; March 6|DATE|2000-03-06"
+        );
     }
 }
 

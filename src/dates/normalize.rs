@@ -95,6 +95,10 @@ pub enum Val {
         amt: Option<u32>,
         unit: Unit,
     },
+    /// The ISO week that holds a day ("the week of March 6").
+    WeekOf(Box<Val>),
+    /// `n` days from a day ("the day before last Tuesday", "the day after Christmas").
+    DayShift(Box<Val>, i8),
     /// A time of day on a day.
     Time {
         day: Box<Val>,
@@ -386,6 +390,17 @@ pub fn value(v: &Val, r: Option<Date>) -> String {
             }
         }
         Val::Year(y) => yfmt(year_of(*y, r)),
+        Val::WeekOf(day) => match Date::parse_iso(&value(day, r)) {
+            Ok(d) => {
+                let (y, w) = d.iso_week();
+                format!("{y:04}-W{w:02}")
+            }
+            Err(_) => "XXXX-WXX".to_string(),
+        },
+        Val::DayShift(day, n) => match Date::parse_iso(&value(day, r)) {
+            Ok(d) => d.add_days(*n as i64).to_string(),
+            Err(_) => "XXXX-XX-XX".to_string(),
+        },
         Val::Weekday { wd, dir } => match r {
             Some(r) => weekday_near(r, *wd, *dir).to_string(),
             None => format!("XXXX-WXX-{wd}"),

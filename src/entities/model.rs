@@ -24,14 +24,22 @@ pub struct Model {
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
     /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
-    slots: Vec<(u32, u32)>,
+    slots: Vec<[u32; 2]>,
     rows: Vec<[i16; MAX_TAGS]>,
     /// Home slots (`slots` has a few more at the end for runs that spill past them).
     cap: u32,
     pub nfeat: usize,
 }
 
+#[inline(always)]
 fn read_varint(b: &[u8], pos: &mut usize) -> Option<u32> {
+    // most keys and masks are one or two bytes
+    if let Some(&x) = b.get(*pos) {
+        if x < 0x80 {
+            *pos += 1;
+            return Some(x as u32);
+        }
+    }
     let mut v: u32 = 0;
     let mut shift = 0;
     loop {
@@ -70,6 +78,18 @@ pub fn decode(q: i8) -> i32 {
     let q = q as i32;
     q * q.abs()
 }
+
+/// [`decode`] of each code, by its byte.
+static DECODED: [i16; 256] = {
+    let mut t = [0i16; 256];
+    let mut b = 0;
+    while b < 256 {
+        let q = b as u8 as i8 as i16;
+        t[b] = q * if q < 0 { -q } else { q };
+        b += 1;
+    }
+    t
+};
 
 /// The code of a weight of `w` units (`w` may be fractional).
 pub fn quantise(w: f32) -> i8 {
@@ -127,52 +147,57 @@ impl Model {
             trans.push(i32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?));
             pos += 4;
         }
-        if nfeat > b.len() {
-            return None;
-        }
-        let mut keys = Vec::with_capacity(nfeat);
-        let mut k = 0u32;
-        for _ in 0..nfeat {
-            k = k.checked_add(read_varint(b, &mut pos)?)?;
-            keys.push(k);
-        }
-        let mut masks = Vec::with_capacity(nfeat);
-        for _ in 0..nfeat {
-            masks.push(read_varint(b, &mut pos)?);
-        }
-        if ntags > MAX_TAGS {
-            return None;
-        }
-        let tag_mask = (1u32 << ntags) - 1;
-        let nweights: usize = masks.iter().map(|&m| (m & tag_mask).count_ones() as usize).sum();
-        if b.len() - pos.min(b.len()) < nweights {
+        if nfeat > b.len() || ntags > MAX_TAGS {
             return None;
         }
         // keys are sorted and their home slot is monotonic in the key, so the table fills left
         // to right: each key goes to its home slot or just after the previous key (sequential
-        // writes, no probing at load time); an empty slot at the end stops every probe
+        // writes, no probing at load time); an empty slot at the end stops every probe. A key's
+        // row is its place in the file (a zero key, the empty slot's mark, gets none)
         let cap = (2 * nfeat + 1).min(u32::MAX as usize);
-        let mut slots = vec![(0u32, 0u32); cap + 1];
-        let mut rows = Vec::with_capacity(nfeat);
+        let mut slots = vec![[0u32; 2]; cap + 1]; // a zeroed allocation
         let mut next = 0usize;
-        for (&key, &m) in keys.iter().zip(&masks) {
-            let mut w = [0i16; MAX_TAGS];
-            let mut m = m & tag_mask;
-            while m != 0 {
-                w[m.trailing_zeros() as usize] = decode(b[pos] as i8) as i16;
-                pos += 1;
-                m &= m - 1;
-            }
-            if key == 0 {
+        let mut k = 0u32;
+        for i in 0..nfeat {
+            k = k.checked_add(read_varint(b, &mut pos)?)?;
+            if k == 0 {
                 continue;
             }
-            let s = slot_of(key, cap as u32).max(next);
+            let s = slot_of(k, cap as u32).max(next);
             if s + 1 >= slots.len() {
-                slots.push((0, 0));
+                slots.push([0, 0]);
             }
-            slots[s] = (key, rows.len() as u32);
-            rows.push(w);
+            slots[s] = [k, i as u32];
             next = s + 1;
+        }
+        // the weights follow the `nfeat` masks: find where (a varint ends at a byte < 0x80)
+        let masks = b.get(pos..)?;
+        let mut ends = 0;
+        let mut mlen = 0;
+        for &x in masks {
+            if ends == nfeat {
+                break;
+            }
+            ends += (x < 0x80) as usize;
+            mlen += 1;
+        }
+        if ends < nfeat {
+            return None;
+        }
+        let (masks, weights) = masks.split_at(mlen);
+        // rows start zeroed (a zeroed allocation) and only the weights in the file are written,
+        // each at the next set bit of its mask
+        let tag_mask = (1u32 << ntags) - 1;
+        let mut rows = vec![[0i16; MAX_TAGS]; nfeat];
+        let mut mpos = 0;
+        let mut ws = weights.iter();
+        for row in rows.iter_mut() {
+            let mut m = read_varint(masks, &mut mpos)? & tag_mask;
+            while m != 0 {
+                let t = m.trailing_zeros() as usize;
+                row[t] = DECODED[*ws.next()? as usize];
+                m &= m - 1;
+            }
         }
         Some(Model { ntags, trans, slots, rows, cap: cap as u32, nfeat })
     }
@@ -206,7 +231,7 @@ impl Model {
         // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
         // empty slot or a larger key
         let mut s = slot_of(key, self.cap);
-        while let Some(&(k, r)) = self.slots.get(s) {
+        while let Some(&[k, r]) = self.slots.get(s) {
             if k == key {
                 return Some(r as usize);
             }
@@ -609,6 +634,9 @@ mod tests {
         assert_eq!(s, [1, 25 - 9]);
         assert_eq!(quantise(-16.2), -4);
         assert_eq!(decode(quantise(10000.0)), 10000);
+        for b in 0..=255u8 {
+            assert_eq!(DECODED[b as usize] as i32, decode(b as i8));
+        }
     }
 
     #[test]

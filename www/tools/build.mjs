@@ -1,7 +1,7 @@
 // Build the npm package (pkg/) and the deployable static site (dist/).
 //   node www/tools/build.mjs                 package + site
 //   node www/tools/build.mjs --package-only  package only (used by `npm pack`)
-// Steps: cargo (wasm32, size-aware `wasm` profile) → wasm-bindgen --target web → wasm-opt -Oz with
+// Steps: cargo (wasm32 with SIMD, `wasm` profile) → wasm-bindgen --target web → wasm-opt -Oz with
 // one-caller inlining capped (binaryen npm package) → JS wrapper into pkg/ → www/ (minus tools/) +
 // pkg/ into dist/.
 // Prints raw, gzip and brotli sizes of what a browser downloads.
@@ -59,8 +59,17 @@ if (pkgJson.version !== version) {
   process.exit(1);
 }
 
-// 1. Rust → wasm32.
-run("cargo", ["build", "--lib", "--target", TARGET, "--profile", PROFILE]);
+// 1. Rust → wasm32, with 128-bit SIMD on (LLVM vectorises the byte scans and the entity scorer's
+//    i16→i32 weight sums). Every engine newsmark targets has it: Chrome/Edge 91+, Firefox 89+,
+//    Safari 16.4+, Node 16.4+. Measured (4.19 MB corpus, all layers, Node 20, one process taking
+//    turns, 10 rounds, loaded 2-core machine): min 677 → 629 ms, median 825 → 753 ms; output
+//    identical; .wasm gzipped +0.1 KB. Added to the caller's RUSTFLAGS (with --target given, cargo
+//    applies them to the wasm code only, not to build scripts).
+const SIMD = "-C target-feature=+simd128";
+const rustflags = [process.env.RUSTFLAGS, SIMD].filter(Boolean).join(" ");
+run("cargo", ["build", "--lib", "--target", TARGET, "--profile", PROFILE], {
+  env: { ...env, RUSTFLAGS: rustflags },
+});
 const targetDir = process.env.CARGO_TARGET_DIR
   ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR)
   : path.join(ROOT, "target");
@@ -97,7 +106,7 @@ const bgIn = path.join(staging, "newsmark_bg.wasm");
 const WASM_OPT_FLAGS = [
   "-Oz", "--converge", "--one-caller-inline-max-function-size", "200",
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--enable-simd",
   "--strip-debug", "--strip-producers",
 ];
 const inputHash = createHash("sha256").update(fs.readFileSync(bgIn)).update(WASM_OPT_FLAGS.join(" ")).digest("hex").slice(0, 16);
