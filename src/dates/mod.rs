@@ -267,36 +267,35 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
 }
 
 /// Join adjacent pieces that name one time: `Monday, Oct. 26`; `5 p.m. EST Nov. 9`; `noon Thursday`.
+/// Where a candidate starting at token `s` starts once it takes in `head link` (and a "the"
+/// before them) standing just before it in its sentence, if no earlier expression holds those
+/// words: "the week of | March 6", "the day after | Christmas".
+fn led_by(tk: &Toks, out: &[Cand], s: usize, head: &str, links: &[&str]) -> Option<usize> {
+    let free = |i: usize| out.last().map_or(true, |p| p.e <= i);
+    if s < 2 || !tk.is_any(s - 1, links) || tk.w(s - 2) != head || !tk.same_sent(s - 2, s) || !free(s - 2) {
+        return None;
+    }
+    let the = s >= 3 && tk.w(s - 3) == "the" && free(s - 3);
+    Some(if the { s - 3 } else { s - 2 })
+}
+
 fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for mut c in cands {
         // "the week of March 6": the ISO week that holds the day
-        if c.s >= 2
-            && tk.w(c.s - 1) == "of"
-            && tk.w(c.s - 2) == "week"
-            && tk.same_sent(c.s - 2, c.s)
-            && out.last().map_or(true, |p| p.e <= c.s - 2)
-            && c.kind == TimexType::Date
-            && matches!(c.val, Val::Cal { d: Some(_), .. })
-        {
-            let the = c.s >= 3 && tk.w(c.s - 3) == "the" && out.last().map_or(true, |p| p.e < c.s - 2);
-            c.s -= if the { 3 } else { 2 };
-            c.val = Val::WeekOf(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))));
+        if c.kind == TimexType::Date && matches!(c.val, Val::Cal { d: Some(_), .. }) {
+            if let Some(s) = led_by(tk, &out, c.s, "week", &["of"]) {
+                c.s = s;
+                c.val = Val::WeekOf(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))));
+            }
         }
         // "the day before last Tuesday", "the day after Christmas": a day from the day named
-        if c.s >= 2
-            && tk.is_any(c.s - 1, &["before", "after"])
-            && tk.w(c.s - 2) == "day"
-            && tk.same_sent(c.s - 2, c.s)
-            && out.last().map_or(true, |p| p.e <= c.s - 2)
-            && c.kind == TimexType::Date
-            && c.anchor == Anchor::None
-            && c.is_day()
-        {
-            let n = if tk.w(c.s - 1) == "before" { -1 } else { 1 };
-            let the = c.s >= 3 && tk.w(c.s - 3) == "the" && out.last().map_or(true, |p| p.e < c.s - 2);
-            c.s -= if the { 3 } else { 2 };
-            c.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), n);
+        if c.kind == TimexType::Date && c.anchor == Anchor::None && c.is_day() {
+            if let Some(s) = led_by(tk, &out, c.s, "day", &["before", "after"]) {
+                let n = if tk.w(c.s - 1) == "before" { -1 } else { 1 };
+                c.s = s;
+                c.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), n);
+            }
         }
         // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
         if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
