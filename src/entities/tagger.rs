@@ -264,7 +264,9 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
             let lone = (i == a || !capital(i - 1) || t.caps_sent) && (i + 1 >= b || !capital(i + 1) || t.caps_sent);
             let next_free = i + 1 >= b || tags_[i + 1] == tags::O;
             let prev_free = i == a || tags_[i - 1] == tags::O || matches!(tags::pos(tags_[i - 1]), 2 | 3);
-            if lone && next_free && prev_free && t.doc_case & 1 == 0 && parts.contains_key(&t.lower) {
+            // beside a number it is not a name (`Jun 2018` in a text about `Ai Jun`, `5 May`)
+            let by_number = (i > a && info.toks[i - 1].cls == Cls::Num) || (i + 1 < b && info.toks[i + 1].cls == Cls::Num);
+            if lone && next_free && prev_free && !by_number && t.doc_case & 1 == 0 && parts.contains_key(&t.lower) {
                 tags_[i] = tags::u(0);
             }
             i += 1;
@@ -498,6 +500,19 @@ mod tests {
             let e = spans(doc, &t);
             let got: Vec<(&str, Label)> = e.iter().map(|e| (e.text.as_str(), e.label)).collect();
             assert_eq!(got, [("Kim Jong-un", Label::PER), ("Xi", Label::PER), ("Beijing", Label::LOC)]);
+        });
+    }
+
+    #[test]
+    fn a_name_part_beside_a_number_is_not_the_person() {
+        let text = "Ai Jun, a spokesman, spoke. Jun said so in Jun 2018.";
+        Doc::with(text, |doc| {
+            let e = tag(doc);
+            let got: Vec<(&str, Label)> = e.iter().map(|e| (&text[e.start..e.end], e.label)).collect();
+            assert!(got.contains(&("Ai Jun", Label::PER)), "{got:?}");
+            // the lone `Jun` of the second sentence is the person; the one beside a number is not
+            let juns: Vec<usize> = e.iter().filter(|e| e.text == "Jun").map(|e| e.start).collect();
+            assert_eq!(juns, [text.find("Jun said").unwrap()], "{got:?}");
         });
     }
 
