@@ -739,7 +739,9 @@ fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
             && tk.same_sent(a.s, b.s)
             && ((b.s == a.e + 1
                 && match tk.w(a.e) {
-                    "-" | "\u{2013}" => !tk.t[a.e].space && !tk.t[b.s].space,
+                    "-" => !tk.t[a.e].space && !tk.t[b.s].space,
+                    // an en dash may stand between spaces: "Oct. 30 – Nov. 2"
+                    "\u{2013}" => true,
                     "to" | "through" | "until" | "till" | "thru" => a.s > 0 && tk.w(a.s - 1) == "from",
                     "and" => a.s > 0 && tk.w(a.s - 1) == "between",
                     _ => false,
@@ -919,6 +921,20 @@ mod tests {
         );
         assert_eq!(t[0].range.unwrap().role, RangeRole::Start);
         assert_eq!(t[1].range.unwrap().role, RangeRole::End);
+        // day ranges, and an en dash between spaces; a spaced hyphen is not a range mark
+        let t = Doc::with("They met June 12-13 and Oct. 30 \u{2013} Nov. 2, not May 1 - May 3.", |d| find(d, &ctx));
+        let ids: Vec<_> = t.iter().map(|x| (x.text.as_str(), x.range.map(|r| (r.id, r.role)))).collect();
+        assert_eq!(
+            ids,
+            [
+                ("June 12", Some((0, RangeRole::Start))),
+                ("13", Some((0, RangeRole::End))),
+                ("Oct. 30", Some((1, RangeRole::Start))),
+                ("Nov. 2", Some((1, RangeRole::End))),
+                ("May 1", None),
+                ("May 3", None),
+            ]
+        );
     }
 
     #[test]
