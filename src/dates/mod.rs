@@ -384,6 +384,24 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// The day of `cands[k]` when it is a clock time followed by `on` and a day (`7 pm on Friday`,
+/// `10:30 a.m. EST on March 3`): that day, resolved as it will be resolved itself.
+fn day_after_time(tk: &Toks, cands: &[Cand], k: usize, r: Option<calendar::Date>) -> Option<calendar::Date> {
+    let (c, n) = (&cands[k], cands.get(k + 1)?);
+    let clock = matches!(&c.val, Val::Time { day, tod: Tod::Clock { .. } }
+        if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }));
+    if !clock || c.anchor != Anchor::None || n.anchor != Anchor::None || n.kind != TimexType::Date || !n.is_day() {
+        return None;
+    }
+    if n.s != c.e + 1 || tk.w(c.e) != "on" || !tk.same_sent(c.s, n.s) {
+        return None;
+    }
+    let mut n = n.clone();
+    settle_dir(tk, &mut n);
+    let v = normalize::value(&n.val, r);
+    calendar::Date::parse_iso(v.get(..10).filter(|_| v.len() == 10)?).ok()
+}
+
 /// Settle directions by tense, resolve context-dependent values, print values, link ranges.
 fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let r = ctx.reference_date;
@@ -399,11 +417,14 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut last_day: Option<(calendar::Date, u32)> = None;
     let mut last_year: Option<i32> = None;
     let mut last_month: Option<(i32, u8, u32)> = None;
-    for c in cands.iter_mut() {
+    for k in 0..cands.len() {
+        // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
+        let day_after = day_after_time(tk, &cands, k, r);
+        let c = &mut cands[k];
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
         let value = match c.anchor {
-            Anchor::None => match (&c.val, last_day) {
+            Anchor::None => match (&c.val, day_after.map(|d| (d, sent)).or(last_day)) {
                 // a clock time alone: on the day last talked about in this or the previous sentence
                 (
                     Val::Time {
