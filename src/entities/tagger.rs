@@ -387,8 +387,56 @@ pub fn tag(doc: &Doc) -> Vec<Entity> {
     kin_are_people(doc, &mut e);
     party_and_state(doc.text, &mut e);
     titled_are_people(doc, &mut e);
+    trim_headline_words(&mut e);
     full_names_of_people(&mut e);
     e
+}
+
+/// Words a title-cased headline capitalises that never end a name: a name does not run on
+/// through them (`Donald Trump Is Right`, `Obama Says`).
+const HEADLINE_VERBS: &[&str] = &[
+    "Is", "Was", "Are", "Were", "Says", "Said", "Could", "Would", "Will", "Did", "Does", "Has", "Have",
+    "Had", "Can", "Should", "When", "Who",
+];
+
+/// Conjunctions and the like that start a sentence and were taken into the name after them
+/// (`Although Trump`, `Did Trump`, `With Trump`). Not `Will` (`Will Smith`).
+const LEADING_WORDS: &[&str] = &[
+    "Although", "Though", "Did", "Does", "With", "When", "While", "If", "But", "And", "After",
+    "Before", "Because", "Since", "Unlike",
+];
+
+/// Title-cased headlines run names into the words around them: the tagger returned `Donald Trump
+/// Is Right` and `Did Trump`. A name is cut before a capitalised verb or question word inside it,
+/// and loses a sentence-opening conjunction in front.
+pub fn trim_headline_words(ents: &mut Vec<Entity>) {
+    for e in ents.iter_mut() {
+        if !e.text.contains(' ') {
+            continue;
+        }
+        let (mut a, mut b) = (0, e.text.len());
+        // leading conjunction
+        if let Some((first, rest)) = e.text.split_once(' ') {
+            if LEADING_WORDS.contains(&first) && rest.chars().next().map_or(false, char::is_uppercase) {
+                a = first.len() + 1;
+            }
+        }
+        // a headline verb after the first word: the name ends before it
+        let mut at = a;
+        for (k, w) in e.text[a..].split(' ').enumerate() {
+            if k > 0 && HEADLINE_VERBS.contains(&w) {
+                b = at - 1;
+                break;
+            }
+            at += w.len() + 1;
+        }
+        if a > 0 || b < e.text.len() {
+            let kept = e.text[a..b].to_string();
+            e.start += a;
+            e.end = e.start + kept.len();
+            e.text = kept;
+        }
+    }
 }
 
 /// A name of two or three words that ends with a word the document mostly tags as a person is
@@ -651,6 +699,25 @@ mod tests {
                 assert!(e.is_empty(), "{t}");
             });
         }
+    }
+
+    #[test]
+    fn headline_words_are_cut_from_names() {
+        let text = "Donald Trump Is Right. Did Trump win? Will Smith Says No. Gone With the Wind. Bank of England";
+        let mut e = ents_of(
+            text,
+            &[
+                ("Donald Trump Is Right", Label::ORG),
+                ("Did Trump", Label::PER),
+                ("Will Smith Says", Label::PER),
+                ("Gone With the Wind", Label::MISC),
+                ("Bank of England", Label::ORG),
+            ],
+        );
+        trim_headline_words(&mut e);
+        let got: Vec<&str> = e.iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(got, ["Donald Trump", "Trump", "Will Smith", "Gone With the Wind", "Bank of England"]);
+        assert!(e.iter().all(|x| x.text == text[x.start..x.end]));
     }
 
     #[test]
