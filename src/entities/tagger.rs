@@ -492,6 +492,11 @@ pub fn titled_are_people(doc: &Doc, ents: &mut Vec<Entity>) {
     let mut i = 0;
     while i + 1 < toks.len() {
         let w = word(i);
+        // cheap checks first: every honorific is 2-5 bytes and starts with an ASCII capital
+        if !(2..=5).contains(&w.len()) || !w.as_bytes()[0].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let bare = w.strip_suffix('.').unwrap_or(w);
         if !HONORIFICS.contains(&bare) {
             i += 1;
@@ -547,9 +552,12 @@ fn push_person(text: &str, out: &mut Vec<Entity>, a: usize, b: usize) {
 pub fn party_and_state(text: &str, ents: &mut Vec<Entity>) {
     let b = text.as_bytes();
     let mut found: Vec<(usize, usize)> = Vec::new(); // (open bracket, close bracket)
-    let mut i = 0;
-    while i + 4 < b.len() {
-        if b[i] == b'(' && matches!(b[i + 1], b'D' | b'R' | b'I') && b[i + 2] == b'-' && b[i + 3].is_ascii_uppercase() {
+    let mut after = 0; // skip what a found tag covered
+    for (i, _) in text.match_indices('(') {
+        if i < after || i + 4 >= b.len() {
+            continue;
+        }
+        if matches!(b[i + 1], b'D' | b'R' | b'I') && b[i + 2] == b'-' && b[i + 3].is_ascii_uppercase() {
             // the state: ASCII letters, periods and spaces, at most 20 bytes (`N.Y.`, `Calif.`, `New Mexico`)
             let mut j = i + 4;
             while j < b.len() && j < i + 24 && (b[j].is_ascii_alphabetic() || b[j] == b'.' || b[j] == b' ') {
@@ -557,10 +565,9 @@ pub fn party_and_state(text: &str, ents: &mut Vec<Entity>) {
             }
             if j < b.len() && b[j] == b')' && b[j - 1] != b' ' {
                 found.push((i, j));
-                i = j;
+                after = j;
             }
         }
-        i += 1;
     }
     if found.is_empty() {
         return;
