@@ -11,6 +11,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod grouping;
 pub mod model;
+pub mod rules;
 pub mod tagger;
 
 use crate::model::{Entity, Group};
