@@ -322,6 +322,16 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                     .det(),
             );
         }
+        // "For the week, the index dropped", "the week's most active session": a week under
+        // discussion, which news on a Monday often means the one before; the reference week would
+        // be a guess, so the year is kept and the week left open (TimeBank marks it so)
+        if unit == Some(Unit::Week) {
+            let v = match r {
+                Some(r) => format!("{:04}-WXX", r.year),
+                None => "XXXX-WXX".to_string(),
+            };
+            return Some(date(i, i + 1, Val::Str(v)).det());
+        }
         if let Some(unit) = unit {
             if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
                 return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
@@ -663,6 +673,18 @@ mod tests {
             "last night|TIME|2018-12-31TNI"
         );
         assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
+    }
+
+    #[test]
+    fn the_week_keeps_its_year_only() {
+        // a week under discussion: which one is not told, so the week stays open
+        assert_eq!(
+            one("For the week, the index dropped 3.8%.", "1989-10-30"),
+            "the week|DATE|1989-WXX"
+        );
+        assert_eq!(one("For the week, the index dropped.", ""), "the week|DATE|XXXX-WXX");
+        // "this week" is the reference week
+        assert_eq!(one("The index dropped this week.", "1989-10-30"), "this week|DATE|1989-W44");
     }
 
     #[test]
