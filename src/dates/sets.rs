@@ -21,6 +21,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         "daily" => return Some(set(i, i + 1, "P1D".into())),
         "weekly" => return Some(set(i, i + 1, "P1W".into())),
         "monthly" => return Some(set(i, i + 1, "P1M".into())),
+        // "to rise 8.5% annually", "10,000 units annually", "C$17.9 million annually": an amount's
+        // rate, which TimeBank leaves unmarked (as "per year"); "held here annually" is a set
+        "annually" | "yearly" if after_amount(tk, i) => return None,
         "annually" | "yearly" => return Some(set(i, i + 1, "P1Y".into())),
         "hourly" => return Some(set(i, i + 1, "PT1H".into())),
         "nightly" => return Some(set(i, i + 1, "P1D".into())),
@@ -135,6 +138,12 @@ pub fn plural_weekday(tk: &Toks, i: usize) -> Option<Cand> {
     Some(set(i, i + 1, format!("XXXX-WXX-{wd}")))
 }
 
+/// Does an amount end just before `i` ("20%", "$2 million", "10,000 units")?
+fn after_amount(tk: &Toks, i: usize) -> bool {
+    let amount = |k: usize| tk.t[k].num || tk.is_any(k, &["%", "percent", "million", "billion", "thousand"]);
+    i > 0 && tk.same_sent(i - 1, i) && (amount(i - 1) || (i > 1 && amount(i - 2) && !tk.t[i - 1].punct && !tk.t[i - 1].num))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
@@ -162,5 +171,13 @@ mod tests {
         assert_eq!(one("The work takes a year.", "1998-03-22"), "a year|DURATION|P1Y");
         assert_eq!(one("He stayed for a week.", "1998-03-22"), "a week|DURATION|P1W");
         assert_eq!(one("Sales rose from $5 million a year earlier.", "1989-10-26"), "a year earlier|DATE|1988");
+    }
+
+    #[test]
+    fn annually_after_an_amount_is_a_rate() {
+        assert_eq!(one("Revenue should rise 20% annually.", "1989-10-30"), "");
+        assert_eq!(one("The plant would produce about 10,000 units annually.", "1989-10-26"), "");
+        assert_eq!(one("It will cut payments of C$17.9 million annually.", "1989-10-26"), "");
+        assert_eq!(one("Similar rallies are held here annually.", "2000-01-28"), "annually|SET|P1Y");
     }
 }
