@@ -481,6 +481,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             n = -1;
             j += 1;
         }
+        // "the current fiscal year", "last fiscal year": the year (or quarter) of the accounts,
+        // which news dates as the calendar one
+        if tk.w(j) == "fiscal" && matches!(unit_of(tk.w(j + 1)), Some((Unit::Year | Unit::Quarter, false))) {
+            j += 1;
+        }
         let nw = tk.w(j);
         let det = matches!(w, "past" | "coming" | "previous" | "following" | "current") || j > i + 1;
         let finish = |c: Cand| if det { c.det() } else { c };
@@ -673,6 +678,16 @@ mod tests {
             "last night|TIME|2018-12-31TNI"
         );
         assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_eq!(
+            one("It expects sales in the current fiscal year to rise.", "1989-11-02"),
+            "the current fiscal year|DATE|1989"
+        );
+        assert_eq!(one("Sales fell last fiscal year.", "1989-11-02"), "last fiscal year|DATE|1988");
+        assert_eq!(one("Sales rise this fiscal year.", "1989-11-02"), "this fiscal year|DATE|1989");
     }
 
     #[test]
