@@ -18,6 +18,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     match w {
         // "the Communist Party daily Granma": a newspaper
         "daily" if tk.cap(i + 1) && tk.same_sent(i, i + 1) => return None,
+        // "average daily volume", "the average weekly benefit": a measure per period, no recurrence
+        // (TimeBank marks "average hourly earnings" though, so the hour is left)
+        "daily" | "weekly" | "monthly" | "yearly" if i > 0 && tk.w(i - 1) == "average" => return None,
         "daily" => return Some(set(i, i + 1, "P1D".into())),
         "weekly" => return Some(set(i, i + 1, "P1W".into())),
         "monthly" => return Some(set(i, i + 1, "P1M".into())),
@@ -179,5 +182,12 @@ mod tests {
         assert_eq!(one("The plant would produce about 10,000 units annually.", "1989-10-26"), "");
         assert_eq!(one("It will cut payments of C$17.9 million annually.", "1989-10-26"), "");
         assert_eq!(one("Similar rallies are held here annually.", "2000-01-28"), "annually|SET|P1Y");
+    }
+
+    #[test]
+    fn an_average_per_period_is_no_set() {
+        assert_eq!(one("It is under 5% of the average daily volume.", "1989-10-30"), "");
+        assert_eq!(one("The average weekly benefit was $200.", ""), "");
+        assert_eq!(one("They rally daily.", ""), "daily|SET|P1D");
     }
 }
