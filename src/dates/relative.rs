@@ -146,6 +146,13 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
             return None;
         }
     }
+    // "the last half of the '80s", "the first half of the 1990s": TimeML has no half of a
+    // decade, so the whole is the decade, in one span rather than a wrong half-year and a decade
+    if let (Part::Half(_), None, "of") = (part, y, tk.w(e)) {
+        if let Some((d, k)) = the_decade_at(tk, e + 1) {
+            return Some(date(i, k, Val::Decade(d)).det());
+        }
+    }
     if y.is_none() {
         if tk.w(e) == "of" {
             if let Some((yr, k)) = year_ref_at(tk, e + 1) {
@@ -179,6 +186,35 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         )
         .det(),
     )
+}
+
+/// "the 1980s", "the '80s", "the 80s", "the eighties" at `i`: the decade (`198`) and the end.
+fn the_decade_at(tk: &Toks, i: usize) -> Option<(i32, usize)> {
+    if tk.w(i) != "the" {
+        return None;
+    }
+    let (w, k) = if tk.w(i + 1) == "'" { (tk.w(i + 2), i + 2) } else { (tk.w(i + 1), i + 1) };
+    let b = w.as_bytes();
+    let d = match b.len() {
+        5 if b[4] == b's' && b[..4].iter().all(u8::is_ascii_digit) && b[3] == b'0' => w[..3].parse().ok()?,
+        3 if b[2] == b's' && b[..2].iter().all(u8::is_ascii_digit) && b[1] == b'0' => {
+            let yy: i32 = w[..1].parse().ok()?;
+            if yy < 3 {
+                200 + yy
+            } else {
+                190 + yy
+            }
+        }
+        _ => {
+            let n = [
+                "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+            ]
+            .iter()
+            .position(|&x| x == w)?;
+            192 + n as i32
+        }
+    };
+    Some((d, k + 1))
 }
 
 /// A season at `i` ("summer", "summer 2018", "the summer of 1998"); `strong` when a modifier
@@ -678,6 +714,19 @@ mod tests {
             "last night|TIME|2018-12-31TNI"
         );
         assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
+    }
+
+    #[test]
+    fn half_of_a_decade_is_the_decade() {
+        assert_eq!(
+            one("It marked the last half of the '80s.", "1989-10-26"),
+            "the last half of the '80s|DATE|198"
+        );
+        assert_eq!(
+            one("It grew in the first half of the 1990s.", "2000-01-01"),
+            "the first half of the 1990s|DATE|199"
+        );
+        assert_eq!(one("It grew in the first half of 1990.", "1989-10-26"), "the first half of 1990|DATE|1990-H1");
     }
 
     #[test]
