@@ -137,6 +137,9 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         match tk.w(k) {
             "quarter" => (Part::Quarter(q), k + 1),
             "half" if q <= 2 || w == "last" => (Part::Half(if w == "last" { 2 } else { q }), k + 1),
+            // "the first two quarters of 1990": its first half ("the last two quarters" are the
+            // latest two, a duration)
+            "two" if w == "first" && tk.w(k + 1) == "quarters" => (Part::Half(1), k + 2),
             _ => return None,
         }
     };
@@ -727,6 +730,10 @@ mod tests {
             "the first half of the 1990s|DATE|199"
         );
         assert_eq!(one("It grew in the first half of 1990.", "1989-10-26"), "the first half of 1990|DATE|1990-H1");
+        assert_eq!(
+            one("Demand rises through the first two quarters of 1990.", "1989-10-26"),
+            "the first two quarters of 1990|DATE|1990-H1"
+        );
     }
 
     #[test]
