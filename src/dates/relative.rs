@@ -363,8 +363,14 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
         // "For the week, the index dropped", "the week's most active session": a week under
         // discussion, which news on a Monday often means the one before; the reference week would
-        // be a guess, so the year is kept and the week left open (TimeBank marks it so)
-        if unit == Some(Unit::Week) {
+        // be a guess, so the year is kept and the week left open (TimeBank marks it so). A part of
+        // the week or a stretch inside it ("through the end of the week", "the rest of the week",
+        // "earlier in the week") is the week of the reference date.
+        let inside = i > 2
+            && ((tk.w(i - 2) == "of"
+                && tk.is_any(i - 3, &["end", "middle", "rest", "remainder", "beginning", "start", "course", "close"]))
+                || tk.is_any(i - 2, &["in", "throughout", "during"]));
+        if unit == Some(Unit::Week) && !inside {
             let v = match r {
                 Some(r) => format!("{:04}-WXX", r.year),
                 None => "XXXX-WXX".to_string(),
@@ -756,6 +762,12 @@ mod tests {
         assert_eq!(one("For the week, the index dropped.", ""), "the week|DATE|XXXX-WXX");
         // "this week" is the reference week
         assert_eq!(one("The index dropped this week.", "1989-10-30"), "this week|DATE|1989-W44");
+        // a part of the week, or a time inside it, is told from the reference week
+        assert_eq!(
+            one("The heat could last through the end of the week.", "2019-01-08"),
+            "the end of the week|DATE|2019-W02"
+        );
+        assert_eq!(one("She said so earlier in the week.", "2019-01-08"), "the week|DATE|2019-W02");
     }
 
     #[test]
