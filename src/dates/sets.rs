@@ -134,11 +134,40 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
 
 /// "on Sundays", "Mondays": plural weekdays.
 pub fn plural_weekday(tk: &Toks, i: usize) -> Option<Cand> {
+    if let Some(c) = weekday_nights(tk, i) {
+        return Some(c);
+    }
     let wd = weekday_plural(tk.w(i))?;
     if !tk.cap(i) {
         return None;
     }
     Some(set(i, i + 1, format!("XXXX-WXX-{wd}")))
+}
+
+/// "Tuesday nights", "Monday and Tuesday nights": a weekday with a plural part of the day recurs
+/// (XXXX-WXX-2TNI); the first of two joined weekdays shares the part.
+pub fn weekday_nights(tk: &Toks, i: usize) -> Option<Cand> {
+    let wd = weekday_of(tk.w(i))?;
+    if !tk.cap(i) {
+        return None;
+    }
+    let plural_part = |k: usize| {
+        let w = tk.w(k);
+        if w.ends_with('s') && tk.same_sent(i, k) {
+            super::lex::part_of_day(w)
+        } else {
+            None
+        }
+    };
+    if let Some(p) = plural_part(i + 1) {
+        return Some(set(i, i + 2, format!("XXXX-WXX-{wd}T{p}")));
+    }
+    if tk.is_any(i + 1, &["and", "or"]) && weekday_of(tk.w(i + 2)).is_some() && tk.cap(i + 2) {
+        if let Some(p) = plural_part(i + 3) {
+            return Some(set(i, i + 1, format!("XXXX-WXX-{wd}T{p}")));
+        }
+    }
+    None
 }
 
 /// Does an amount end just before `i` ("20%", "$2 million", "10,000 units")?
@@ -159,6 +188,12 @@ mod tests {
         assert_eq!(one("It is published weekly.", ""), "weekly|SET|P1W");
         assert_eq!(one("They meet twice a day.", ""), "twice a day|SET|P1D");
         assert_eq!(one("Shops close on Sundays.", ""), "Sundays|SET|XXXX-WXX-7");
+        assert_eq!(
+            one("Flights leave on Monday and Tuesday nights.", "1998-02-13"),
+            "Monday|SET|XXXX-WXX-1TNI; Tuesday nights|SET|XXXX-WXX-2TNI"
+        );
+        // one night is a time
+        assert_eq!(one("It left on Tuesday night.", "1998-02-13"), "Tuesday night|TIME|1998-02-10TNI");
     }
 
     #[test]
