@@ -334,7 +334,37 @@ impl<'a, 'd> Resolver<'a, 'd> {
                     (self.name_of(n.a, n.b), None)
                 })
             });
-            match by_earlier.or_else(|| self.antecedent(start, true)) {
+            // else the last person named with that word as a title ("President Obama" for "the
+            // president"), rather than whoever was named last ("Senator Warren")
+            let head_word = self.doc.tok(b - 1);
+            let by_title = || {
+                let k = self.names.partition_point(|n| toks[n.a].start < start);
+                self.names[..k]
+                    .iter()
+                    .rev()
+                    .take(200)
+                    .take_while(|n| start - toks[n.a].start <= 8000)
+                    .find(|n| (n.a.saturating_sub(2)..n.b.saturating_sub(1)).any(|t| self.doc.tok(t).eq_ignore_ascii_case(head_word)))
+                    .map(|n| (self.name_of(n.a, n.b), None))
+            };
+            // the last person, unless named with another office ("the president" is not
+            // "Senator Elizabeth Warren")
+            let by_last = || {
+                let (name, g) = self.antecedent(start, true)?;
+                let office = office_of(head_word)?;
+                let k = self.names.partition_point(|n| toks[n.a].start < start);
+                // the person's mentions (same last word: "Warren", "Elizabeth Warren"), with a title
+                // inside the name or just before it ("Sen. Warren", "Senator Elizabeth Warren")
+                let last = name.rsplit(' ').next().unwrap_or("");
+                let other = self.names[..k].iter().rev().take(200).any(|n| {
+                    self.name_of(n.a, n.b).rsplit(' ').next() == Some(last)
+                        && (n.a.saturating_sub(2)..n.b.saturating_sub(1))
+                            .any(|t| office_of(self.doc.tok(t)).map_or(false, |o| o != office))
+                });
+                (!other).then_some((name, g))
+            };
+            let by_last_any = || if office_of(head_word).is_some() { by_last() } else { self.antecedent(start, true) };
+            match by_earlier.or_else(by_title).or_else(by_last_any) {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
@@ -350,9 +380,58 @@ impl<'a, 'd> Resolver<'a, 'd> {
     }
 }
 
+/// The office a title or role noun names, one word for its spellings (`Sen.`, `senator` →
+/// `senator`); `None` for other words (`spokesman`, `official`, `Mr.`).
+fn office_of(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    let w = word.as_bytes();
+    if w.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    buf[..w.len()].copy_from_slice(w);
+    buf[..w.len()].make_ascii_lowercase();
+    Some(match std::str::from_utf8(&buf[..w.len()]).ok()? {
+        "president" | "pres." => "president",
+        "senator" | "sen." => "senator",
+        "representative" | "rep." | "congressman" | "congresswoman" => "representative",
+        "governor" | "gov." => "governor",
+        "mayor" => "mayor",
+        "secretary" => "secretary",
+        "minister" | "premier" => "minister",
+        "chancellor" => "chancellor",
+        "judge" | "justice" => "judge",
+        "general" | "gen." => "general",
+        "ambassador" | "amb." => "ambassador",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_noun_is_not_a_person_named_with_another_office() {
+        // also when the last mention is the bare surname
+        let text = "\"No,\" said Senator Elizabeth Warren. Warren added: \"Never.\" The president tweeted \"a disaster\".";
+        let got = Doc::with(text, |doc| {
+            let mut r = Resolver::new(doc, &[], &[], &[]);
+            let i = (0..doc.tokens.len()).find(|&i| doc.tok(i) == "Warren").unwrap();
+            r.resolve(i - 2, i + 1);
+            let j = (0..doc.tokens.len()).rfind(|&i| doc.tok(i) == "Warren").unwrap();
+            r.resolve(j, j + 1);
+            let t = (0..doc.tokens.len()).find(|&i| doc.tok(i) == "The").unwrap();
+            r.resolve(t, t + 2).name
+        });
+        assert_eq!(got, "The president");
+        let text = "President Barack Obama spoke. \"No,\" said Sen. John McCain. Later the president said \"yes\".";
+        let got = Doc::with(text, |doc| {
+            let mut r = Resolver::new(doc, &[], &[], &[]);
+            let t = (0..doc.tokens.len()).find(|&i| doc.tok(i) == "the").unwrap();
+            r.resolve(t, t + 2).name
+        });
+        assert_eq!(got, "Barack Obama");
+    }
 
     fn resolve_word(text: &str, word: &str, nth: usize) -> String {
         Doc::with(text, |doc| {
