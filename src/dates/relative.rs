@@ -340,15 +340,17 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
+            // ("during the day Friday": the weekday after it dates it, alone)
             "day"
-                if matches!(
+                if (matches!(
                     tk.w(i + 1),
                     "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower"
                 ) || (i > 1
                     && tk.is_any(
                         i - 2,
                         &["end", "ended", "ending", "finish", "finished", "for", "during", "of"],
-                    )) =>
+                    )))
+                    && weekday_of(tk.w(i + 1)).is_none() =>
             {
                 Some(Unit::Day)
             }
@@ -742,6 +744,14 @@ mod tests {
         assert_eq!(
             one("Demand rises through the first two quarters of 1990.", "1989-10-26"),
             "the first two quarters of 1990|DATE|1990-H1"
+        );
+    }
+
+    #[test]
+    fn the_day_before_a_weekday_is_left_to_it() {
+        assert_eq!(
+            one("During the day Friday, Elian played in the yard.", "2000-01-07"),
+            "Friday|DATE|2000-01-07"
         );
     }
 
