@@ -411,8 +411,9 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
         // "a quarter-century low", "a quarter-point cut" measure something else
-        let measure = tk.w(j + 1) == "-" && tk.is_any(j + 2, &["century", "point", "points", "mile", "hour"]);
-        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters") && !measure {
+        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters")
+            && !(tk.w(j + 1) == "-" && tk.is_any(j + 2, &["century", "point", "points", "mile", "hour"]))
+        {
             quarter_sents[tk.t[j].sent as usize] = true;
         }
     }
