@@ -173,7 +173,11 @@ pub fn weekday_nights(tk: &Toks, i: usize) -> Option<Cand> {
 /// Does an amount end just before `i` ("20%", "$2 million", "10,000 units")?
 fn after_amount(tk: &Toks, i: usize) -> bool {
     let amount = |k: usize| tk.t[k].num || tk.is_any(k, &["%", "percent", "million", "billion", "thousand"]);
-    i > 0 && tk.same_sent(i - 1, i) && (amount(i - 1) || (i > 1 && amount(i - 2) && !tk.t[i - 1].punct && !tk.t[i - 1].num))
+    // ("3 times annually" counts occurrences: a set)
+    i > 0
+        && tk.same_sent(i - 1, i)
+        && tk.w(i - 1) != "times"
+        && (amount(i - 1) || (i > 1 && amount(i - 2) && !tk.t[i - 1].punct && !tk.t[i - 1].num))
 }
 
 #[cfg(test)]
@@ -217,6 +221,7 @@ mod tests {
         assert_eq!(one("The plant would produce about 10,000 units annually.", "1989-10-26"), "");
         assert_eq!(one("It will cut payments of C$17.9 million annually.", "1989-10-26"), "");
         assert_eq!(one("Similar rallies are held here annually.", "2000-01-28"), "annually|SET|P1Y");
+        assert_eq!(one("The board meets 3 times annually.", ""), "annually|SET|P1Y");
     }
 
     #[test]
