@@ -410,7 +410,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     // sentences that talk about quarters (financial results)
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
-        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters") {
+        // "a quarter-century low", "a quarter-point cut" measure something else
+        if matches!(tk.w(j), "quarter" | "quarterly" | "quarters")
+            && !(tk.w(j + 1) == "-" && tk.is_any(j + 2, &["century", "point", "points", "mile", "hour"]))
+        {
             quarter_sents[tk.t[j].sent as usize] = true;
         }
     }
@@ -978,6 +981,14 @@ mod tests {
         assert_eq!(
             one("Profit doubled from a year earlier.", "1989-11-02"),
             "a year earlier|DATE|1988"
+        );
+        // a quarter-century is no fiscal quarter: the year stays a year
+        assert_eq!(
+            one(
+                "Unemployment is just above its quarter-century low. Wages rose 3.8 percent from a year earlier.",
+                "1998-02-06"
+            ),
+            "a year earlier|DATE|1997"
         );
         assert_eq!(
             one("Sales fell 35% in January, compared to the same month a year ago.", "2008-02-01"),

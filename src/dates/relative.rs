@@ -137,6 +137,9 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         match tk.w(k) {
             "quarter" => (Part::Quarter(q), k + 1),
             "half" if q <= 2 || w == "last" => (Part::Half(if w == "last" { 2 } else { q }), k + 1),
+            // "the first two quarters of 1990": its first half ("the last two quarters" are the
+            // latest two, a duration)
+            "two" if w == "first" && tk.w(k + 1) == "quarters" => (Part::Half(1), k + 2),
             _ => return None,
         }
     };
@@ -144,6 +147,13 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         // "last quarter" is relative (handled elsewhere) unless tied to a year
         if !(tk.w(e) == "of" && year_ref_at(tk, e + 1).is_some()) {
             return None;
+        }
+    }
+    // "the last half of the '80s", "the first half of the 1990s": TimeML has no half of a
+    // decade, so the whole is the decade, in one span rather than a wrong half-year and a decade
+    if let (Part::Half(_), None, "of") = (part, y, tk.w(e)) {
+        if let Some((d, k)) = the_decade_at(tk, e + 1) {
+            return Some(date(i, k, Val::Decade(d)).det());
         }
     }
     if y.is_none() {
@@ -179,6 +189,35 @@ fn quarter_at(tk: &Toks, i: usize) -> Option<Cand> {
         )
         .det(),
     )
+}
+
+/// "the 1980s", "the '80s", "the 80s", "the eighties" at `i`: the decade (`198`) and the end.
+fn the_decade_at(tk: &Toks, i: usize) -> Option<(i32, usize)> {
+    if tk.w(i) != "the" {
+        return None;
+    }
+    let (w, k) = if tk.w(i + 1) == "'" { (tk.w(i + 2), i + 2) } else { (tk.w(i + 1), i + 1) };
+    let b = w.as_bytes();
+    let d = match b.len() {
+        5 if b[4] == b's' && b[..4].iter().all(u8::is_ascii_digit) && b[3] == b'0' => w[..3].parse().ok()?,
+        3 if b[2] == b's' && b[..2].iter().all(u8::is_ascii_digit) && b[1] == b'0' => {
+            let yy: i32 = w[..1].parse().ok()?;
+            if yy < 3 {
+                200 + yy
+            } else {
+                190 + yy
+            }
+        }
+        _ => {
+            let n = [
+                "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+            ]
+            .iter()
+            .position(|&x| x == w)?;
+            192 + n as i32
+        }
+    };
+    Some((d, k + 1))
 }
 
 /// A season at `i` ("summer", "summer 2018", "the summer of 1998"); `strong` when a modifier
@@ -301,15 +340,17 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
+            // ("during the day Friday": the weekday after it dates it, alone)
             "day"
-                if matches!(
+                if (matches!(
                     tk.w(i + 1),
                     "," | "." | "at" | "with" | "down" | "up" | "higher" | "lower"
                 ) || (i > 1
                     && tk.is_any(
                         i - 2,
                         &["end", "ended", "ending", "finish", "finished", "for", "during", "of"],
-                    )) =>
+                    )))
+                    && weekday_of(tk.w(i + 1)).is_none() =>
             {
                 Some(Unit::Day)
             }
@@ -321,6 +362,22 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                     .anchor(Anchor::ThatDay)
                     .det(),
             );
+        }
+        // "For the week, the index dropped", "the week's most active session": a week under
+        // discussion, which news on a Monday often means the one before; the reference week would
+        // be a guess, so the year is kept and the week left open (TimeBank marks it so). A part of
+        // the week or a stretch inside it ("through the end of the week", "the rest of the week",
+        // "earlier in the week") is the week of the reference date.
+        let inside = i > 2
+            && ((tk.w(i - 2) == "of"
+                && tk.is_any(i - 3, &["end", "middle", "rest", "remainder", "beginning", "start", "course", "close"]))
+                || tk.is_any(i - 2, &["in", "throughout", "during"]));
+        if unit == Some(Unit::Week) && !inside {
+            let v = match r {
+                Some(r) => format!("{:04}-WXX", r.year),
+                None => "XXXX-WXX".to_string(),
+            };
+            return Some(date(i, i + 1, Val::Str(v)).det());
         }
         if let Some(unit) = unit {
             if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
@@ -469,6 +526,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         } else if w == "this" && (tk.w(j) == "past" || tk.w(j) == "last") {
             dir = Dir::Before;
             n = -1;
+            j += 1;
+        }
+        // "the current fiscal year", "last fiscal year": the year (or quarter) of the accounts,
+        // which news dates as the calendar one
+        if tk.w(j) == "fiscal" && matches!(unit_of(tk.w(j + 1)), Some((Unit::Year | Unit::Quarter, false))) {
             j += 1;
         }
         let nw = tk.w(j);
@@ -666,6 +728,59 @@ mod tests {
             "last night|TIME|2018-12-31TNI"
         );
         assert_eq!(one("It rained today.", ""), "today|DATE|XXXX-XX-XX");
+    }
+
+    #[test]
+    fn half_of_a_decade_is_the_decade() {
+        assert_eq!(
+            one("It marked the last half of the '80s.", "1989-10-26"),
+            "the last half of the '80s|DATE|198"
+        );
+        assert_eq!(
+            one("It grew in the first half of the 1990s.", "2000-01-01"),
+            "the first half of the 1990s|DATE|199"
+        );
+        assert_eq!(one("It grew in the first half of 1990.", "1989-10-26"), "the first half of 1990|DATE|1990-H1");
+        assert_eq!(
+            one("Demand rises through the first two quarters of 1990.", "1989-10-26"),
+            "the first two quarters of 1990|DATE|1990-H1"
+        );
+    }
+
+    #[test]
+    fn the_day_before_a_weekday_is_left_to_it() {
+        assert_eq!(
+            one("During the day Friday, Elian played in the yard.", "2000-01-07"),
+            "Friday|DATE|2000-01-07"
+        );
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_eq!(
+            one("It expects sales in the current fiscal year to rise.", "1989-11-02"),
+            "the current fiscal year|DATE|1989"
+        );
+        assert_eq!(one("Sales fell last fiscal year.", "1989-11-02"), "last fiscal year|DATE|1988");
+        assert_eq!(one("Sales rise this fiscal year.", "1989-11-02"), "this fiscal year|DATE|1989");
+    }
+
+    #[test]
+    fn the_week_keeps_its_year_only() {
+        // a week under discussion: which one is not told, so the week stays open
+        assert_eq!(
+            one("For the week, the index dropped 3.8%.", "1989-10-30"),
+            "the week|DATE|1989-WXX"
+        );
+        assert_eq!(one("For the week, the index dropped.", ""), "the week|DATE|XXXX-WXX");
+        // "this week" is the reference week
+        assert_eq!(one("The index dropped this week.", "1989-10-30"), "this week|DATE|1989-W44");
+        // a part of the week, or a time inside it, is told from the reference week
+        assert_eq!(
+            one("The heat could last through the end of the week.", "2019-01-08"),
+            "the end of the week|DATE|2019-W02"
+        );
+        assert_eq!(one("She said so earlier in the week.", "2019-01-08"), "the week|DATE|2019-W02");
     }
 
     #[test]

@@ -18,9 +18,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     match w {
         // "the Communist Party daily Granma": a newspaper
         "daily" if tk.cap(i + 1) && tk.same_sent(i, i + 1) => return None,
+        // "average daily volume", "the average weekly benefit": a measure per period, no recurrence
+        // (TimeBank marks "average hourly earnings" though, so the hour is left)
+        "daily" | "weekly" | "monthly" | "yearly" if i > 0 && tk.w(i - 1) == "average" => return None,
         "daily" => return Some(set(i, i + 1, "P1D".into())),
         "weekly" => return Some(set(i, i + 1, "P1W".into())),
         "monthly" => return Some(set(i, i + 1, "P1M".into())),
+        // "to rise 8.5% annually", "10,000 units annually", "C$17.9 million annually": an amount's
+        // rate, which TimeBank leaves unmarked (as "per year"); "held here annually" is a set
+        "annually" | "yearly" if after_amount(tk, i) => return None,
         "annually" | "yearly" => return Some(set(i, i + 1, "P1Y".into())),
         "hourly" => return Some(set(i, i + 1, "PT1H".into())),
         "nightly" => return Some(set(i, i + 1, "P1D".into())),
@@ -128,11 +134,50 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
 
 /// "on Sundays", "Mondays": plural weekdays.
 pub fn plural_weekday(tk: &Toks, i: usize) -> Option<Cand> {
+    if let Some(c) = weekday_nights(tk, i) {
+        return Some(c);
+    }
     let wd = weekday_plural(tk.w(i))?;
     if !tk.cap(i) {
         return None;
     }
     Some(set(i, i + 1, format!("XXXX-WXX-{wd}")))
+}
+
+/// "Tuesday nights", "Monday and Tuesday nights": a weekday with a plural part of the day recurs
+/// (XXXX-WXX-2TNI); the first of two joined weekdays shares the part.
+pub fn weekday_nights(tk: &Toks, i: usize) -> Option<Cand> {
+    let wd = weekday_of(tk.w(i))?;
+    if !tk.cap(i) {
+        return None;
+    }
+    let plural_part = |k: usize| {
+        let w = tk.w(k);
+        if w.ends_with('s') && tk.same_sent(i, k) {
+            super::lex::part_of_day(w)
+        } else {
+            None
+        }
+    };
+    if let Some(p) = plural_part(i + 1) {
+        return Some(set(i, i + 2, format!("XXXX-WXX-{wd}T{p}")));
+    }
+    if tk.is_any(i + 1, &["and", "or"]) && weekday_of(tk.w(i + 2)).is_some() && tk.cap(i + 2) {
+        if let Some(p) = plural_part(i + 3) {
+            return Some(set(i, i + 1, format!("XXXX-WXX-{wd}T{p}")));
+        }
+    }
+    None
+}
+
+/// Does an amount end just before `i` ("20%", "$2 million", "10,000 units")?
+fn after_amount(tk: &Toks, i: usize) -> bool {
+    let amount = |k: usize| tk.t[k].num || tk.is_any(k, &["%", "percent", "million", "billion", "thousand"]);
+    // ("3 times annually" counts occurrences: a set)
+    i > 0
+        && tk.same_sent(i - 1, i)
+        && tk.w(i - 1) != "times"
+        && (amount(i - 1) || (i > 1 && amount(i - 2) && !tk.t[i - 1].punct && !tk.t[i - 1].num))
 }
 
 #[cfg(test)]
@@ -147,6 +192,12 @@ mod tests {
         assert_eq!(one("It is published weekly.", ""), "weekly|SET|P1W");
         assert_eq!(one("They meet twice a day.", ""), "twice a day|SET|P1D");
         assert_eq!(one("Shops close on Sundays.", ""), "Sundays|SET|XXXX-WXX-7");
+        assert_eq!(
+            one("Flights leave on Monday and Tuesday nights.", "1998-02-13"),
+            "Monday|SET|XXXX-WXX-1TNI; Tuesday nights|SET|XXXX-WXX-2TNI"
+        );
+        // one night is a time
+        assert_eq!(one("It left on Tuesday night.", "1998-02-13"), "Tuesday night|TIME|1998-02-10TNI");
     }
 
     #[test]
@@ -162,5 +213,21 @@ mod tests {
         assert_eq!(one("The work takes a year.", "1998-03-22"), "a year|DURATION|P1Y");
         assert_eq!(one("He stayed for a week.", "1998-03-22"), "a week|DURATION|P1W");
         assert_eq!(one("Sales rose from $5 million a year earlier.", "1989-10-26"), "a year earlier|DATE|1988");
+    }
+
+    #[test]
+    fn annually_after_an_amount_is_a_rate() {
+        assert_eq!(one("Revenue should rise 20% annually.", "1989-10-30"), "");
+        assert_eq!(one("The plant would produce about 10,000 units annually.", "1989-10-26"), "");
+        assert_eq!(one("It will cut payments of C$17.9 million annually.", "1989-10-26"), "");
+        assert_eq!(one("Similar rallies are held here annually.", "2000-01-28"), "annually|SET|P1Y");
+        assert_eq!(one("The board meets 3 times annually.", ""), "annually|SET|P1Y");
+    }
+
+    #[test]
+    fn an_average_per_period_is_no_set() {
+        assert_eq!(one("It is under 5% of the average daily volume.", "1989-10-30"), "");
+        assert_eq!(one("The average weekly benefit was $200.", ""), "");
+        assert_eq!(one("They rally daily.", ""), "daily|SET|P1D");
     }
 }

@@ -56,6 +56,10 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             if unit_of(next).is_some() {
                 return None; // "current quarter": relative
             }
+            // "the then current market price": current at a time gone by
+            if i > 0 && tk.w(i - 1) == "then" {
+                return lit(i + 1, "PAST_REF");
+            }
             lit(i + 1, "PRESENT_REF")
         }
         "at" if tk.w(i + 1) == "present" && matches!(tk.w(i + 2), "," | "." | "") => lit(i + 2, "PRESENT_REF"),
@@ -126,6 +130,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
+
+    #[test]
+    fn then_current_is_past() {
+        // current back then
+        assert_eq!(
+            one("Holders may buy shares at half the then current market price.", ""),
+            "current|DATE|PAST_REF"
+        );
+    }
 
     #[test]
     fn present_past_future() {

@@ -13,6 +13,10 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     if !tk.cap(i) {
         return None;
     }
+    // "Monday and Tuesday nights": recurring, a set (sets::weekday_nights)
+    if super::sets::weekday_nights(tk, i).is_some() {
+        return None;
+    }
     // a capitalised word before it, mid-sentence: a name ("Ruby Tuesday", "Black Monday")
     // names built on a weekday ("Black Monday", "Ruby Tuesday", "Super Tuesday", "Good Friday")
     if i > 0 && tk.same_sent(i - 1, i) && tk.cap(i - 1) {
