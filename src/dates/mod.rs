@@ -399,6 +399,8 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut last_day: Option<(calendar::Date, u32)> = None;
     let mut last_year: Option<i32> = None;
     let mut last_month: Option<(i32, u8, u32)> = None;
+    // the last point named was a month, after any day ("last October"): "that day" falls in it
+    let mut month_after_day = false;
     for c in cands.iter_mut() {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
@@ -492,6 +494,17 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
                 }
                 (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
+                // "the previous Friday", "the following Monday morning": counted from that day
+                (Val::Weekday { .. }, _, _, Some((d, _))) => normalize::value(&c.val, Some(d)),
+                (Val::Time { day, .. }, _, _, Some((d, _))) if matches!(**day, Val::Weekday { .. }) => {
+                    normalize::value(&c.val, Some(d))
+                }
+                _ => normalize::value(&c.val, r),
+            },
+            // "killed last October … crossed out that same day": the month last named is the
+            // latest point the story is at, a day within it
+            Anchor::ThatDay if month_after_day && matches!(c.val, Val::Lit(_)) => match last_month {
+                Some((y, m, _)) if y > 0 && y < 9999 => format!("{y:04}-{m:02}-XX"),
                 _ => normalize::value(&c.val, r),
             },
             Anchor::ThatDay => match (last_day, &c.val) {
@@ -517,11 +530,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
                 if let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u8>()) {
                     last_month = Some((y, m, sent));
+                    month_after_day = true;
                 }
             }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
                 if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
                     last_day = Some((d, sent));
+                    month_after_day = false;
                 }
             }
         }
@@ -926,6 +941,38 @@ mod tests {
         assert_eq!(
             one("It runs from November to March.", "2019-01-08"),
             "November|DATE|2018-11; March|DATE|2019-03"
+        );
+    }
+
+    #[test]
+    fn narrative_weekdays_and_that_day() {
+        // "the previous Friday" steps back from the day the story is at, not from the reference
+        assert_eq!(
+            one("Shares closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30"),
+            "Friday|DATE|1989-10-27; the previous Friday|DATE|1989-10-20"
+        );
+        assert_eq!(
+            one("Talks began on March 3, 2019. The following Monday they broke down.", "2019-06-10"),
+            "March 3, 2019|DATE|2019-03-03; The following Monday|DATE|2019-03-04"
+        );
+        // with no day named before, the reference date stands in
+        assert_eq!(
+            one("Prices fell from the previous Friday.", "2019-01-08"),
+            "the previous Friday|DATE|2019-01-04"
+        );
+        // "last Friday" is no narrative step
+        assert_eq!(
+            one("On March 3, 2019 it rained. He left last Friday.", "2019-06-10"),
+            "March 3, 2019|DATE|2019-03-03; last Friday|DATE|2019-06-07"
+        );
+        // "that same day" after a month named later than any day: a day in that month
+        assert_eq!(
+            one("He said Thursday that a doctor was killed last October. His name was crossed out that same day.", "1999-02-06"),
+            "Thursday|DATE|1999-02-04; last October|DATE|1998-10; that same day|DATE|1998-10-XX"
+        );
+        assert_eq!(
+            one("Talks began in October. He left on Oct. 5, 2018 and returned that same day.", "2019-01-08"),
+            "October|DATE|2018-10; Oct. 5, 2018|DATE|2018-10-05; that same day|DATE|2018-10-05"
         );
     }
 

@@ -507,7 +507,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         if let Some(wd) = weekday_of(nw) {
             if tk.cap(j) {
                 let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
-                return Some(with_part_of_day(tk, i, j + 1, Val::Weekday { wd, dir }));
+                let c = with_part_of_day(tk, i, j + 1, Val::Weekday { wd, dir });
+                // "down from the previous Friday", "the following Monday": the weekday before or
+                // after the day the story is at, not the reference date's
+                if matches!(w, "previous" | "following") && j == i + 1 {
+                    return Some(c.anchor(Anchor::Narrative).det());
+                }
+                return Some(c);
             }
         }
         if let Some(m) = month_of(nw) {
