@@ -257,7 +257,14 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
         match best_at(&tk, i, ctx, 0) {
             Some(c) if c.e > i => {
                 i = c.e;
+                // "April 24 and 25": the listed days after a month and day
+                let mut next = months::listed_day(&tk, &c);
                 cands.push(c);
+                while let Some(d) = next {
+                    i = d.e;
+                    next = months::listed_day(&tk, &d);
+                    cands.push(d);
+                }
             }
             _ => i += 1,
         }
