@@ -305,6 +305,7 @@ const TRIGGERS: &[&str] = &[
     "several",
     "short",
     "sixties",
+    "soon",
     "spring",
     "start",
     "summer",

@@ -122,6 +122,13 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
     })
 }
 
+/// Is the word just before or after token `i` a past-tense verb ("was soon released", "soon
+/// became")?
+pub fn past_verb_beside(tk: &Toks, i: usize) -> bool {
+    (i > 0 && tk.same_sent(i - 1, i) && cue(tk, i - 1) == Some(Tense::Past))
+        || (tk.same_sent(i, i + 1) && cue(tk, i + 1) == Some(Tense::Past))
+}
+
 /// The tense nearest to token `i` within its sentence.
 pub fn around(tk: &Toks, i: usize) -> Tense {
     around_at(tk, i).0

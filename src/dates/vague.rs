@@ -101,6 +101,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             Some(Cand::new(i, i + 2, TimexType::Duration, Val::Lit("PXX")))
         }
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
+        // "will soon move", "may soon seek": some time ahead; not the conjunction "as soon as" nor "too
+        // soon", not "soon after …" (a step from another event), not beside a past verb ("was soon released")
+        "soon"
+            if !(i > 0 && tk.is_any(i - 1, &["as", "too", "how", "so"]))
+                && !tk.is_any(i + 1, &["as", "after", "afterward", "afterwards", "thereafter", "before", "enough"])
+                && !super::tense::past_verb_beside(tk, i) =>
+        {
+            lit(i + 1, "FUTURE_REF")
+        }
         "past"
             if i > 0
                 && tk.w(i - 1) == "the"
@@ -137,6 +146,8 @@ mod tests {
         );
         assert_eq!(one("In the past, it did.", ""), "the past|DATE|PAST_REF");
         assert_eq!(one("The current slump.", ""), "current|DATE|PRESENT_REF");
+        assert_eq!(one("They may soon seek an indictment.", ""), "soon|DATE|FUTURE_REF");
+        assert_eq!(one("It soon will begin selling boxes.", ""), "soon|DATE|FUTURE_REF");
         assert_eq!(
             one("In the near future it ends.", ""),
             "the near future|DATE|FUTURE_REF"
@@ -147,6 +158,10 @@ mod tests {
     fn traps() {
         assert_eq!(one("The current account deficit grew.", ""), "");
         assert_eq!(one("As soon as they can.", ""), "");
+        assert_eq!(one("He was killed soon after his capture.", ""), "");
+        assert_eq!(one("He was soon released.", ""), "");
+        assert_eq!(one("The trickle soon became a flood.", ""), "");
+        assert_eq!(one("It is too soon to tell.", ""), "");
         assert_eq!(one("The future of the party.", ""), "");
         assert_eq!(one("Future earnings will rise.", ""), "");
     }
