@@ -156,19 +156,15 @@ pub fn reported(tk: &Toks, j: usize) -> bool {
 pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
     let (s0, s1) = tk.sentence_of(i);
     let mut best: Option<(usize, Tense, usize)> = None;
-    let mut consider = |j: usize, dist: usize| {
-        if let Some(t) = cue(tk, j) {
-            // a future cue wins a tie (modal before the verb)
-            if best.map_or(true, |(d, bt, _)| {
-                dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
-            }) {
-                best = Some((dist, t, j));
-            }
-        }
-    };
     let lo = i.saturating_sub(25).max(s0);
     let hi = (i + 25).min(s1);
-    for j in lo..hi {
+    let far_hi = (i + 45).min(s1);
+    for j in lo..far_hi {
+        // past the near window only while nothing nearer has been found: a long sentence's verb
+        // ("In January, a week after the 25th anniversary of … decision, a bombing killed …")
+        if j >= hi && best.is_some() {
+            break;
+        }
         // the expression's own words ("next", "last") are not the verb's tense
         if j >= i && j < i + 1 {
             continue;
@@ -182,7 +178,14 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
         {
             dist += 3;
         }
-        consider(j, dist);
+        if let Some(t) = cue(tk, j) {
+            // a future cue wins a tie (modal before the verb)
+            if best.map_or(true, |(d, bt, _)| {
+                dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
+            }) {
+                best = Some((dist, t, j));
+            }
+        }
     }
     best.map_or((Tense::Unknown, i), |(_, t, j)| (t, j))
 }
@@ -198,6 +201,22 @@ mod tests {
             let i = (0..tk.len()).find(|&i| tk.w(i) == word).unwrap();
             around(&tk, i)
         })
+    }
+
+    #[test]
+    fn a_far_verb_when_none_is_near() {
+        // the verb lies 30 words on: still the sentence's tense when nothing nearer tells one
+        let long = "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court \
+                    decision on the right to choose of every woman in the whole country, a clinic \
+                    bombing in Birmingham, Ala., killed a security guard.";
+        assert_eq!(tense_at(long, "january"), Tense::Past);
+        // a near cue still wins over a far one
+        let near = "In January it will open, a week after the 25th anniversary of the Roe vs. Wade \
+                    Supreme Court decision on the right to choose of every woman, and so it was said.";
+        assert_eq!(tense_at(near, "january"), Tense::Future);
+        // nothing within 45 words: unknown
+        let words = "word ".repeat(50);
+        assert_eq!(tense_at(&format!("In January {words}killed."), "january"), Tense::Unknown);
     }
 
     #[test]
