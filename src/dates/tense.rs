@@ -41,6 +41,15 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         {
             Tense::Past
         }
+        // "the hastily planned trip", "as previously planned", "a scheduled vote": a participle
+        // used as an adjective tells no tense of its own
+        "planned" | "scheduled" | "expected" | "proposed"
+            if tk.w(j + 1) != "to"
+                && (matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our")
+                    || (prev.len() > 4 && prev.ends_with("ly"))) =>
+        {
+            return None
+        }
         // "vacation plans", "his hopes": nouns unless an infinitive follows
         "plans" | "plan" | "hopes" | "aims" if tk.w(j + 1) != "to" => return None,
         // "next to the embassy", "coming from Paris" are no future
@@ -220,6 +229,19 @@ mod tests {
     }
 
     #[test]
+    fn participles_as_adjectives() {
+        // "the hastily planned trip" tells no future; the clause's own verb does
+        assert_eq!(
+            tense_at("On Friday, when Albright set aside her plans for the hastily planned trip, she called.", "friday"),
+            Tense::Past
+        );
+        assert_eq!(tense_at("He began as previously planned Saturday night.", "saturday"), Tense::Past);
+        // the verb itself still looks ahead
+        assert_eq!(tense_at("The vote is scheduled Thursday.", "thursday"), Tense::Future);
+        assert_eq!(tense_at("They planned to meet Thursday.", "thursday"), Tense::Future);
+    }
+
+    #[test]
     fn cues() {
         assert_eq!(
             tense_at("The minister said Sunday that talks failed.", "sunday"),
@@ -250,7 +272,7 @@ mod tests {
     fn cue_words_cover_the_cues() {
         // every word `cue_word` compares (the source's one-word literals) that ends in neither `s`
         // nor `d` is in CUE_WORDS, unless it is only ever a neighbour's context
-        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in"];
+        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our"];
         let src = include_str!("tense.rs");
         let body = &src[src.find("fn cue_word").unwrap()..src.find("/// The tense nearest to token").unwrap()];
         for lit in body.split('"').skip(1).step_by(2) {
