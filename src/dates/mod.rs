@@ -501,6 +501,14 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
                 }
                 (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
+                // "the next morning": that part of the day after
+                (Val::Time { day, tod: Tod::Part(p) }, _, _, Some((d, _))) if matches!(**day, Val::Offset { unit: Unit::Day, .. }) => {
+                    let n = match **day {
+                        Val::Offset { n, .. } => n,
+                        _ => 0,
+                    };
+                    format!("{}T{p}", d.add_days(n))
+                }
                 // "the previous Friday", "the following Monday morning": counted from that day
                 (Val::Weekday { .. }, _, _, Some((d, _))) => normalize::value(&c.val, Some(d)),
                 (Val::Time { day, .. }, _, _, Some((d, _))) if matches!(**day, Val::Weekday { .. }) => {
@@ -981,6 +989,36 @@ mod tests {
             one("Talks began in October. He left on Oct. 5, 2018 and returned that same day.", "2019-01-08"),
             "October|DATE|2018-10; Oct. 5, 2018|DATE|2018-10-05; that same day|DATE|2018-10-05"
         );
+    }
+
+    #[test]
+    fn narrative_days() {
+        assert_eq!(
+            one("He fell ill on Feb. 22, 2000 and appeared in court the next morning.", "2000-02-24"),
+            "Feb. 22, 2000|DATE|2000-02-22; the next morning|TIME|2000-02-23TMO"
+        );
+        // with no day named before: the reference day's next
+        assert_eq!(
+            one("They left the following night.", "2000-02-24"),
+            "the following night|TIME|2000-02-25TNI"
+        );
+        // "Oct. 12, the day before the plunge": the day just named
+        assert_eq!(
+            one("Eight days after Oct. 12, the day before the plunge, it fell.", "1989-10-30"),
+            "Eight days|DURATION|P8D; Oct. 12|DATE|1989-10-12; the day|DATE|1989-10-12"
+        );
+        // "today is the eighth day of …": the reference day
+        assert_eq!(
+            one("In Saudi Arabia, today is the eighth day of the operation.", "1990-08-15"),
+            "today|DATE|1990-08-15; the eighth day|DATE|1990-08-15"
+        );
+        assert_eq!(
+            one("It's the second day of an offensive.", "1998-03-06"),
+            "the second day|DATE|1998-03-06"
+        );
+        // traps: a count of days, a day in a list
+        assert_eq!(one("It was the second day he missed.", "1998-03-06"), "");
+        assert_eq!(one("The second day of talks ended.", "1998-03-06"), "");
     }
 
     #[test]

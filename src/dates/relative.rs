@@ -290,6 +290,34 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
         _ => {}
     }
+    // "Oct. 12, the day before the plunge": in apposition to the day just named, the same day
+    if w == "day"
+        && i > 1
+        && tk.w(i - 1) == "the"
+        && tk.w(i - 2) == ","
+        && tk.is_any(i + 1, &["before", "after"])
+        && tk.same_sent(i - 2, i)
+        && !tk.is_any(i + 2, &["yesterday", "today", "tomorrow"])
+        && weekday_of(tk.w(i + 2)).is_none()
+        && month_of(tk.w(i + 2)).is_none()
+    {
+        return Some(date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 }).anchor(Anchor::ThatDay).det());
+    }
+    // "today is the eighth day of the operation", "it's the second day of the offensive": the
+    // reference day itself
+    if let Some(n) = ordinal(w) {
+        if n >= 2
+            && tk.w(i + 1) == "day"
+            && i > 2
+            && tk.w(i - 1) == "the"
+            && tk.is_any(i - 2, &["is", "'s"])
+            && tk.is_any(i - 3, &["today", "it", "this"])
+            && tk.same_sent(i - 3, i + 1)
+            && (tk.w(i + 2) == "of" || tk.t.get(i + 2).map_or(true, |t| t.punct))
+        {
+            return Some(date(i, i + 2, Val::Offset { unit: Unit::Day, n: 0 }).det());
+        }
+    }
     // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
     if i > 0
         && tk.w(i - 1) == "the"
@@ -488,6 +516,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                     tod: Tod::Part("NI"),
                 },
             ));
+        }
+        // "the next morning", "the following night": that part of the day after the one the story
+        // is at
+        if matches!(w, "next" | "following") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
+            if let Some(p) = part_of_day(nw).filter(|_| !nw.ends_with('s')) {
+                let day = Box::new(Val::Offset { unit: Unit::Day, n: 1 });
+                let v = Val::Time { day, tod: Tod::Part(p) };
+                return Some(Cand::new(i, j + 1, TimexType::Time, v).anchor(Anchor::Narrative).det());
+            }
         }
         if w == "this" {
             if let Some(p) = part_of_day(nw) {
