@@ -540,6 +540,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
                     last_year = Some(y);
                 }
+                // a year named after the month: the month is no longer where the story is
+                if value.len() == 4 {
+                    month_after_day = false;
+                }
             }
             let b = value.as_bytes();
             if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
@@ -985,6 +989,11 @@ mod tests {
             one("He said Thursday that a doctor was killed last October. His name was crossed out that same day.", "1999-02-06"),
             "Thursday|DATE|1999-02-04; last October|DATE|1998-10; that same day|DATE|1998-10-XX"
         );
+        // a year named after the month leaves "that day" to the last day named
+        assert_eq!(
+            one("He left Thursday. It opened in June. In 2009, it was sold; by that time it had closed.", "2019-01-08"),
+            "Thursday|DATE|2019-01-03; June|DATE|2018-06; 2009|DATE|2009; that time|DATE|2019-01-03"
+        );
         assert_eq!(
             one("Talks began in October. He left on Oct. 5, 2018 and returned that same day.", "2019-01-08"),
             "October|DATE|2018-10; Oct. 5, 2018|DATE|2018-10-05; that same day|DATE|2018-10-05"
@@ -1016,6 +1025,8 @@ mod tests {
             one("It's the second day of an offensive.", "1998-03-06"),
             "the second day|DATE|1998-03-06"
         );
+        // no date before the comma: no apposition
+        assert_eq!(one("He spoke to the Advocate, a magazine on LGBT issues, the day after.", "2019-01-08"), "");
         // traps: a count of days, a day in a list
         assert_eq!(one("It was the second day he missed.", "1998-03-06"), "");
         assert_eq!(one("The second day of talks ended.", "1998-03-06"), "");

@@ -292,9 +292,10 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     }
     // "Oct. 12, the day before the plunge": in apposition to the day just named, the same day
     if w == "day"
-        && i > 1
+        && i > 2
         && tk.w(i - 1) == "the"
         && tk.w(i - 2) == ","
+        && (tk.t[i - 3].num || weekday_of(tk.w(i - 3)).is_some() || tk.is_any(i - 3, &["yesterday", "today"]))
         && tk.is_any(i + 1, &["before", "after"])
         && tk.same_sent(i - 2, i)
         && !tk.is_any(i + 2, &["yesterday", "today", "tomorrow"])

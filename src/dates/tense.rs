@@ -41,12 +41,9 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         {
             Tense::Past
         }
-        // "the hastily planned trip", "as previously planned", "a scheduled vote": a participle
-        // used as an adjective tells no tense of its own
+        // "as previously planned", "as originally scheduled": a plan told as past, no direction
         "planned" | "scheduled" | "expected" | "proposed"
-            if tk.w(j + 1) != "to"
-                && (matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our")
-                    || (prev.len() > 4 && prev.ends_with("ly"))) =>
+            if tk.w(j + 1) != "to" && matches!(prev, "previously" | "originally" | "earlier" | "already") =>
         {
             return None
         }
@@ -187,6 +184,17 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
         {
             dist += 3;
         }
+        // "On Friday, … the hastily planned trip": a participle used as an adjective after the
+        // expression qualifies its own noun, not the expression ("a planned rally on Saturday"
+        // still looks ahead)
+        if j > i
+            && tk.is_any(j, &["planned", "scheduled", "expected", "proposed"])
+            && tk.w(j + 1) != "to"
+            && (tk.is_any(j - 1, &["the", "a", "an", "its", "his", "her", "their", "our"])
+                || (tk.w(j - 1).len() > 4 && tk.w(j - 1).ends_with("ly")))
+        {
+            continue;
+        }
         if let Some(t) = cue(tk, j) {
             // a future cue wins a tie (modal before the verb)
             if best.map_or(true, |(d, bt, _)| {
@@ -236,6 +244,8 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense_at("He began as previously planned Saturday night.", "saturday"), Tense::Past);
+        // an attributive participle before the expression still looks ahead
+        assert_eq!(tense_at("She noted a planned rally on Saturday.", "saturday"), Tense::Future);
         // the verb itself still looks ahead
         assert_eq!(tense_at("The vote is scheduled Thursday.", "thursday"), Tense::Future);
         assert_eq!(tense_at("They planned to meet Thursday.", "thursday"), Tense::Future);
@@ -272,7 +282,7 @@ mod tests {
     fn cue_words_cover_the_cues() {
         // every word `cue_word` compares (the source's one-word literals) that ends in neither `s`
         // nor `d` is in CUE_WORDS, unless it is only ever a neighbour's context
-        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our", "ly"];
+        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our", "ly", "previously", "originally", "earlier", "already"];
         let src = include_str!("tense.rs");
         let body = &src[src.find("fn cue_word").unwrap()..src.find("/// The tense nearest to token").unwrap()];
         for lit in body.split('"').skip(1).step_by(2) {
