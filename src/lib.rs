@@ -56,21 +56,44 @@ pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annot
         return annotate(text, options);
     }
     let (reference_date, source) = reference_date(text, options);
-    // Waves of `threads` segments, each stitched as soon as its wave is done: at most `threads`
-    // segments are in flight, so peak memory stays near the one-thread figure.
+    // Each worker takes the next segment not yet taken, so a slow segment holds up only its own
+    // thread (fixed waves of `threads` segments waited for the slowest of each wave). At most
+    // `threads` segments are being annotated at once, so the transient memory stays near the
+    // one-thread figure; finished segments are stitched in text order as soon as the ones before
+    // them are in, and kept until then.
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let mut all = segment::Stitcher::default();
-    for wave in segments.chunks(threads) {
-        let done: Vec<Layered> = std::thread::scope(|scope| {
-            let workers: Vec<_> = wave
-                .iter()
-                .map(|&(start, end)| scope.spawn(move || annotate_segment(&text[start..end], options, reference_date)))
-                .collect();
-            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-        });
-        for (&(start, _), (q, d, e, g)) in wave.iter().zip(done) {
-            all.push(start, q, d, e, g);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered)>();
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (tx, next, segments) = (tx.clone(), &next, &segments);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&(start, end)) = segments.get(i) else { break };
+                    if tx.send((i, annotate_segment(&text[start..end], options, reference_date))).is_err() {
+                        break;
+                    }
+                })
+            })
+            .collect();
+        drop(tx);
+        let mut waiting: Vec<Option<Layered>> = (0..segments.len()).map(|_| None).collect();
+        let mut stitched = 0;
+        // Ends when every worker has hung up: all segments done, or a worker panicked.
+        for (i, layered) in rx {
+            waiting[i] = Some(layered);
+            while let Some((q, d, e, g)) = waiting.get_mut(stitched).and_then(Option::take) {
+                all.push(segments[stitched].0, q, d, e, g);
+                stitched += 1;
+            }
         }
-    }
+        for w in workers {
+            if let Err(panic) = w.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
     finish(reference_date, source, all)
 }
 

@@ -391,6 +391,24 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// The day of `cands[k]` when it is a clock time followed by `on` and a day (`7 pm on Friday`,
+/// `10:30 a.m. EST on March 3`): that day, resolved as it will be resolved itself.
+fn day_after_time(tk: &Toks, cands: &[Cand], k: usize, r: Option<calendar::Date>) -> Option<calendar::Date> {
+    let (c, n) = (&cands[k], cands.get(k + 1)?);
+    let clock = matches!(&c.val, Val::Time { day, tod: Tod::Clock { .. } }
+        if matches!(**day, Val::Offset { unit: Unit::Day, n: 0 }));
+    if !clock || c.anchor != Anchor::None || n.anchor != Anchor::None || n.kind != TimexType::Date || !n.is_day() {
+        return None;
+    }
+    if n.s != c.e + 1 || tk.w(c.e) != "on" || !tk.same_sent(c.s, n.s) {
+        return None;
+    }
+    let mut n = n.clone();
+    settle_dir(tk, &mut n);
+    let v = normalize::value(&n.val, r);
+    calendar::Date::parse_iso(v.get(..10).filter(|_| v.len() == 10)?).ok()
+}
+
 /// Settle directions by tense, resolve context-dependent values, print values, link ranges.
 fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let r = ctx.reference_date;
@@ -408,11 +426,14 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut last_month: Option<(i32, u8, u32)> = None;
     // the last point named was a month, after any day ("last October"): "that day" falls in it
     let mut month_after_day = false;
-    for c in cands.iter_mut() {
+    for k in 0..cands.len() {
+        // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
+        let day_after = day_after_time(tk, &cands, k, r);
+        let c = &mut cands[k];
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
         let value = match c.anchor {
-            Anchor::None => match (&c.val, last_day) {
+            Anchor::None => match (&c.val, day_after.map(|d| (d, sent)).or(last_day)) {
                 // a clock time alone: on the day last talked about in this or the previous sentence
                 (
                     Val::Time {
@@ -773,7 +794,9 @@ fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
             && tk.same_sent(a.s, b.s)
             && ((b.s == a.e + 1
                 && match tk.w(a.e) {
-                    "-" | "\u{2013}" => !tk.t[a.e].space && !tk.t[b.s].space,
+                    "-" => !tk.t[a.e].space && !tk.t[b.s].space,
+                    // an en dash may stand between spaces: "Oct. 30 – Nov. 2"
+                    "\u{2013}" => true,
                     "to" | "through" | "until" | "till" | "thru" => a.s > 0 && tk.w(a.s - 1) == "from",
                     "and" => a.s > 0 && tk.w(a.s - 1) == "between",
                     _ => false,
@@ -953,6 +976,20 @@ mod tests {
         );
         assert_eq!(t[0].range.unwrap().role, RangeRole::Start);
         assert_eq!(t[1].range.unwrap().role, RangeRole::End);
+        // day ranges, and an en dash between spaces; a spaced hyphen is not a range mark
+        let t = Doc::with("They met June 12-13 and Oct. 30 \u{2013} Nov. 2, not May 1 - May 3.", |d| find(d, &ctx));
+        let ids: Vec<_> = t.iter().map(|x| (x.text.as_str(), x.range.map(|r| (r.id, r.role)))).collect();
+        assert_eq!(
+            ids,
+            [
+                ("June 12", Some((0, RangeRole::Start))),
+                ("13", Some((0, RangeRole::End))),
+                ("Oct. 30", Some((1, RangeRole::Start))),
+                ("Nov. 2", Some((1, RangeRole::End))),
+                ("May 1", None),
+                ("May 3", None),
+            ]
+        );
     }
 
     #[test]

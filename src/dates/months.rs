@@ -119,6 +119,37 @@ fn month_ok(tk: &Toks, i: usize, followed_by_date: bool) -> bool {
     true
 }
 
+/// A day range's dash at `i` and its end day after it (`-13` of `June 12-13`): a later day of the
+/// same month (`m`, or any month when 0), the dash glued on both sides (a hyphen or an en dash).
+/// Returns (end day, index after it).
+fn range_end_day(tk: &Toks, i: usize, start: u8, m: u8) -> Option<(u8, usize)> {
+    if !matches!(tk.w(i), "-" | "\u{2013}") || !tk.glued(i) || !tk.glued(i + 1) || !tk.same_sent(i, i + 1) {
+        return None;
+    }
+    let (d, k) = day_at(tk, i + 1)?;
+    let last = if m == 0 { 31 } else { super::calendar::days_in_month(2000, m) };
+    (d > start && d <= last).then_some((d, k))
+}
+
+/// The end day of `June 12-13` at `i` (the `13`), with the year after it if any.
+fn range_end_after_month(tk: &Toks, i: usize) -> Option<Cand> {
+    if i < 3 || tk.digits(i).is_none() {
+        return None;
+    }
+    let m = month_of(tk.w(i - 3))?;
+    let (d1, after) = day_at(tk, i - 2)?;
+    if after != i - 1 || !month_ok(tk, i - 3, true) || !tk.same_sent(i - 3, i) {
+        return None;
+    }
+    let (d, mut e) = range_end_day(tk, i - 1, d1, m)?;
+    let at = if tk.w(e) == "," { e + 1 } else { e };
+    let y = year_at(tk, at).map(|(y, k)| {
+        e = k;
+        YearRef::Abs(y)
+    });
+    Some(Cand::new(i, e, TimexType::Date, Val::Cal { y, m, d: Some(d), dir: Dir::Auto }))
+}
+
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     if let Some(m) = month_of(w) {
@@ -142,12 +173,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
                         },
                     ));
                 }
+                // the start of a day range takes the range's year: "March 3-5, 2019"
+                let y = range_end_day(tk, j, d, m).and_then(|(_, k)| {
+                    let at = if tk.w(k) == "," { k + 1 } else { k };
+                    year_at(tk, at).map(|(y, _)| YearRef::Abs(y))
+                });
                 return Some(Cand::new(
                     i,
                     j,
                     TimexType::Date,
                     Val::Cal {
-                        y: None,
+                        y,
                         m,
                         d: Some(d),
                         dir: Dir::Auto,
@@ -204,8 +240,22 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         return None;
     }
+    // the end of a day range after its month: "13" of "June 12-13", "5, 2019" of "March 3-5, 2019"
+    if let Some(c) = range_end_after_month(tk, i) {
+        return Some(c);
+    }
     // D M [Y]: "7 January 2019", "7th of January", "the 7th of January"
     let (d, mut j) = day_at(tk, i)?;
+    // the start of a day range before its month: "12" of "12-14 June 2019"
+    if let Some((d2, k)) = range_end_day(tk, j, d, 0) {
+        if let Some(c) = at(tk, k - 1, _ctx).filter(|c| c.s == k - 1) {
+            if let Val::Cal { y, m, d: Some(end), .. } = c.val {
+                if end == d2 && d <= super::calendar::days_in_month(2000, m) {
+                    return Some(Cand::new(i, j, TimexType::Date, Val::Cal { y, m, d: Some(d), dir: Dir::Auto }));
+                }
+            }
+        }
+    }
     let det = tk.w(j) == "of";
     if det {
         j += 1;
@@ -360,6 +410,20 @@ mod tests {
             one("It is expected in December.", "1989-11-02"),
             "December|DATE|1989-12"
         );
+    }
+
+    #[test]
+    fn day_ranges() {
+        let r = "2019-01-08";
+        assert_eq!(one("The talks ran March 3-5, 2019 in Hanoi.", r), "March 3|DATE|2019-03-03; 5, 2019|DATE|2019-03-05");
+        assert_eq!(one("They met June 12-13.", r), "June 12|DATE|2018-06-12; 13|DATE|2018-06-13");
+        assert_eq!(one("The fair ran 12-14 June 2017.", r), "12|DATE|2017-06-12; 14 June 2017|DATE|2017-06-14");
+        assert_eq!(one("It was held Oct. 30 \u{2013} Nov. 2.", r), "Oct. 30|DATE|2018-10-30; Nov. 2|DATE|2018-11-02");
+        // not ranges: a score after a date, a later day that the month does not have, spaced hyphens
+        assert_eq!(one("On March 3 3-2 was the score.", r), "March 3|DATE|2019-03-03");
+        assert_eq!(one("On March 3-2 they won.", r), "March 3|DATE|2019-03-03");
+        assert_eq!(one("It ran Feb. 27-30.", r), "Feb. 27|DATE|2019-02-27");
+        assert_eq!(one("The vote was 12-13 in March.", r), "March|DATE|2018-03");
     }
 
     #[test]

@@ -684,7 +684,10 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         // precise as its week (TimeML writes the unit's granularity)
         Unit::Week if n.abs() <= 2 => date(i, e, Val::Offset { unit: Unit::Day, n: n * 7 }),
         Unit::Week => date(i, e, Val::Offset { unit: Unit::Week, n }),
-        Unit::Second | Unit::Minute | Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
+        // "48 hours ago" is two days back; less than a day back is the reference day (its hour is
+        // not known)
+        Unit::Hour => date(i, e, Val::Offset { unit: Unit::Day, n: n / 24 }),
+        Unit::Second | Unit::Minute => date(i, e, Val::Offset { unit: Unit::Day, n: 0 }),
         _ => date(i, e, Val::Offset { unit, n }),
     };
     Some(c)
@@ -752,6 +755,10 @@ mod tests {
         );
         assert_eq!(one("Sales rose from a year ago.", "1989-10-26"), "a year ago|DATE|1988");
         assert_eq!(one("It began two years ago.", ""), "two years ago|DATE|XXXX");
+        // hours count whole days back
+        assert_eq!(one("It began 48 hours ago.", "2019-01-08"), "48 hours ago|DATE|2019-01-06");
+        assert_eq!(one("It began 36 hours ago.", "2019-01-08"), "36 hours ago|DATE|2019-01-07");
+        assert_eq!(one("It began three hours ago.", "2019-01-08"), "three hours ago|DATE|2019-01-08");
     }
 
     #[test]

@@ -329,6 +329,15 @@ mod tests {
             one("He left at 10 p.m. Wednesday.", "1998-02-13"),
             "10 p.m. Wednesday|TIME|1998-02-11T22:00"
         );
+        // a day named after `on` is the time's day, not the last day talked about
+        assert_eq!(
+            one("Police said Wednesday the blast came at 10:30 a.m. EST on March 3.", "2019-01-08"),
+            "Wednesday|DATE|2019-01-02; 10:30 a.m. EST|TIME|2019-03-03T10:30-05:00; March 3|DATE|2019-03-03"
+        );
+        assert_eq!(
+            one("It began on Jan. 3. The vote came at 7 pm on Friday.", "2019-01-08"),
+            "Jan. 3|DATE|2019-01-03; 7 pm|TIME|2019-01-04T19:00; Friday|DATE|2019-01-04"
+        );
     }
 
     #[test]

@@ -264,7 +264,9 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
             let lone = (i == a || !capital(i - 1) || t.caps_sent) && (i + 1 >= b || !capital(i + 1) || t.caps_sent);
             let next_free = i + 1 >= b || tags_[i + 1] == tags::O;
             let prev_free = i == a || tags_[i - 1] == tags::O || matches!(tags::pos(tags_[i - 1]), 2 | 3);
-            if lone && next_free && prev_free && t.doc_case & 1 == 0 && parts.contains_key(&t.lower) {
+            // beside a number it is not a name (`Jun 2018` in a text about `Ai Jun`, `5 May`)
+            let by_number = (i > a && info.toks[i - 1].cls == Cls::Num) || (i + 1 < b && info.toks[i + 1].cls == Cls::Num);
+            if lone && next_free && prev_free && !by_number && t.doc_case & 1 == 0 && parts.contains_key(&t.lower) {
                 tags_[i] = tags::u(0);
             }
             i += 1;
@@ -383,12 +385,113 @@ pub fn tag(doc: &Doc) -> Vec<Entity> {
     let mut e = spans(doc, &t);
     harmonise(&mut e);
     kin_are_people(doc, &mut e);
+    party_and_state(doc.text, &mut e);
     e
+}
+
+/// A US politician's party and state in brackets after the name (`(D-N.Y.)`, `(R-Texas)`,
+/// `(I-Vt.)`): the state is a place, the party letter and its hyphen are not part of any name.
+/// The tagger, which never saw this notation in training, made `D-N` and `Y.` organisations and
+/// `R-Wis` a MISC; here whatever it found inside the brackets is replaced by the state alone.
+pub fn party_and_state(text: &str, ents: &mut Vec<Entity>) {
+    let b = text.as_bytes();
+    let mut found: Vec<(usize, usize)> = Vec::new(); // (open bracket, close bracket)
+    let mut i = 0;
+    while i + 4 < b.len() {
+        if b[i] == b'(' && matches!(b[i + 1], b'D' | b'R' | b'I') && b[i + 2] == b'-' && b[i + 3].is_ascii_uppercase() {
+            // the state: ASCII letters, periods and spaces, at most 20 bytes (`N.Y.`, `Calif.`, `New Mexico`)
+            let mut j = i + 4;
+            while j < b.len() && j < i + 24 && (b[j].is_ascii_alphabetic() || b[j] == b'.' || b[j] == b' ') {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b')' && b[j - 1] != b' ' {
+                found.push((i, j));
+                i = j;
+            }
+        }
+        i += 1;
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(ents.len() + found.len());
+    let mut f = found.into_iter().peekable();
+    for e in ents.drain(..) {
+        // party tags that end before this entity: add their state first (keeps the order)
+        while let Some(&(open, close)) = f.peek() {
+            if close >= e.start {
+                break;
+            }
+            out.push(state_entity(text, open, close));
+            f.next();
+        }
+        match f.peek() {
+            Some(&(open, close)) if e.start <= close && e.end > open => {} // inside the brackets: dropped
+            _ => out.push(e),
+        }
+    }
+    for (open, close) in f {
+        out.push(state_entity(text, open, close));
+    }
+    *ents = out;
+}
+
+fn state_entity(text: &str, open: usize, close: usize) -> Entity {
+    // `(X-` is three ASCII bytes, `)` one: the slice is on character boundaries
+    let (start, end) = (open + 3, close);
+    Entity { start, end, text: text[start..end].to_string(), label: Label::LOC, group: 0 }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_and_state_keeps_the_state_as_a_place() {
+        let text = "Sen. Chuck Schumer (D-N.Y.) and Sen. Ted Cruz (R-Texas) spoke; (R-Wis) too, (D- N.Y.) not.";
+        let span = |s: &str| {
+            let start = text.find(s).unwrap();
+            (start, start + s.len())
+        };
+        let ent = |s: &str, label| {
+            let (start, end) = span(s);
+            Entity { start, end, text: s.to_string(), label, group: 0 }
+        };
+        // what the tagger gives without the rule
+        let mut e = vec![
+            ent("Chuck Schumer", Label::PER),
+            ent("D-N", Label::ORG),
+            ent("Y.", Label::ORG),
+            ent("Ted Cruz", Label::PER),
+            ent("R-Texas", Label::LOC),
+            ent("R-Wis", Label::MISC),
+            {
+                // the second `N.Y.`, outside the notation
+                let start = text.rfind("N.Y.").unwrap();
+                Entity { start, end: start + 4, text: "N.Y.".to_string(), label: Label::LOC, group: 0 }
+            },
+        ];
+        party_and_state(text, &mut e);
+        let got: Vec<(&str, Label)> = e.iter().map(|e| (&text[e.start..e.end], e.label)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Chuck Schumer", Label::PER),
+                ("N.Y.", Label::LOC),
+                ("Ted Cruz", Label::PER),
+                ("Texas", Label::LOC),
+                ("Wis", Label::LOC),
+                ("N.Y.", Label::LOC), // `(D- N.Y.)` is not the notation: left as it was
+            ]
+        );
+        assert!(e.iter().all(|x| x.text == text[x.start..x.end]));
+        // no notation: nothing changes; brackets at the very end do not read past the text
+        for t in ["(D-", "(D-N", "(R-Texas", "a (b) c"] {
+            let mut none: Vec<Entity> = Vec::new();
+            party_and_state(t, &mut none);
+            assert!(none.is_empty(), "{t}");
+        }
+    }
 
     #[test]
     fn spans_from_bilou() {
@@ -397,6 +500,19 @@ mod tests {
             let e = spans(doc, &t);
             let got: Vec<(&str, Label)> = e.iter().map(|e| (e.text.as_str(), e.label)).collect();
             assert_eq!(got, [("Kim Jong-un", Label::PER), ("Xi", Label::PER), ("Beijing", Label::LOC)]);
+        });
+    }
+
+    #[test]
+    fn a_name_part_beside_a_number_is_not_the_person() {
+        let text = "Ai Jun, a spokesman, spoke. Jun said so in Jun 2018.";
+        Doc::with(text, |doc| {
+            let e = tag(doc);
+            let got: Vec<(&str, Label)> = e.iter().map(|e| (&text[e.start..e.end], e.label)).collect();
+            assert!(got.contains(&("Ai Jun", Label::PER)), "{got:?}");
+            // the lone `Jun` of the second sentence is the person; the one beside a number is not
+            let juns: Vec<usize> = e.iter().filter(|e| e.text == "Jun").map(|e| e.start).collect();
+            assert_eq!(juns, [text.find("Jun said").unwrap()], "{got:?}");
         });
     }
 
