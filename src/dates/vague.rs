@@ -120,6 +120,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
         }
+        // "in past years", "in future quarters": unnamed stretches behind or ahead (with a
+        // preposition before, so "past years' losses" in a list or "the past years" stay apart)
+        "past" | "future"
+            if i > 0
+                && tk.same_sent(i - 1, i)
+                && tk.is_any(i - 1, &["in", "over", "for", "during", "into", "than", "like"])
+                && matches!(unit_of(tk.w(i + 1)), Some((u, true)) if u >= super::lex::Unit::Day)
+                && tk.w(i + 2) != "'" =>
+        {
+            lit(i + 2, if w == "past" { "PAST_REF" } else { "FUTURE_REF" })
+        }
         // "the future"; not the adjective ("future earnings"), which TimeBank leaves out
         "future" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["of"]) => {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("FUTURE_REF")).det())
@@ -152,6 +163,15 @@ mod tests {
             one("In the near future it ends.", ""),
             "the near future|DATE|FUTURE_REF"
         );
+    }
+
+    #[test]
+    fn past_and_future_stretches() {
+        assert_eq!(one("There were sell programs in past years, too.", ""), "past years|DATE|PAST_REF");
+        assert_eq!(one("It will cut taxes in future quarters.", ""), "future quarters|DATE|FUTURE_REF");
+        // traps: adjectives before other nouns, no preposition
+        assert_eq!(one("Future earnings will rise in past markets.", ""), "");
+        assert_eq!(one("Past years were hard.", ""), "");
     }
 
     #[test]
