@@ -187,6 +187,8 @@ const AFTER_A: &[&str] = &[
 fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
         "that" => lex::may_start(tk, i + 1) || tk.w(i + 1) == "time",
+        // "at the time": a past point the story is at (vague.rs)
+        "the" if tk.w(i + 1) == "time" => i > 0 && tk.w(i - 1) == "at",
         "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" if tk.w(i + 1) == "while" => true,
         "a" | "an" => {

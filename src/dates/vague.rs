@@ -24,6 +24,16 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     if someday(tk, i) {
         return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")));
     }
+    // "saying at the time he was willing": back then (not "at the time of …", "at the time when …")
+    if tk.w(i) == "the"
+        && tk.w(i + 1) == "time"
+        && i > 0
+        && tk.w(i - 1) == "at"
+        && tk.same_sent(i - 1, i + 1)
+        && !tk.is_any(i + 2, &["of", "when", "that"])
+    {
+        return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")));
+    }
     let w = tk.w(i);
     let lit = |e: usize, v: &'static str| Some(Cand::new(i, e, TimexType::Date, Val::Lit(v)));
     // "Now, he says, …", "Currently, transplant organs are …": opening a sentence before a comma the
@@ -163,6 +173,18 @@ mod tests {
             one("In the near future it ends.", ""),
             "the near future|DATE|FUTURE_REF"
         );
+    }
+
+    #[test]
+    fn at_the_time() {
+        assert_eq!(
+            one("In a speech, he said at the time he was willing to withdraw.", ""),
+            "the time|DATE|PAST_REF"
+        );
+        assert_eq!(one("Many were sick at the time, officials said.", ""), "the time|DATE|PAST_REF");
+        // "at the time of its founding", "at the time when": a clause follows, no point of its own
+        assert_eq!(one("There were 12 members at the time of its founding.", ""), "");
+        assert_eq!(one("He was away at the time when it fell.", ""), "");
     }
 
     #[test]
