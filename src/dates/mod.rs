@@ -139,6 +139,10 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
         "end" | "beginning" | "start" | "middle" | "close" | "turn" if tk.w(i + 1) == "of" => (2, Mod::Point),
         "nearly" | "almost" | "roughly" | "approximately" => (1, Mod::Approx),
         "more" | "less" | "fewer" if tk.w(i + 1) == "than" => (2, Mod::Approx),
+        // "at least 30 days", "up to 180 days", "no more than sixty days"
+        "at" if tk.w(i + 1) == "least" => (2, Mod::Approx),
+        "up" if tk.w(i + 1) == "to" => (2, Mod::Approx),
+        "no" if tk.is_any(i + 1, &["more", "less", "fewer"]) && tk.w(i + 2) == "than" => (3, Mod::Approx),
         "over"
             if !matches!(
                 tk.w(i + 1),
@@ -196,7 +200,9 @@ fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)
                 || AFTER_A.contains(&tk.w(i + 1))
         }
-        "at" => tk.w(i + 1) == "present",
+        "at" => tk.is_any(i + 1, &["present", "least"]),
+        "up" => tk.w(i + 1) == "to",
+        "no" => tk.is_any(i + 1, &["more", "less", "fewer"]),
         "as" => tk.w(i + 1) == "soon",
         "more" => tk.w(i + 1) == "than",
         _ => true,
@@ -892,6 +898,9 @@ mod tests {
             ("Prices are stable at present.", "present"),
             ("He will leave as soon as possible.", "as soon as possible"),
             ("It took more than two years.", "more than two years"),
+            ("They must wait at least 30 days.", "at least 30 days"),
+            ("Reservists serve up to 180 days.", "up to 180 days"),
+            ("Sites open for no more than sixty days.", "no more than sixty days"),
             ("Prices rose over two years.", "over two years"),
             ("It took many years.", "many years"),
             ("Profit fell in the most recent quarter.", "the most recent quarter"),
