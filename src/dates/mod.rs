@@ -234,7 +234,8 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
                         Mod::Point => inner.is_point() && !(tk.w(i) == "late" && inner.kind == TimexType::Time),
                         Mod::Approx => {
                             matches!(inner.kind, TimexType::Duration)
-                                || matches!(inner.val, Val::Offset { .. })
+                                // "nearly two years ago"; not "more than the year" (no amount)
+                                || (matches!(inner.val, Val::Offset { n, .. } if n != 0) && inner.anchor == Anchor::None)
                                 || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
                         }
                     };
@@ -1058,6 +1059,11 @@ mod tests {
         assert_eq!(
             one("They left the following night.", "2000-02-24"),
             "the following night|TIME|2000-02-25TNI"
+        );
+        // "the year previous": the year before the last one named
+        assert_eq!(
+            one("Ford made $2.7 billion last year, $19.8 billion more than the year previous.", "2010-01-28"),
+            "last year|DATE|2009; the year previous|DATE|2008"
         );
         // "Oct. 12, the day before the plunge": the day just named
         assert_eq!(

@@ -319,6 +319,18 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 2, Val::Offset { unit: Unit::Day, n: 0 }).det());
         }
     }
+    // "the year previous", "the day previous": a step back from the time the story is at
+    if i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "previous" && tk.t.get(i + 2).map_or(true, |t| t.punct) {
+        let unit = match w {
+            "day" => Some(Unit::Day),
+            "month" => Some(Unit::Month),
+            "year" => Some(Unit::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            return Some(date(i, i + 2, Val::Offset { unit, n: -1 }).anchor(Anchor::Narrative).det());
+        }
+    }
     // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
     if i > 0
         && tk.w(i - 1) == "the"
