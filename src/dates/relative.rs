@@ -306,9 +306,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     }
     // "today is the eighth day of the operation", "it's the second day of the offensive": the
     // reference day itself
-    if let Some(n) = ordinal(w) {
+    if let Some(n) = (tk.w(i + 1) == "day").then(|| ordinal(w)).flatten() {
         if n >= 2
-            && tk.w(i + 1) == "day"
             && i > 2
             && tk.w(i - 1) == "the"
             && tk.is_any(i - 2, &["is", "'s"])

@@ -184,18 +184,19 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
         {
             dist += 3;
         }
-        // "On Friday, … the hastily planned trip": a participle used as an adjective after the
-        // expression qualifies its own noun, not the expression ("a planned rally on Saturday"
-        // still looks ahead)
-        if j > i
-            && tk.is_any(j, &["planned", "scheduled", "expected", "proposed"])
-            && tk.w(j + 1) != "to"
-            && (tk.is_any(j - 1, &["the", "a", "an", "its", "his", "her", "their", "our"])
-                || (tk.w(j - 1).len() > 4 && tk.w(j - 1).ends_with("ly")))
-        {
-            continue;
-        }
         if let Some(t) = cue(tk, j) {
+            // "On Friday, … the hastily planned trip": a participle used as an adjective after
+            // the expression qualifies its own noun, not the expression ("a planned rally on
+            // Saturday" still looks ahead)
+            if t == Tense::Future
+                && j > i
+                && tk.is_any(j, &["planned", "scheduled", "expected", "proposed"])
+                && tk.w(j + 1) != "to"
+                && (tk.is_any(j - 1, &["the", "a", "an", "its", "his", "her", "their", "our"])
+                    || (tk.w(j - 1).len() > 4 && tk.w(j - 1).ends_with("ly")))
+            {
+                continue;
+            }
             // a future cue wins a tie (modal before the verb)
             if best.map_or(true, |(d, bt, _)| {
                 dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
