@@ -235,7 +235,7 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
                         Mod::Approx => {
                             matches!(inner.kind, TimexType::Duration)
                                 // "nearly two years ago"; not "more than the year" (no amount)
-                                || (matches!(inner.val, Val::Offset { n, .. } if n != 0) && inner.anchor == Anchor::None)
+                                || (matches!(inner.val, Val::Offset { n, .. } if n != 0) && inner.anchor != Anchor::Narrative)
                                 || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
                         }
                     };
@@ -435,6 +435,8 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut last_month: Option<(i32, u8, u32)> = None;
     // the last point named was a month, after any day ("last October"): "that day" falls in it
     let mut month_after_day = false;
+    // the month of the latest day or month named ("On March 3 … later that month")
+    let mut last_point_month: Option<(i32, u8, u32)> = None;
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
@@ -522,9 +524,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 Some(y) => format!("{y:04}"),
                 None => "XXXX".to_string(),
             },
-            Anchor::Narrative => match (&c.val, last_year, last_month, last_day) {
+            Anchor::Narrative => match (&c.val, last_year, last_point_month, last_day) {
                 (Val::Offset { unit: Unit::Year, n }, Some(y), _, _) if y > 0 && y < 9999 => {
                     format!("{:04}", y + *n as i32)
+                }
+                (Val::Offset { unit: Unit::Week, n }, _, _, Some((d, _))) => {
+                    let (y, w) = d.add_days(7 * *n).iso_week();
+                    format!("{y:04}-W{w:02}")
                 }
                 (Val::Offset { unit: Unit::Month, n }, _, Some((y, m, _)), _) if y > 0 && y < 9999 => {
                     let k = y as i64 * 12 + (m as i64 - 1) + n;
@@ -579,12 +585,14 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
                 if let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u8>()) {
                     last_month = Some((y, m, sent));
+                    last_point_month = last_month;
                     month_after_day = true;
                 }
             }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
                 if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
                     last_day = Some((d, sent));
+                    last_point_month = Some((d.year, d.month, sent));
                     month_after_day = false;
                 }
             }
@@ -1050,6 +1058,23 @@ mod tests {
     }
 
     #[test]
+    fn narrative_weeks_and_months() {
+        assert_eq!(
+            one(
+                "The bank failed on March 3, 2018. That week, regulators met. The following week they sued. \
+                 Later that month it closed.",
+                "2019-06-10"
+            ),
+            "March 3, 2018|DATE|2018-03-03; That week|DATE|2018-W09; The following week|DATE|2018-W10; \
+             Later that month|DATE|2018-03"
+        );
+        // nothing named before: the reference date's week
+        assert_eq!(one("The previous week it had warned.", "2019-06-10"), "The previous week|DATE|2019-W23");
+        // "that month's": a possessive is left alone
+        assert_eq!(one("That month's sales fell.", "2019-06-10"), "");
+    }
+
+    #[test]
     fn narrative_days() {
         assert_eq!(
             one("He fell ill on Feb. 22, 2000 and appeared in court the next morning.", "2000-02-24"),
@@ -1060,6 +1085,8 @@ mod tests {
             one("They left the following night.", "2000-02-24"),
             "the following night|TIME|2000-02-25TNI"
         );
+        // an approximation still takes "a year ago", not a narrative step
+        assert_eq!(one("It began more than a year ago.", "2019-01-08"), "more than a year ago|DATE|2018");
         // "the year previous": the year before the last one named
         assert_eq!(
             one("Ford made $2.7 billion last year, $19.8 billion more than the year previous.", "2010-01-28"),

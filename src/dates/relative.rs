@@ -285,6 +285,16 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => {
             return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
         }
+        // "that week", "the same month": the week or month the story is at
+        "that" | "the"
+            if (w == "that" || tk.w(i + 1) == "same")
+                && matches!(tk.w(if w == "that" { i + 1 } else { i + 2 }), "week" | "month")
+                && tk.w(if w == "that" { i + 2 } else { i + 3 }) != "'s" =>
+        {
+            let k = if w == "that" { i + 1 } else { i + 2 };
+            let unit = if tk.w(k) == "week" { Unit::Week } else { Unit::Month };
+            return Some(date(i, k + 1, Val::Offset { unit, n: 0 }).anchor(Anchor::Narrative));
+        }
         "that" if tk.w(i + 1) == "quarter" => {
             return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter))
         }
@@ -634,7 +644,7 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 && tk.w(i - 1) == "the"
                 && j == i + 1
                 && (matches!(w, "following" | "previous") || (w == "next" && unit == Unit::Day));
-            if narrative && matches!(unit, Unit::Day | Unit::Month | Unit::Year) {
+            if narrative && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                 return Some(date(i, e, Val::Offset { unit, n }).anchor(Anchor::Narrative).det());
             }
             if unit == Unit::Day && n != 0 {
