@@ -156,6 +156,13 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             if y.is_some() {
                 dir = Dir::Auto;
             }
+            // "Easter week", "Christmas week": the ISO week that holds the holiday, the nearest
+            // one (the week may have begun before the day itself: "as Easter week began")
+            if tk.w(e) == "week" && tk.same_sent(i, e) {
+                let dir = if dir == Dir::Auto && y.is_none() { Dir::Near } else { dir };
+                let day = Val::Holiday { h: *h, y, dir };
+                return Some(Cand::new(i, e + 1, TimexType::Date, Val::WeekOf(Box::new(day))));
+            }
             return Some(Cand::new(i, e, TimexType::Date, Val::Holiday { h: *h, y, dir }));
         }
     }
@@ -165,6 +172,19 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
+
+    #[test]
+    fn holiday_weeks() {
+        // Easter 2000 fell on April 23 (ISO week 16): the week has begun though the day lies ahead
+        assert_eq!(
+            one("Protesters prayed as Easter week began.", "2000-04-17"),
+            "Easter week|DATE|2000-W16"
+        );
+        assert_eq!(one("Sales in Christmas week rose.", "1999-01-10"), "Christmas week|DATE|1998-W52");
+        assert_eq!(one("Sales in Christmas week rose.", ""), "Christmas week|DATE|XXXX-WXX");
+        // "Easter weekend" is no week of the holiday
+        assert_eq!(one("He left over Easter weekend.", "2000-04-17").contains("W16"), false);
+    }
 
     #[test]
     fn computed_per_year() {

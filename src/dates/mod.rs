@@ -139,6 +139,10 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
         "end" | "beginning" | "start" | "middle" | "close" | "turn" if tk.w(i + 1) == "of" => (2, Mod::Point),
         "nearly" | "almost" | "roughly" | "approximately" => (1, Mod::Approx),
         "more" | "less" | "fewer" if tk.w(i + 1) == "than" => (2, Mod::Approx),
+        // "at least 30 days", "up to 180 days", "no more than sixty days"
+        "at" if tk.w(i + 1) == "least" => (2, Mod::Approx),
+        "up" if tk.w(i + 1) == "to" => (2, Mod::Approx),
+        "no" if tk.is_any(i + 1, &["more", "less", "fewer"]) && tk.w(i + 2) == "than" => (3, Mod::Approx),
         "over"
             if !matches!(
                 tk.w(i + 1),
@@ -187,6 +191,8 @@ const AFTER_A: &[&str] = &[
 fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
     match tk.w(i) {
         "that" => lex::may_start(tk, i + 1) || tk.w(i + 1) == "time",
+        // "at the time": a past point the story is at (vague.rs)
+        "the" if tk.w(i + 1) == "time" => i > 0 && tk.w(i - 1) == "at",
         "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" if tk.w(i + 1) == "while" => true,
         "a" | "an" => {
@@ -194,7 +200,9 @@ fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)
                 || AFTER_A.contains(&tk.w(i + 1))
         }
-        "at" => tk.w(i + 1) == "present",
+        "at" => tk.is_any(i + 1, &["present", "least"]),
+        "up" => tk.w(i + 1) == "to",
+        "no" => tk.is_any(i + 1, &["more", "less", "fewer"]),
         "as" => tk.w(i + 1) == "soon",
         "more" => tk.w(i + 1) == "than",
         _ => true,
@@ -226,7 +234,8 @@ fn best_at(tk: &Toks, i: usize, ctx: &Context, depth: u8) -> Option<Cand> {
                         Mod::Point => inner.is_point() && !(tk.w(i) == "late" && inner.kind == TimexType::Time),
                         Mod::Approx => {
                             matches!(inner.kind, TimexType::Duration)
-                                || matches!(inner.val, Val::Offset { .. })
+                                // "nearly two years ago"; not "more than the year" (no amount)
+                                || (matches!(inner.val, Val::Offset { n, .. } if n != 0) && inner.anchor != Anchor::Narrative)
                                 || (matches!(inner.val, Val::Year(YearRef::Rel(_))) && inner.e - inner.s > 1)
                         }
                     };
@@ -257,7 +266,14 @@ pub fn find(doc: &Doc, ctx: &Context) -> Vec<Timex> {
         match best_at(&tk, i, ctx, 0) {
             Some(c) if c.e > i => {
                 i = c.e;
+                // "April 24 and 25": the listed days after a month and day
+                let mut next = months::listed_day(&tk, &c);
                 cands.push(c);
+                while let Some(d) = next {
+                    i = d.e;
+                    next = months::listed_day(&tk, &d);
+                    cands.push(d);
+                }
             }
             _ => i += 1,
         }
@@ -420,6 +436,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut last_day: Option<(calendar::Date, u32)> = None;
     let mut last_year: Option<i32> = None;
     let mut last_month: Option<(i32, u8, u32)> = None;
+    // the last point named was a month, after any day ("last October"): "that day" falls in it
+    let mut month_after_day = false;
+    // the month of the latest day or month named ("On March 3 … later that month")
+    let mut last_point_month: Option<(i32, u8, u32)> = None;
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
@@ -507,15 +527,38 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 Some(y) => format!("{y:04}"),
                 None => "XXXX".to_string(),
             },
-            Anchor::Narrative => match (&c.val, last_year, last_month, last_day) {
+            Anchor::Narrative => match (&c.val, last_year, last_point_month, last_day) {
                 (Val::Offset { unit: Unit::Year, n }, Some(y), _, _) if y > 0 && y < 9999 => {
                     format!("{:04}", y + *n as i32)
+                }
+                (Val::Offset { unit: Unit::Week, n }, _, _, Some((d, _))) => {
+                    let (y, w) = d.add_days(7 * *n).iso_week();
+                    format!("{y:04}-W{w:02}")
                 }
                 (Val::Offset { unit: Unit::Month, n }, _, Some((y, m, _)), _) if y > 0 && y < 9999 => {
                     let k = y as i64 * 12 + (m as i64 - 1) + n;
                     format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
                 }
                 (Val::Offset { unit: Unit::Day, n }, _, _, Some((d, _))) => d.add_days(*n).to_string(),
+                // "the next morning": that part of the day after
+                (Val::Time { day, tod: Tod::Part(p) }, _, _, Some((d, _))) if matches!(**day, Val::Offset { unit: Unit::Day, .. }) => {
+                    let n = match **day {
+                        Val::Offset { n, .. } => n,
+                        _ => 0,
+                    };
+                    format!("{}T{p}", d.add_days(n))
+                }
+                // "the previous Friday", "the following Monday morning": counted from that day
+                (Val::Weekday { .. }, _, _, Some((d, _))) => normalize::value(&c.val, Some(d)),
+                (Val::Time { day, .. }, _, _, Some((d, _))) if matches!(**day, Val::Weekday { .. }) => {
+                    normalize::value(&c.val, Some(d))
+                }
+                _ => normalize::value(&c.val, r),
+            },
+            // "killed last October … crossed out that same day": the month last named is the
+            // latest point the story is at, a day within it
+            Anchor::ThatDay if month_after_day && matches!(c.val, Val::Lit(_)) => match last_month {
+                Some((y, m, _)) if y > 0 && y < 9999 => format!("{y:04}-{m:02}-XX"),
                 _ => normalize::value(&c.val, r),
             },
             Anchor::ThatDay => match (last_day, &c.val) {
@@ -536,16 +579,24 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 if value.len() == 4 || value.as_bytes().get(4) == Some(&b'-') {
                     last_year = Some(y);
                 }
+                // a year named after the month: the month is no longer where the story is
+                if value.len() == 4 {
+                    month_after_day = false;
+                }
             }
             let b = value.as_bytes();
             if b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
                 if let (Ok(y), Ok(m)) = (value[..4].parse::<i32>(), value[5..].parse::<u8>()) {
                     last_month = Some((y, m, sent));
+                    last_point_month = last_month;
+                    month_after_day = true;
                 }
             }
             if let Ok(d) = calendar::Date::parse_iso(value.get(..10).unwrap_or("")) {
                 if value.len() == 10 || value.as_bytes().get(10) == Some(&b'T') {
                     last_day = Some((d, sent));
+                    last_point_month = Some((d.year, d.month, sent));
+                    month_after_day = false;
                 }
             }
         }
@@ -859,6 +910,9 @@ mod tests {
             ("Prices are stable at present.", "present"),
             ("He will leave as soon as possible.", "as soon as possible"),
             ("It took more than two years.", "more than two years"),
+            ("They must wait at least 30 days.", "at least 30 days"),
+            ("Reservists serve up to 180 days.", "up to 180 days"),
+            ("Sites open for no more than sixty days.", "no more than sixty days"),
             ("Prices rose over two years.", "over two years"),
             ("It took many years.", "many years"),
             ("Profit fell in the most recent quarter.", "the most recent quarter"),
@@ -967,6 +1021,99 @@ mod tests {
             one("It runs from November to March.", "2019-01-08"),
             "November|DATE|2018-11; March|DATE|2019-03"
         );
+    }
+
+    #[test]
+    fn narrative_weekdays_and_that_day() {
+        // "the previous Friday" steps back from the day the story is at, not from the reference
+        assert_eq!(
+            one("Shares closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30"),
+            "Friday|DATE|1989-10-27; the previous Friday|DATE|1989-10-20"
+        );
+        assert_eq!(
+            one("Talks began on March 3, 2019. The following Monday they broke down.", "2019-06-10"),
+            "March 3, 2019|DATE|2019-03-03; The following Monday|DATE|2019-03-04"
+        );
+        // with no day named before, the reference date stands in
+        assert_eq!(
+            one("Prices fell from the previous Friday.", "2019-01-08"),
+            "the previous Friday|DATE|2019-01-04"
+        );
+        // "last Friday" is no narrative step
+        assert_eq!(
+            one("On March 3, 2019 it rained. He left last Friday.", "2019-06-10"),
+            "March 3, 2019|DATE|2019-03-03; last Friday|DATE|2019-06-07"
+        );
+        // "that same day" after a month named later than any day: a day in that month
+        assert_eq!(
+            one("He said Thursday that a doctor was killed last October. His name was crossed out that same day.", "1999-02-06"),
+            "Thursday|DATE|1999-02-04; last October|DATE|1998-10; that same day|DATE|1998-10-XX"
+        );
+        // a year named after the month leaves "that day" to the last day named
+        assert_eq!(
+            one("He left Thursday. It opened in June. In 2009, it was sold; by that time it had closed.", "2019-01-08"),
+            "Thursday|DATE|2019-01-03; June|DATE|2018-06; 2009|DATE|2009; that time|DATE|2019-01-03"
+        );
+        assert_eq!(
+            one("Talks began in October. He left on Oct. 5, 2018 and returned that same day.", "2019-01-08"),
+            "October|DATE|2018-10; Oct. 5, 2018|DATE|2018-10-05; that same day|DATE|2018-10-05"
+        );
+    }
+
+    #[test]
+    fn narrative_weeks_and_months() {
+        assert_eq!(
+            one(
+                "The bank failed on March 3, 2018. That week, regulators met. The following week they sued. \
+                 Later that month it closed.",
+                "2019-06-10"
+            ),
+            "March 3, 2018|DATE|2018-03-03; That week|DATE|2018-W09; The following week|DATE|2018-W10; \
+             Later that month|DATE|2018-03"
+        );
+        // nothing named before: the reference date's week
+        assert_eq!(one("The previous week it had warned.", "2019-06-10"), "The previous week|DATE|2019-W23");
+        // "that month's": a possessive is left alone
+        assert_eq!(one("That month's sales fell.", "2019-06-10"), "");
+    }
+
+    #[test]
+    fn narrative_days() {
+        assert_eq!(
+            one("He fell ill on Feb. 22, 2000 and appeared in court the next morning.", "2000-02-24"),
+            "Feb. 22, 2000|DATE|2000-02-22; the next morning|TIME|2000-02-23TMO"
+        );
+        // with no day named before: the reference day's next
+        assert_eq!(
+            one("They left the following night.", "2000-02-24"),
+            "the following night|TIME|2000-02-25TNI"
+        );
+        // an approximation still takes "a year ago", not a narrative step
+        assert_eq!(one("It began more than a year ago.", "2019-01-08"), "more than a year ago|DATE|2018");
+        // "the year previous": the year before the last one named
+        assert_eq!(
+            one("Ford made $2.7 billion last year, $19.8 billion more than the year previous.", "2010-01-28"),
+            "last year|DATE|2009; the year previous|DATE|2008"
+        );
+        // "Oct. 12, the day before the plunge": the day just named
+        assert_eq!(
+            one("Eight days after Oct. 12, the day before the plunge, it fell.", "1989-10-30"),
+            "Eight days|DURATION|P8D; Oct. 12|DATE|1989-10-12; the day|DATE|1989-10-12"
+        );
+        // "today is the eighth day of …": the reference day
+        assert_eq!(
+            one("In Saudi Arabia, today is the eighth day of the operation.", "1990-08-15"),
+            "today|DATE|1990-08-15; the eighth day|DATE|1990-08-15"
+        );
+        assert_eq!(
+            one("It's the second day of an offensive.", "1998-03-06"),
+            "the second day|DATE|1998-03-06"
+        );
+        // no date before the comma: no apposition
+        assert_eq!(one("He spoke to the Advocate, a magazine on LGBT issues, the day after.", "2019-01-08"), "");
+        // traps: a count of days, a day in a list
+        assert_eq!(one("It was the second day he missed.", "1998-03-06"), "");
+        assert_eq!(one("The second day of talks ended.", "1998-03-06"), "");
     }
 
     #[test]

@@ -288,9 +288,58 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     Some(if det { c.det() } else { c })
 }
 
+/// "April 24 and 25", "May 5, 6 and 7": a bare day number listed after a month-and-day date `c`
+/// is another day of that month, when the listing ends the phrase (punctuation or a preposition
+/// follows) so that "May 5 and 6 others" stays a count.
+pub fn listed_day(tk: &Toks, c: &Cand) -> Option<Cand> {
+    let (y, m, d0, dir) = match &c.val {
+        Val::Cal { y, m, d: Some(d), dir } => (*y, *m, *d, *dir),
+        _ => return None,
+    };
+    let i = c.e;
+    if !tk.is_any(i, &["and", "or", ","]) || !tk.same_sent(c.s, i + 1) {
+        return None;
+    }
+    let w = tk.w(i + 1);
+    let d = tk.digits(i + 1).filter(|_| w.len() <= 2)?;
+    if d as u8 as u32 != d || d as u8 <= d0 || d as u8 > super::calendar::days_in_month(2000, m) {
+        return None;
+    }
+    let after = tk.w(i + 2);
+    // after a comma the list must go on ("5, 6 and 7"); it ends on punctuation or a preposition
+    let more = tk.is_any(i + 2, &["and", "or", ","]) && tk.digits(i + 3).is_some();
+    let ends = after.is_empty()
+        || (tk.t[i + 2].punct && !matches!(after, "-" | "/" | ":" | "." if !tk.t[i + 2].space && tk.t.get(i + 3).map_or(false, |t| t.num && !t.space)))
+        || matches!(after, "in" | "at" | "on" | "for" | "to" | "when" | "with" | "respectively" | "next" | "last" | "this");
+    if (tk.w(i) == "," && !more) || !(ends || more) {
+        return None;
+    }
+    Some(Cand::new(i + 1, i + 2, TimexType::Date, Val::Cal { y, m, d: Some(d as u8), dir }))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
+
+    #[test]
+    fn listed_days() {
+        assert_eq!(
+            one("The summit is on April 24 and 25.", "1999-02-10"),
+            "April 24|DATE|1999-04-24; 25|DATE|1999-04-25"
+        );
+        assert_eq!(
+            one("Talks on May 5, 6 and 7 in Paris failed.", "2019-06-10"),
+            "May 5|DATE|2019-05-05; 6|DATE|2019-05-06; 7|DATE|2019-05-07"
+        );
+        assert_eq!(
+            one("It met on Jan. 3, 1990 and 4 more times.", "2019-06-10"),
+            "Jan. 3, 1990|DATE|1990-01-03"
+        );
+        // traps: a count after the date, a day that is no later one
+        assert_eq!(one("On May 5 and 6 others were hurt.", "2019-06-10"), "May 5|DATE|2019-05-05");
+        assert_eq!(one("On May 25 and 6 in June.", "2019-06-10"), "May 25|DATE|2019-05-25; June|DATE|2019-06");
+        assert_eq!(one("On May 5, 6 people died.", "2019-06-10"), "May 5|DATE|2019-05-05");
+    }
 
     #[test]
     fn forms() {

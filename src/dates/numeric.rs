@@ -443,7 +443,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         return None;
     }
     // second half of a year span: 2015-16, 1990-1995
-    if i >= 2 && tk.w(i - 1) == "-" && tk.glued(i) && tk.glued(i - 1) && tk.w(i - 2).len() == 4 {
+    // (only after digits: "post-1959", "anti-1990" are years of their own)
+    if i >= 2 && tk.w(i - 1) == "-" && tk.glued(i) && tk.glued(i - 1) && tk.t[i - 2].num && tk.w(i - 2).len() == 4 {
         if let Some(first) = tk.digits(i - 2) {
             if (1000..=2100).contains(&first) && tk.w(i + 1) != "-" {
                 let second = match w.len() {
@@ -506,6 +507,11 @@ mod tests {
     #[test]
     fn year_spans() {
         assert_eq!(one("The 2015-16 season.", ""), "2015|DATE|2015; 16|DATE|2016");
+        // a four-letter word before the hyphen is no first year: "post-1959", "anti-1990"
+        assert_eq!(one("The post-1959 politics split families.", ""), "1959|DATE|1959");
+        assert_eq!(one("An anti-1990 mood.", ""), "1990|DATE|1990");
+        // but a four-digit number that is no year still blocks its second half (a code)
+        assert_eq!(one("Call 0800-1990 now.", ""), "now|DATE|PRESENT_REF");
     }
 
     #[test]

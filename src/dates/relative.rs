@@ -324,10 +324,60 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         "that" if tk.w(i + 1) == "year" && tk.w(i + 2) != "'s" => {
             return Some(date(i, i + 2, Val::Lit("XXXX")).anchor(Anchor::ThatYear))
         }
+        // "that week", "the same month": the week or month the story is at
+        "that" | "the"
+            if (w == "that" || tk.w(i + 1) == "same")
+                && matches!(tk.w(if w == "that" { i + 1 } else { i + 2 }), "week" | "month")
+                && tk.w(if w == "that" { i + 2 } else { i + 3 }) != "'s" =>
+        {
+            let k = if w == "that" { i + 1 } else { i + 2 };
+            let unit = if tk.w(k) == "week" { Unit::Week } else { Unit::Month };
+            return Some(date(i, k + 1, Val::Offset { unit, n: 0 }).anchor(Anchor::Narrative));
+        }
         "that" if tk.w(i + 1) == "quarter" => {
             return Some(date(i, i + 2, Val::Lit("XXXX-QX")).anchor(Anchor::TheQuarter))
         }
         _ => {}
+    }
+    // "Oct. 12, the day before the plunge": in apposition to the day just named, the same day
+    if w == "day"
+        && i > 2
+        && tk.w(i - 1) == "the"
+        && tk.w(i - 2) == ","
+        && (tk.t[i - 3].num || weekday_of(tk.w(i - 3)).is_some() || tk.is_any(i - 3, &["yesterday", "today"]))
+        && tk.is_any(i + 1, &["before", "after"])
+        && tk.same_sent(i - 2, i)
+        && !tk.is_any(i + 2, &["yesterday", "today", "tomorrow"])
+        && weekday_of(tk.w(i + 2)).is_none()
+        && month_of(tk.w(i + 2)).is_none()
+    {
+        return Some(date(i, i + 1, Val::Offset { unit: Unit::Day, n: 0 }).anchor(Anchor::ThatDay).det());
+    }
+    // "today is the eighth day of the operation", "it's the second day of the offensive": the
+    // reference day itself
+    if let Some(n) = (tk.w(i + 1) == "day").then(|| ordinal(w)).flatten() {
+        if n >= 2
+            && i > 2
+            && tk.w(i - 1) == "the"
+            && tk.is_any(i - 2, &["is", "'s"])
+            && tk.is_any(i - 3, &["today", "it", "this"])
+            && tk.same_sent(i - 3, i + 1)
+            && (tk.w(i + 2) == "of" || tk.t.get(i + 2).map_or(true, |t| t.punct))
+        {
+            return Some(date(i, i + 2, Val::Offset { unit: Unit::Day, n: 0 }).det());
+        }
+    }
+    // "the year previous", "the day previous": a step back from the time the story is at
+    if i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "previous" && tk.t.get(i + 2).map_or(true, |t| t.punct) {
+        let unit = match w {
+            "day" => Some(Unit::Day),
+            "month" => Some(Unit::Month),
+            "year" => Some(Unit::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            return Some(date(i, i + 2, Val::Offset { unit, n: -1 }).anchor(Anchor::Narrative).det());
+        }
     }
     // the weekend, the week, the month, the year ("for the year ended June 30" is a duration)
     if i > 0
@@ -551,6 +601,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 },
             ));
         }
+        // "the next morning", "the following night": that part of the day after the one the story
+        // is at
+        if matches!(w, "next" | "following") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
+            if let Some(p) = part_of_day(nw).filter(|_| !nw.ends_with('s')) {
+                let day = Box::new(Val::Offset { unit: Unit::Day, n: 1 });
+                let v = Val::Time { day, tod: Tod::Part(p) };
+                return Some(Cand::new(i, j + 1, TimexType::Time, v).anchor(Anchor::Narrative).det());
+            }
+        }
         if w == "this" {
             if let Some(p) = part_of_day(nw) {
                 if !nw.ends_with('s') {
@@ -569,7 +628,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         if let Some(wd) = weekday_of(nw) {
             if tk.cap(j) {
                 let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
-                return Some(with_part_of_day(tk, i, j + 1, Val::Weekday { wd, dir }));
+                let c = with_part_of_day(tk, i, j + 1, Val::Weekday { wd, dir });
+                // "down from the previous Friday", "the following Monday": the weekday before or
+                // after the day the story is at, not the reference date's
+                if matches!(w, "previous" | "following") && j == i + 1 {
+                    return Some(c.anchor(Anchor::Narrative).det());
+                }
+                return Some(c);
             }
         }
         if let Some(m) = month_of(nw) {
@@ -641,7 +706,7 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 && tk.w(i - 1) == "the"
                 && j == i + 1
                 && (matches!(w, "following" | "previous") || (w == "next" && unit == Unit::Day));
-            if narrative && matches!(unit, Unit::Day | Unit::Month | Unit::Year) {
+            if narrative && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                 return Some(date(i, e, Val::Offset { unit, n }).anchor(Anchor::Narrative).det());
             }
             if unit == Unit::Day && n != 0 {

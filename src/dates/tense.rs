@@ -41,6 +41,12 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         {
             Tense::Past
         }
+        // "as previously planned", "as originally scheduled": a plan told as past, no direction
+        "planned" | "scheduled" | "expected" | "proposed"
+            if tk.w(j + 1) != "to" && matches!(prev, "previously" | "originally" | "earlier" | "already") =>
+        {
+            return None
+        }
         // "vacation plans", "his hopes": nouns unless an infinitive follows
         "plans" | "plan" | "hopes" | "aims" if tk.w(j + 1) != "to" => return None,
         // "next to the embassy", "coming from Paris" are no future
@@ -122,6 +128,13 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
     })
 }
 
+/// Is the word just before or after token `i` a past-tense verb ("was soon released", "soon
+/// became")?
+pub fn past_verb_beside(tk: &Toks, i: usize) -> bool {
+    (i > 0 && tk.same_sent(i - 1, i) && cue(tk, i - 1) == Some(Tense::Past))
+        || (tk.same_sent(i, i + 1) && cue(tk, i + 1) == Some(Tense::Past))
+}
+
 /// The tense nearest to token `i` within its sentence.
 pub fn around(tk: &Toks, i: usize) -> Tense {
     around_at(tk, i).0
@@ -149,19 +162,15 @@ pub fn reported(tk: &Toks, j: usize) -> bool {
 pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
     let (s0, s1) = tk.sentence_of(i);
     let mut best: Option<(usize, Tense, usize)> = None;
-    let mut consider = |j: usize, dist: usize| {
-        if let Some(t) = cue(tk, j) {
-            // a future cue wins a tie (modal before the verb)
-            if best.map_or(true, |(d, bt, _)| {
-                dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
-            }) {
-                best = Some((dist, t, j));
-            }
-        }
-    };
     let lo = i.saturating_sub(25).max(s0);
     let hi = (i + 25).min(s1);
-    for j in lo..hi {
+    let far_hi = (i + 45).min(s1);
+    for j in lo..far_hi {
+        // past the near window only while nothing nearer has been found: a long sentence's verb
+        // ("In January, a week after the 25th anniversary of … decision, a bombing killed …")
+        if j >= hi && best.is_some() {
+            break;
+        }
         // the expression's own words ("next", "last") are not the verb's tense
         if j >= i && j < i + 1 {
             continue;
@@ -175,7 +184,26 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
         {
             dist += 3;
         }
-        consider(j, dist);
+        if let Some(t) = cue(tk, j) {
+            // "On Friday, … the hastily planned trip": a participle used as an adjective after
+            // the expression qualifies its own noun, not the expression ("a planned rally on
+            // Saturday" still looks ahead)
+            if t == Tense::Future
+                && j > i
+                && tk.is_any(j, &["planned", "scheduled", "expected", "proposed"])
+                && tk.w(j + 1) != "to"
+                && (tk.is_any(j - 1, &["the", "a", "an", "its", "his", "her", "their", "our"])
+                    || (tk.w(j - 1).len() > 4 && tk.w(j - 1).ends_with("ly")))
+            {
+                continue;
+            }
+            // a future cue wins a tie (modal before the verb)
+            if best.map_or(true, |(d, bt, _)| {
+                dist < d || (dist == d && t == Tense::Future && bt != Tense::Future)
+            }) {
+                best = Some((dist, t, j));
+            }
+        }
     }
     best.map_or((Tense::Unknown, i), |(_, t, j)| (t, j))
 }
@@ -191,6 +219,37 @@ mod tests {
             let i = (0..tk.len()).find(|&i| tk.w(i) == word).unwrap();
             around(&tk, i)
         })
+    }
+
+    #[test]
+    fn a_far_verb_when_none_is_near() {
+        // the verb lies 30 words on: still the sentence's tense when nothing nearer tells one
+        let long = "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court \
+                    decision on the right to choose of every woman in the whole country, a clinic \
+                    bombing in Birmingham, Ala., killed a security guard.";
+        assert_eq!(tense_at(long, "january"), Tense::Past);
+        // a near cue still wins over a far one
+        let near = "In January it will open, a week after the 25th anniversary of the Roe vs. Wade \
+                    Supreme Court decision on the right to choose of every woman, and so it was said.";
+        assert_eq!(tense_at(near, "january"), Tense::Future);
+        // nothing within 45 words: unknown
+        let words = "word ".repeat(50);
+        assert_eq!(tense_at(&format!("In January {words}killed."), "january"), Tense::Unknown);
+    }
+
+    #[test]
+    fn participles_as_adjectives() {
+        // "the hastily planned trip" tells no future; the clause's own verb does
+        assert_eq!(
+            tense_at("On Friday, when Albright set aside her plans for the hastily planned trip, she called.", "friday"),
+            Tense::Past
+        );
+        assert_eq!(tense_at("He began as previously planned Saturday night.", "saturday"), Tense::Past);
+        // an attributive participle before the expression still looks ahead
+        assert_eq!(tense_at("She noted a planned rally on Saturday.", "saturday"), Tense::Future);
+        // the verb itself still looks ahead
+        assert_eq!(tense_at("The vote is scheduled Thursday.", "thursday"), Tense::Future);
+        assert_eq!(tense_at("They planned to meet Thursday.", "thursday"), Tense::Future);
     }
 
     #[test]
@@ -224,7 +283,7 @@ mod tests {
     fn cue_words_cover_the_cues() {
         // every word `cue_word` compares (the source's one-word literals) that ends in neither `s`
         // nor `d` is in CUE_WORDS, unless it is only ever a neighbour's context
-        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in"];
+        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our", "ly", "previously", "originally", "earlier", "already"];
         let src = include_str!("tense.rs");
         let body = &src[src.find("fn cue_word").unwrap()..src.find("/// The tense nearest to token").unwrap()];
         for lit in body.split('"').skip(1).step_by(2) {

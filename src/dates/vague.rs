@@ -24,6 +24,16 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     if someday(tk, i) {
         return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("FUTURE_REF")));
     }
+    // "saying at the time he was willing": back then (not "at the time of …", "at the time when …")
+    if tk.w(i) == "the"
+        && tk.w(i + 1) == "time"
+        && i > 0
+        && tk.w(i - 1) == "at"
+        && tk.same_sent(i - 1, i + 1)
+        && !tk.is_any(i + 2, &["of", "when", "that"])
+    {
+        return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")));
+    }
     let w = tk.w(i);
     let lit = |e: usize, v: &'static str| Some(Cand::new(i, e, TimexType::Date, Val::Lit(v)));
     // "Now, he says, …", "Currently, transplant organs are …": opening a sentence before a comma the
@@ -105,6 +115,15 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             Some(Cand::new(i, i + 2, TimexType::Duration, Val::Lit("PXX")))
         }
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
+        // "will soon move", "may soon seek": some time ahead; not the conjunction "as soon as" nor "too
+        // soon", not "soon after …" (a step from another event), not beside a past verb ("was soon released")
+        "soon"
+            if !(i > 0 && tk.is_any(i - 1, &["as", "too", "how", "so"]))
+                && !tk.is_any(i + 1, &["as", "after", "afterward", "afterwards", "thereafter", "before", "enough"])
+                && !super::tense::past_verb_beside(tk, i) =>
+        {
+            lit(i + 1, "FUTURE_REF")
+        }
         "past"
             if i > 0
                 && tk.w(i - 1) == "the"
@@ -114,6 +133,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
                 && !tk.t.get(i + 1).map_or(false, |t| t.num) =>
         {
             Some(Cand::new(i, i + 1, TimexType::Date, Val::Lit("PAST_REF")).det())
+        }
+        // "in past years", "in future quarters": unnamed stretches behind or ahead (with a
+        // preposition before, so "past years' losses" in a list or "the past years" stay apart)
+        "past" | "future"
+            if i > 0
+                && tk.same_sent(i - 1, i)
+                && tk.is_any(i - 1, &["in", "over", "for", "during", "into", "than", "like"])
+                && matches!(unit_of(tk.w(i + 1)), Some((u, true)) if u >= super::lex::Unit::Day)
+                && tk.w(i + 2) != "'" =>
+        {
+            lit(i + 2, if w == "past" { "PAST_REF" } else { "FUTURE_REF" })
         }
         // "the future"; not the adjective ("future earnings"), which TimeBank leaves out
         "future" if i > 0 && tk.w(i - 1) == "the" && !tk.is_any(i + 1, &["of"]) => {
@@ -150,6 +180,8 @@ mod tests {
         );
         assert_eq!(one("In the past, it did.", ""), "the past|DATE|PAST_REF");
         assert_eq!(one("The current slump.", ""), "current|DATE|PRESENT_REF");
+        assert_eq!(one("They may soon seek an indictment.", ""), "soon|DATE|FUTURE_REF");
+        assert_eq!(one("It soon will begin selling boxes.", ""), "soon|DATE|FUTURE_REF");
         assert_eq!(
             one("In the near future it ends.", ""),
             "the near future|DATE|FUTURE_REF"
@@ -157,9 +189,34 @@ mod tests {
     }
 
     #[test]
+    fn at_the_time() {
+        assert_eq!(
+            one("In a speech, he said at the time he was willing to withdraw.", ""),
+            "the time|DATE|PAST_REF"
+        );
+        assert_eq!(one("Many were sick at the time, officials said.", ""), "the time|DATE|PAST_REF");
+        // "at the time of its founding", "at the time when": a clause follows, no point of its own
+        assert_eq!(one("There were 12 members at the time of its founding.", ""), "");
+        assert_eq!(one("He was away at the time when it fell.", ""), "");
+    }
+
+    #[test]
+    fn past_and_future_stretches() {
+        assert_eq!(one("There were sell programs in past years, too.", ""), "past years|DATE|PAST_REF");
+        assert_eq!(one("It will cut taxes in future quarters.", ""), "future quarters|DATE|FUTURE_REF");
+        // traps: adjectives before other nouns, no preposition
+        assert_eq!(one("Future earnings will rise in past markets.", ""), "");
+        assert_eq!(one("Past years were hard.", ""), "");
+    }
+
+    #[test]
     fn traps() {
         assert_eq!(one("The current account deficit grew.", ""), "");
         assert_eq!(one("As soon as they can.", ""), "");
+        assert_eq!(one("He was killed soon after his capture.", ""), "");
+        assert_eq!(one("He was soon released.", ""), "");
+        assert_eq!(one("The trickle soon became a flood.", ""), "");
+        assert_eq!(one("It is too soon to tell.", ""), "");
         assert_eq!(one("The future of the party.", ""), "");
         assert_eq!(one("Future earnings will rise.", ""), "");
     }
