@@ -18,7 +18,7 @@ const CUE_WORDS: &[&str] = &[
     "earlier", "expect", "fell", "felt", "flew", "gave", "going", "got", "hit", "kept", "knew", "last", "left",
     "lost", "made", "met", "next", "plan", "planning", "preparing", "ran", "rose", "saw", "sent", "set", "shall",
     "shot", "since", "spoke", "struck", "thought", "tomorrow", "took", "upcoming", "went", "were", "will", "wo",
-    "won", "won't", "wrote", "yesterday",
+    "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding",
 ];
 
 fn cue(tk: &Toks, j: usize) -> Option<Tense> {
@@ -91,6 +91,8 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         | "became" | "brought" | "spoke" | "wrote" | "paid" | "led" | "ran" | "struck" | "hit" | "yesterday"
         | "last" | "earlier" | "ended" | "since" | "killed" | "broke" | "sold" | "bought" | "kept" | "felt"
         | "thought" | "knew" | "stood" | "fled" | "shot" | "built" | "flew" | "arrived" => Tense::Past,
+        // a report's participle dates the report: "…, saying Sunday a date would be announced"
+        "saying" | "speaking" | "telling" | "adding" => Tense::Past,
         _ => {
             if w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) && tk.t[j].space {
                 // "will be named", "to be held": a passive infinitive looks ahead
@@ -235,6 +237,15 @@ mod tests {
         // nothing within 45 words: unknown
         let words = "word ".repeat(50);
         assert_eq!(tense_at(&format!("In January {words}killed."), "january"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_report_participle_is_past() {
+        // "saying Sunday": the day of the saying, told in a report
+        assert_eq!(tense_at("Trump wants a summit, saying Sunday a date would be announced.", "sunday"), Tense::Past);
+        assert_eq!(tense_at("Trump, speaking Sunday, said talks would resume.", "sunday"), Tense::Past);
+        // a nearer future still wins
+        assert_eq!(tense_at("He will travel Sunday, saying it matters.", "sunday"), Tense::Future);
     }
 
     #[test]
