@@ -165,7 +165,7 @@ fn evaluate(exs: &[Example], model: &Model) -> String {
         let t = tag_tokens(&doc, model, gaz);
         let mut ents = newsmark::entities::tagger::spans(&doc, &t);
         if std::env::var_os("NER_NO_HARMONISE").is_none() {
-            newsmark::entities::tagger::harmonise(&mut ents);
+            newsmark::entities::rules::harmonise(&mut ents);
         }
         let pred: Vec<(usize, usize, usize)> = ents
             .iter()
