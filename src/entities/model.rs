@@ -2,9 +2,9 @@
 //! tag-transition scores; its two file formats and Viterbi decoding under the BILOU constraints.
 //!
 //! The trainer writes the compact format (`ner.model`, the model's source of record) and, from it,
-//! the table the library embeds (`ner.bin`), read in place through `include_bytes!`: its key
-//! index and keys are used where they lie, and only the weight rows are widened once, in one
-//! sequential pass with no varints, hashing or probing (the scoring loop then sums whole rows).
+//! the table the library embeds (`ner.bin`, through `include_bytes!`): fixed-width fields at
+//! offsets known from the header, so loading it is two sequential passes with no varints, no
+//! hashing and no probing (the keys laid into a look-up table, the weights widened into rows).
 //!
 //! Compact format (little endian, columnar so gzip does well): `b"NMNER1"`, `ntags: u8`,
 //! `nfeat: u32`, `(ntags + 1) * ntags` transition scores as `i32` (the last row scores the
@@ -32,22 +32,29 @@ const BITS: u32 = 16;
 /// Number of buckets.
 const BUCKETS: usize = 1 << BITS;
 
-/// The model: the table's keys read in place (see the module doc), the start of each bucket, and
-/// a row of decoded weights per key, widened at load to `i16` (a code's square fits) so scoring
-/// only adds rows. Looking a key up reads its bucket's bounds and scans the few sorted keys in it
-/// (fewer than one on average); its row is its place among the keys.
-pub struct Model<'a> {
+/// The model, loaded from a table: an open-addressing table of feature keys, each with the number
+/// of its row of weights, widened at load to `i16` (a code's square fits), so scoring only adds
+/// rows. The table holds twice as many slots as keys, so a probe is short; the rows are stored
+/// densely in key order apart from it.
+pub struct Model {
     pub ntags: usize,
     /// `(ntags + 1) * ntags`; row `ntags` is the start row.
     pub trans: Vec<i32>,
-    /// Keys before each bucket (`2^16 + 1`: fixed size, so a bucket's bounds need no check).
-    starts: Box<[u32; BUCKETS + 1]>,
-    /// Low halves of the keys (`u16`).
-    keys: &'a [u8],
+    /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
+    slots: Vec<[u32; 2]>,
     /// [`MAX_TAGS`] weights per key.
     rows: Vec<i16>,
+    /// Home slots (`slots` has a few more at the end for runs that spill past them).
+    cap: u32,
     /// Number of keys.
     pub nfeat: usize,
+}
+
+/// Home slot of a key among `cap`: its place in the key range (keys are already well-mixed
+/// hashes), so it grows with the key.
+#[inline]
+fn slot_of(key: u32, cap: u32) -> usize {
+    ((key as u64 * cap as u64) >> 32) as usize
 }
 
 #[inline(always)]
@@ -232,10 +239,11 @@ pub fn table(b: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-impl<'a> Model<'a> {
-    /// Read a table written by [`table`]; `None` if it is malformed. Costs a check of the header,
-    /// a copy of the transitions and one pass over the weights to widen them into rows.
-    pub fn from_table(b: &'a [u8]) -> Option<Model<'a>> {
+impl Model {
+    /// Load a table written by [`table`]; `None` if it is malformed. Two sequential passes with
+    /// no varints and no probing: the sorted keys are laid into the slot table (each at its home
+    /// slot or just after the key before it), and the weights widened into rows.
+    pub fn from_table(b: &[u8]) -> Option<Model> {
         if b.len() < TABLE_HEADER || &b[..TABLE_MAGIC.len()] != TABLE_MAGIC {
             return None;
         }
@@ -261,14 +269,35 @@ impl<'a> Model<'a> {
         if pos != b.len() {
             return None;
         }
-        // each bucket's start: the keys in the buckets before it
-        let mut starts: Box<[u32; BUCKETS + 1]> = vec![0u32; BUCKETS + 1].into_boxed_slice().try_into().ok()?;
-        let mut sum = 0u32;
-        for (s, &c) in starts[1..].iter_mut().zip(counts.iter()) {
-            sum += c as u32;
-            *s = sum;
+        // keys are sorted and their home slot is monotonic in the key, so the table fills left
+        // to right; an empty slot at the end stops every probe. A key's row is its place.
+        let cap = (2 * nfeat + 1).min(u32::MAX as usize);
+        let mut slots = vec![[0u32; 2]; cap + 1]; // a zeroed allocation
+        let mut next = 0usize;
+        // the key's high half is its bucket: the buckets are walked along with the keys
+        let (mut bucket, mut left) = (0usize, counts[0]);
+        for (i, low) in keys.chunks_exact(2).enumerate() {
+            while left == 0 {
+                bucket += 1;
+                left = *counts.get(bucket)?;
+            }
+            left -= 1;
+            let k = (bucket as u32) << BITS | u16::from_le_bytes([low[0], low[1]]) as u32;
+            if k == 0 {
+                continue;
+            }
+            let s = slot_of(k, cap as u32).max(next);
+            match slots.get_mut(s..s + 2) {
+                Some(two) => two[0] = [k, i as u32],
+                None => {
+                    slots.resize(s + 2, [0, 0]);
+                    slots[s] = [k, i as u32];
+                }
+            }
+            next = s + 1;
         }
-        if sum as usize != nfeat {
+        // the counts must account for exactly the keys
+        if left != 0 || counts.get(bucket + 1..)?.iter().any(|&c| c != 0) {
             return None;
         }
         // rows start zeroed (a zeroed allocation); each key's weights go at the set bits of its
@@ -285,7 +314,7 @@ impl<'a> Model<'a> {
                 m &= m - 1;
             }
         }
-        Some(Model { ntags, trans, starts, keys, rows, nfeat })
+        Some(Model { ntags, trans, slots, rows, cap: cap as u32, nfeat })
     }
 
     /// The decoded weights of feature `key` (one per tag), if the model knows it.
@@ -317,19 +346,20 @@ impl<'a> Model<'a> {
         self.rows.get(r * MAX_TAGS..r * MAX_TAGS + MAX_TAGS)?.try_into().ok()
     }
 
-    /// The place of `key` among the keys (its row), if the model has it.
+    /// The row of `key`, if present.
     #[inline]
     fn find(&self, key: u32) -> Option<usize> {
-        let b = (key >> BITS) as usize;
-        let (lo, hi) = (*self.starts.get(b)? as usize, *self.starts.get(b + 1)? as usize);
-        // the keys of a bucket are sorted: a scan ends at the key or a larger one
-        let ks = self.keys.get(2 * lo..2 * hi)?;
-        let low = key as u16;
-        for (j, k) in ks.chunks_exact(2).enumerate() {
-            let k = u16::from_le_bytes([k[0], k[1]]);
-            if k >= low {
-                return if k == low { Some(lo + j) } else { None };
+        // occupied slots are sorted by key and a run never has a gap, so a probe ends at an
+        // empty slot or a larger key
+        let mut s = slot_of(key, self.cap);
+        while let Some(&[k, r]) = self.slots.get(s) {
+            if k == key {
+                return Some(r as usize);
             }
+            if k == 0 || k > key {
+                return None;
+            }
+            s += 1;
         }
         None
     }

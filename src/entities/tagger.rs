@@ -17,12 +17,12 @@ const NEG: i32 = -(1 << 28);
 pub const MODEL_PATH: &str = "src/entities/data/ner.model";
 pub const TABLE_PATH: &str = "src/entities/data/ner.bin";
 
-/// The embedded model: the table, read in place (nothing to parse or allocate at start-up).
+/// The embedded model: the table (fixed-width, loaded in two sequential passes).
 static MODEL_TABLE: &[u8] = include_bytes!("data/ner.bin");
 
 /// The embedded model (`None` only if the embedded table is malformed).
-pub fn model() -> Option<&'static Model<'static>> {
-    static M: OnceLock<Option<Model<'static>>> = OnceLock::new();
+pub fn model() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
     M.get_or_init(|| Model::from_table(MODEL_TABLE)).as_ref()
 }
 
