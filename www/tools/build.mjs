@@ -108,10 +108,6 @@ const WASM_OPT_FLAGS = [
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--enable-simd",
   "--strip-debug", "--strip-producers",
-  // Keep the data in one segment: memory packing would cut the entity model's table (mostly
-  // small rows with runs of zero codes) into 23,000 segments, whose headers gzip badly (+95 KB
-  // gzipped) and which instantiation copies one by one. gzip and brotli take the zeros anyway.
-  "--skip-pass", "memory-packing",
 ];
 const inputHash = createHash("sha256").update(fs.readFileSync(bgIn)).update(WASM_OPT_FLAGS.join(" ")).digest("hex").slice(0, 16);
 const cacheDir = path.join(targetDir, "wasm-opt-cache");
