@@ -42,8 +42,7 @@ pub struct Model {
     pub trans: Vec<i32>,
     /// `(key, row)` by slot (key 0: empty); the last slot is always empty.
     slots: Vec<[u32; 2]>,
-    /// [`MAX_TAGS`] weights per key.
-    rows: Vec<i16>,
+    rows: Vec<[i16; MAX_TAGS]>,
     /// Home slots (`slots` has a few more at the end for runs that spill past them).
     cap: u32,
     /// Number of keys.
@@ -303,10 +302,9 @@ impl Model {
         // rows start zeroed (a zeroed allocation); each key's weights go at the set bits of its
         // mask, in order
         let tag_mask = (1u32 << ntags) - 1;
-        let mut rows = vec![0i16; nfeat * MAX_TAGS];
+        let mut rows = vec![[0i16; MAX_TAGS]; nfeat];
         let mut ws = weights.iter();
-        for (row, m) in rows.chunks_exact_mut(MAX_TAGS).zip(masks.chunks_exact(3)) {
-            let row: &mut [i16; MAX_TAGS] = row.try_into().ok()?;
+        for (row, m) in rows.iter_mut().zip(masks.chunks_exact(3)) {
             // (`tag_mask` keeps the bits below `ntags`, so below MAX_TAGS)
             let mut m = u32::from_le_bytes([m[0], m[1], m[2], 0]) & tag_mask;
             while m != 0 {
@@ -320,7 +318,7 @@ impl Model {
     /// The decoded weights of feature `key` (one per tag), if the model knows it.
     pub fn row(&self, key: u32) -> Option<Vec<i32>> {
         let r = self.find(key)?;
-        Some(self.rows.get(r * MAX_TAGS..r * MAX_TAGS + self.ntags)?.iter().map(|&w| w as i32).collect())
+        Some(self.rows.get(r)?[..self.ntags].iter().map(|&w| w as i32).collect())
     }
 
     /// Add the weights of `keys` to `scores` (one per tag).
@@ -329,7 +327,8 @@ impl Model {
         // rows are summed in 32-bit lanes (fixed width, so the loop is vectorised)
         let mut acc = [0i32; MAX_TAGS];
         for &k in keys {
-            if let Some(w) = self.find(k).and_then(|r| self.row_at(r)) {
+            if let Some(r) = self.find(k) {
+                let w = &self.rows[r];
                 for (a, &w) in acc.iter_mut().zip(w) {
                     *a += w as i32;
                 }
@@ -338,12 +337,6 @@ impl Model {
         for (s, a) in scores.iter_mut().zip(&acc) {
             *s += a;
         }
-    }
-
-    /// Row `r`.
-    #[inline(always)]
-    fn row_at(&self, r: usize) -> Option<&[i16; MAX_TAGS]> {
-        self.rows.get(r * MAX_TAGS..r * MAX_TAGS + MAX_TAGS)?.try_into().ok()
     }
 
     /// The row of `key`, if present.
