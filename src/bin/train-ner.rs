@@ -2,20 +2,22 @@
 //! decoding, two passes with document-level history) from CoNLL-2003 train in the exchange format,
 //! quantises it and writes `src/entities/data/ner.model`. Deterministic: fixed seed, fixed order.
 //!
-//! cargo run --release --bin train-ner -- [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
+//! cargo run --release --bin train-ner -- [--train FILE] [--dev FILE] [--out FILE] [--table-out FILE] [--epochs N]
 //!     [--min-count N] [--prune Q]
 //!
 //! `train-ner --write-gazetteer` only hashes the gazetteer list (`src/entities/data/gazetteers.txt`)
 //! into the table the library embeds (`src/entities/data/gazetteers.bin`); run it after editing
-//! the list (a unit test fails while the table is stale).
+//! the list (a unit test fails while the table is stale). `train-ner --write-table` only turns the
+//! model (`src/entities/data/ner.model`) into the table the library embeds (`ner.bin`, read in
+//! place); training writes both.
 
 use std::collections::HashMap;
 use std::time::Instant;
 
 use newsmark::entities::features::{tags, DocInfo, NTAGS};
 use newsmark::entities::gazetteer;
-use newsmark::entities::model::{encode, quantise, viterbi, Model};
-use newsmark::entities::tagger::{history, tag_tokens};
+use newsmark::entities::model::{encode, quantise, table, viterbi, Model};
+use newsmark::entities::tagger::{self, history, tag_tokens};
 use newsmark::text::{sentences, tokenize, Doc, Sentence, Token};
 
 struct Example {
@@ -194,6 +196,14 @@ fn evaluate(exs: &[Example], model: &Model) -> String {
     s
 }
 
+/// Write the table of compact model `compact` to `path`; returns it.
+fn write_table(compact: &[u8], path: &str) -> Vec<u8> {
+    let t = table(compact).expect("a well-formed model");
+    std::fs::write(path, &t).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+    eprintln!("wrote {path} ({} bytes)", t.len());
+    t
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--write-gazetteer") {
@@ -203,9 +213,14 @@ fn main() {
         eprintln!("wrote {} ({} bytes)", gazetteer::TABLE_PATH, table.len());
         return;
     }
+    if args.iter().any(|a| a == "--write-table") {
+        let compact = std::fs::read(tagger::MODEL_PATH).expect("the model");
+        write_table(&compact, tagger::TABLE_PATH);
+        return;
+    }
     let train_path = arg(&args, "--train", "../shared/data/conll2003/train.jsonl");
     let dev_path = arg(&args, "--dev", "");
-    let out_path = arg(&args, "--out", "src/entities/data/ner.model");
+    let out_path = arg(&args, "--out", tagger::MODEL_PATH);
     let epochs: usize = arg(&args, "--epochs", "12").parse().expect("--epochs N");
     let min_count: u32 = arg(&args, "--min-count", "2").parse().expect("--min-count N");
     let noise: u64 = arg(&args, "--noise", "0").parse().expect("--noise PERMILLE");
@@ -441,7 +456,9 @@ fn main() {
         bytes.len(),
         t0.elapsed().as_secs_f64()
     );
-    let model = Model::parse(&bytes).expect("model round-trips");
+    let table_path = arg(&args, "--table-out", tagger::TABLE_PATH);
+    let table = write_table(&bytes, &table_path);
+    let model = Model::from_table(&table).expect("model round-trips");
     if !dev.is_empty() {
         eprintln!("dev   {}", evaluate(&dev, &model));
     }

@@ -14,12 +14,17 @@ use crate::text::Doc;
 /// A score that rules a transition out (weights are far smaller).
 const NEG: i32 = -(1 << 28);
 
-static MODEL_BYTES: &[u8] = include_bytes!("data/ner.model");
+/// Where the trainer writes the model (compact format) and the table made from it.
+pub const MODEL_PATH: &str = "src/entities/data/ner.model";
+pub const TABLE_PATH: &str = "src/entities/data/ner.bin";
 
-/// The embedded model, parsed once (`None` only if the embedded file is malformed).
+/// The embedded model: the table (fixed-width, loaded in two sequential passes).
+static MODEL_TABLE: &[u8] = include_bytes!("data/ner.bin");
+
+/// The embedded model (`None` only if the embedded table is malformed).
 pub fn model() -> Option<&'static Model> {
     static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| Model::parse(MODEL_BYTES)).as_ref()
+    M.get_or_init(|| Model::from_table(MODEL_TABLE)).as_ref()
 }
 
 /// The embedded model's transitions, prepared once.
@@ -388,6 +393,15 @@ mod tests {
     fn embedded_model_loads() {
         let m = model().expect("embedded model parses");
         assert_eq!(m.ntags, NTAGS);
+        assert!(m.nfeat > 1000);
+    }
+
+    /// `ner.bin` is what `train-ner --write-table` makes of `ner.model`: rerun it if this fails.
+    #[test]
+    fn embedded_table_is_made_from_the_model() {
+        let compact = include_bytes!("data/ner.model");
+        let made = super::super::model::table(compact).expect("ner.model is well-formed");
+        assert!(made == MODEL_TABLE, "src/entities/data/ner.bin is stale: run `cargo run --release --bin train-ner -- --write-table`");
     }
 
 }
