@@ -172,6 +172,32 @@ pub fn full_names_of_people(ents: &mut [Entity]) {
     for i in relabel {
         ents[i].label = Label::PER;
     }
+    // then the surname alone, given another label, is the person of the full name (`Trump` beside
+    // `Donald Trump`), unless the gazetteer knows the word as a place or an organisation
+    // (`Washington` beside `George Washington`)
+    let is_name = |t: &str| {
+        (2..=3).contains(&t.split(' ').count()) && t.split(' ').all(|w| w.chars().next().map_or(false, char::is_uppercase))
+    };
+    let surnames: FastMap<&str, ()> = ents
+        .iter()
+        .filter(|e| e.label == Label::PER && is_name(&e.text))
+        .filter_map(|e| e.text.rsplit(' ').next().map(|w| (w, ())))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let gaz = super::gazetteer::embedded();
+    let lone: Vec<usize> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.label != Label::PER && !e.text.contains(' ') && surnames.contains_key(e.text.as_str()) && gaz.lookup(&e.text) == 0
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in lone {
+        ents[i].label = Label::PER;
+    }
 }
 
 /// Honorifics and ranks written before a person's name (compared without their period).
@@ -436,8 +462,14 @@ mod tests {
         );
         full_names_of_people(&mut e);
         let labels: Vec<Label> = e.iter().map(|e| e.label).collect();
-        // `Trump Tower` does not end with the surname; `Jordan` alone is a place here
+        // `Trump Tower` does not end with the surname; `Jordan` alone is a country the gazetteer knows
         assert_eq!(labels, [Label::PER, Label::PER, Label::PER, Label::LOC, Label::LOC, Label::PER]);
+        // the surname alone follows the full name, even when no lone mention was a person
+        let text = "Donald Trump spoke. Trump left. Trump Tower stood.";
+        let mut e = ents_of(text, &[("Donald Trump", Label::PER), ("Trump", Label::ORG), ("Trump Tower", Label::LOC)]);
+        full_names_of_people(&mut e);
+        let labels: Vec<Label> = e.iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::PER, Label::PER, Label::LOC]);
     }
 
 
