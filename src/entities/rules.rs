@@ -157,16 +157,14 @@ pub fn full_names_of_people(ents: &mut [Entity]) {
         }
     }
     let person = |w: &str| single.get(w).map_or(false, |&(p, o)| p > o);
+    // two or three capitalised words
+    let is_name = |t: &str| {
+        (2..=3).contains(&t.split(' ').count()) && t.split(' ').all(|w| w.chars().next().map_or(false, char::is_uppercase))
+    };
     let relabel: Vec<usize> = ents
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            let words = e.text.split(' ').count();
-            e.label != Label::PER
-                && (2..=3).contains(&words)
-                && e.text.split(' ').all(|w| w.chars().next().map_or(false, char::is_uppercase))
-                && e.text.rsplit(' ').next().map_or(false, person)
-        })
+        .filter(|(_, e)| e.label != Label::PER && is_name(&e.text) && e.text.rsplit(' ').next().map_or(false, person))
         .map(|(i, _)| i)
         .collect();
     for i in relabel {
@@ -175,9 +173,6 @@ pub fn full_names_of_people(ents: &mut [Entity]) {
     // then the surname alone, given another label, is the person of the full name (`Trump` beside
     // `Donald Trump`), unless the gazetteer knows the word as a place or an organisation
     // (`Washington` beside `George Washington`)
-    let is_name = |t: &str| {
-        (2..=3).contains(&t.split(' ').count()) && t.split(' ').all(|w| w.chars().next().map_or(false, char::is_uppercase))
-    };
     let surnames: FastMap<&str, ()> = ents
         .iter()
         .filter(|e| e.label == Label::PER && is_name(&e.text))
@@ -246,30 +241,38 @@ pub fn titled_are_people(doc: &Doc, ents: &mut Vec<Entity>) {
     if names.is_empty() {
         return;
     }
-    let mut out: Vec<Entity> = Vec::with_capacity(ents.len() + names.len());
-    let mut n = names.into_iter().peekable();
-    for e in ents.drain(..) {
-        // titled names that end before this entity go first (keeps the order)
-        while let Some(&(_, a, b)) = n.peek().filter(|&&(_, _, b)| b <= e.start) {
-            push_person(doc.text, &mut out, a, b);
-            n.next();
-        }
-        // an entity over the title or the name is replaced by the titled name
-        let covered = n.peek().map_or(false, |&(t, _, b)| e.start < b && e.end > t);
-        if !covered && out.last().map_or(true, |l| l.end <= e.start) {
-            out.push(e);
-        }
-    }
-    for (_, a, b) in n {
-        push_person(doc.text, &mut out, a, b);
-    }
-    *ents = out;
+    // whatever the tagger found over the title or the name gives way to the titled name
+    let people = names
+        .into_iter()
+        .map(|(t, a, b)| (t, b, Entity { start: a, end: b, text: doc.text[a..b].to_string(), label: Label::PER, group: 0 }))
+        .collect();
+    replace_covered(ents, people);
 }
 
-fn push_person(text: &str, out: &mut Vec<Entity>, a: usize, b: usize) {
-    if out.last().map_or(true, |l| l.end <= a) {
-        out.push(Entity { start: a, end: b, text: text[a..b].to_string(), label: Label::PER, group: 0 });
+/// Put each `(from, to, entity)` of `repl` (sorted, apart) into `ents` in place of the entities
+/// that overlap `from..to`, keeping `ents` sorted and free of overlaps.
+fn replace_covered(ents: &mut Vec<Entity>, repl: Vec<(usize, usize, Entity)>) {
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len() + repl.len());
+    let push = |out: &mut Vec<Entity>, e: Entity| {
+        if out.last().map_or(true, |l| l.end <= e.start) {
+            out.push(e);
+        }
+    };
+    let mut r = repl.into_iter().peekable();
+    for e in ents.drain(..) {
+        // replacements that end before this entity go first (keeps the order)
+        while let Some((_, _, new)) = r.next_if(|&(_, to, _)| to <= e.start) {
+            push(&mut out, new);
+        }
+        let covered = r.peek().map_or(false, |&(from, to, _)| e.start < to && e.end > from);
+        if !covered {
+            push(&mut out, e);
+        }
     }
+    for (_, _, new) in r {
+        push(&mut out, new);
+    }
+    *ents = out;
 }
 
 /// A US politician's party and state in brackets after the name (`(D-N.Y.)`, `(R-Texas)`,
@@ -299,32 +302,16 @@ pub fn party_and_state(text: &str, ents: &mut Vec<Entity>) {
     if found.is_empty() {
         return;
     }
-    let mut out = Vec::with_capacity(ents.len() + found.len());
-    let mut f = found.into_iter().peekable();
-    for e in ents.drain(..) {
-        // party tags that end before this entity: add their state first (keeps the order)
-        while let Some(&(open, close)) = f.peek() {
-            if close >= e.start {
-                break;
-            }
-            out.push(state_entity(text, open, close));
-            f.next();
-        }
-        match f.peek() {
-            Some(&(open, close)) if e.start <= close && e.end > open => {} // inside the brackets: dropped
-            _ => out.push(e),
-        }
-    }
-    for (open, close) in f {
-        out.push(state_entity(text, open, close));
-    }
-    *ents = out;
-}
-
-fn state_entity(text: &str, open: usize, close: usize) -> Entity {
-    // `(X-` is three ASCII bytes, `)` one: the slice is on character boundaries
-    let (start, end) = (open + 3, close);
-    Entity { start, end, text: text[start..end].to_string(), label: Label::LOC, group: 0 }
+    // whatever the tagger found inside the brackets gives way to the state (`(X-` is three ASCII
+    // bytes, `)` one: the slice is on character boundaries)
+    let states = found
+        .into_iter()
+        .map(|(open, close)| {
+            let (start, end) = (open + 3, close);
+            (open, close + 1, Entity { start, end, text: text[start..end].to_string(), label: Label::LOC, group: 0 })
+        })
+        .collect();
+    replace_covered(ents, states);
 }
 
 #[cfg(test)]

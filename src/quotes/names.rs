@@ -337,34 +337,33 @@ impl<'a, 'd> Resolver<'a, 'd> {
             // else the last person named with that word as a title ("President Obama" for "the
             // president"), rather than whoever was named last ("Senator Warren")
             let head_word = self.doc.tok(b - 1);
+            let before = &self.names[..self.names.partition_point(|n| toks[n.a].start < start)];
+            // the words of a name and the two before it, where its title stands ("Sen. Warren",
+            // "Senator Elizabeth Warren")
+            let title_words = |n: &Name| (n.a.saturating_sub(2)..n.b.saturating_sub(1)).map(|t| self.doc.tok(t));
             let by_title = || {
-                let k = self.names.partition_point(|n| toks[n.a].start < start);
-                self.names[..k]
+                before
                     .iter()
                     .rev()
                     .take(200)
                     .take_while(|n| start - toks[n.a].start <= 8000)
-                    .find(|n| (n.a.saturating_sub(2)..n.b.saturating_sub(1)).any(|t| self.doc.tok(t).eq_ignore_ascii_case(head_word)))
+                    .find(|n| title_words(n).any(|w| w.eq_ignore_ascii_case(head_word)))
                     .map(|n| (self.name_of(n.a, n.b), None))
             };
             // the last person, unless named with another office ("the president" is not
             // "Senator Elizabeth Warren")
             let by_last = || {
                 let (name, g) = self.antecedent(start, true)?;
-                let office = office_of(head_word)?;
-                let k = self.names.partition_point(|n| toks[n.a].start < start);
-                // the person's mentions (same last word: "Warren", "Elizabeth Warren"), with a title
-                // inside the name or just before it ("Sen. Warren", "Senator Elizabeth Warren")
+                let Some(office) = office_of(head_word) else { return Some((name, g)) };
+                // the person's mentions: the same last word ("Warren", "Elizabeth Warren")
                 let last = name.rsplit(' ').next().unwrap_or("");
-                let other = self.names[..k].iter().rev().take(200).any(|n| {
+                let other = before.iter().rev().take(200).any(|n| {
                     self.name_of(n.a, n.b).rsplit(' ').next() == Some(last)
-                        && (n.a.saturating_sub(2)..n.b.saturating_sub(1))
-                            .any(|t| office_of(self.doc.tok(t)).map_or(false, |o| o != office))
+                        && title_words(n).any(|w| office_of(w).map_or(false, |o| o != office))
                 });
                 (!other).then_some((name, g))
             };
-            let by_last_any = || if office_of(head_word).is_some() { by_last() } else { self.antecedent(start, true) };
-            match by_earlier.or_else(by_title).or_else(by_last_any) {
+            match by_earlier.or_else(by_title).or_else(by_last) {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
