@@ -43,8 +43,10 @@ pub enum Anchor {
     YearAgo,
     /// "the quarter": the quarter under discussion.
     TheQuarter,
-    /// "the latest quarter": the last one completed.
+    /// "the latest quarter": the quarter the results were named for, else the last one completed.
     LatestQuarter,
+    /// "this quarter": the quarter just named (results for it), else the current one.
+    ThisQuarter,
     /// "the 1988 quarter", "the 1989 period": that year's quarter under discussion.
     YearQuarter,
     /// "that year", "later that year": the last year mentioned.
@@ -423,6 +425,12 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let r = ctx.reference_date;
     let mut out = Vec::with_capacity(cands.len());
     let mut last_quarter: Option<(i32, u8, u32)> = None;
+    // the last quarter named by its number ("the fiscal first quarter", "fourth-quarter"), not
+    // worked out from a closing month, and the first one: the quarter the results story leads
+    // with, which "the quarter" and "the latest period" go on meaning (a company's fiscal
+    // quarter keeps its name for the rest of the story)
+    let mut named_quarter: Option<(i32, u8, u32)> = None;
+    let mut lead_quarter: Option<(i32, u8)> = None;
     // sentences that talk about quarters (financial results)
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
@@ -507,13 +515,18 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 let (y, q) = ended_quarter(tk, c.e, r).unwrap_or((0, 0));
                 format!("{y:04}-Q{q}")
             }
-            Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, r) {
-                (Some((y, q, s)), _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
-                (_, Some(r)) => {
+            Anchor::ThisQuarter => match named_quarter {
+                Some((y, q, s)) if s + 2 >= sent => format!("{y:04}-Q{q}"),
+                _ => normalize::value(&c.val, r),
+            },
+            Anchor::TheQuarter | Anchor::LatestQuarter => match (last_quarter, lead_quarter, r) {
+                (Some((y, q, s)), _, _) if c.anchor == Anchor::TheQuarter && s + 1 >= sent => format!("{y:04}-Q{q}"),
+                (_, Some((y, q)), _) => format!("{y:04}-Q{q}"),
+                (_, _, Some(r)) => {
                     let (y, q) = prev_quarter(r);
                     format!("{y:04}-Q{q}")
                 }
-                (_, None) => "XXXX-QX".to_string(),
+                (_, _, None) => "XXXX-QX".to_string(),
             },
             Anchor::YearQuarter => match (&c.val, r) {
                 (Val::Year(YearRef::Abs(y)), Some(r)) => {
@@ -572,6 +585,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
                 last_quarter = Some((y, q, sent));
+                if c.anchor == Anchor::None {
+                    named_quarter = last_quarter;
+                    lead_quarter = lead_quarter.or(Some((y, q)));
+                }
             }
         }
         if c.kind == TimexType::Date || c.kind == TimexType::Time {
@@ -1160,6 +1177,47 @@ mod tests {
                 "1989-11-02"
             ),
             "the third quarter|DATE|1989-Q3; the 1988 period|DATE|1988-Q3; year-ago|DATE|1988-Q3"
+        );
+    }
+
+    #[test]
+    fn the_quarter_is_the_one_the_story_leads_with() {
+        // a fiscal quarter named at the top keeps its number, even sentences later
+        assert_eq!(
+            one(
+                "Sun earned $5 million in the fiscal first quarter. Sales rose. Costs fell. Sun shipped 28,000 systems in the quarter.",
+                "1989-10-26"
+            ),
+            "the fiscal first quarter|DATE|1989-Q1; the quarter|DATE|1989-Q1"
+        );
+        assert_eq!(
+            one(
+                "Ralston reported a decline in fourth-quarter earnings. Net fell. Sales in the latest period rose.",
+                "1989-11-02"
+            ),
+            "fourth-quarter|DATE|1989-Q4; the latest period|DATE|1989-Q4"
+        );
+        // a later forward mention ("a fourth-quarter charge") does not move the lead quarter
+        assert_eq!(
+            one(
+                "Travelers's third-quarter net rose. It expects a fourth-quarter charge. Net fell in the latest quarter.",
+                "1989-11-02"
+            ),
+            "third-quarter|DATE|1989-Q3; fourth-quarter|DATE|1989-Q4; the latest quarter|DATE|1989-Q3"
+        );
+        // no quarter named: the last one completed
+        assert_eq!(
+            one("Net fell in the latest quarter.", "1989-11-02"),
+            "the latest quarter|DATE|1989-Q3"
+        );
+        // "this quarter" after the results' quarter is that quarter; alone, the current one
+        assert_eq!(
+            one("It lost $8 million in the third quarter. This quarter's loss includes charges.", "1989-11-01"),
+            "the third quarter|DATE|1989-Q3; This quarter|DATE|1989-Q3"
+        );
+        assert_eq!(
+            one("It expects to break even this quarter.", "1989-11-01"),
+            "this quarter|DATE|1989-Q4"
         );
     }
 

@@ -720,8 +720,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                     }
                 }
             }
-            if unit == Unit::Quarter && n != 0 && !det {
-                // "last quarter": the quarter before the current one
+            // "This quarter's loss": the quarter whose results were just named
+            if unit == Unit::Quarter && n == 0 && w == "this" && j == i + 1 {
+                return Some(date(i, e, Val::Offset { unit, n }).anchor(Anchor::ThisQuarter));
             }
             return Some(finish(date(i, e, Val::Offset { unit, n })));
         }
