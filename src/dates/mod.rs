@@ -497,10 +497,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     match (r, quarterly) {
                         (Some(r), true) => {
                             // the quarter under discussion, if it is a recent one (not itself a
-                            // year-ago quarter such as "the 1988 period")
+                            // year-ago quarter such as "the 1988 period", nor a forecast such as
+                            // "through the third quarter of 1990"), else the one the story leads
+                            // with
                             let (y, q) = last_quarter
                                 .map(|(y, q, _)| (y, q))
-                                .filter(|&(y, _)| y >= r.year - 1 && y <= r.year + 1)
+                                .filter(|&(y, q)| y >= r.year - 1 && (y, q) <= (r.year, r.quarter()))
+                                .or(lead_quarter)
                                 .unwrap_or_else(|| prev_quarter(r));
                             format!("{:04}-Q{}", y - 1, q)
                         }
@@ -530,7 +533,12 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearQuarter => match (&c.val, r) {
                 (Val::Year(YearRef::Abs(y)), Some(r)) => {
-                    let q = last_quarter.map(|(_, q, _)| q).unwrap_or_else(|| prev_quarter(r).1);
+                    // the number of the quarter the story leads with ("the fiscal first quarter …
+                    // in the 1988 period"), else of the last one talked about
+                    let q = lead_quarter
+                        .map(|(_, q)| q)
+                        .or(last_quarter.map(|(_, q, _)| q))
+                        .unwrap_or_else(|| prev_quarter(r).1);
                     format!("{y:04}-Q{q}")
                 }
                 (Val::Year(YearRef::Abs(y)), None) => format!("{y:04}-QX"),
@@ -1218,6 +1226,24 @@ mod tests {
         assert_eq!(
             one("It expects to break even this quarter.", "1989-11-01"),
             "this quarter|DATE|1989-Q4"
+        );
+        // "the 1988 period" takes the lead quarter's number, not the calendar quarter a closing
+        // month gives
+        assert_eq!(
+            one(
+                "Sun earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose. In the 1988 period, it earned $20 million.",
+                "1989-10-26"
+            ),
+            "the fiscal first quarter|DATE|1989-Q1; the quarter|DATE|1989-Q3; Sept. 29|DATE|1989-09-29; the 1988 period|DATE|1988-Q1"
+        );
+        // a forecast quarter ("through the third quarter of 1990") is not the one a year-ago
+        // comparison is made with
+        assert_eq!(
+            one(
+                "Bethlehem posted a drop in third-quarter profit. Losses may last through the third quarter of 1990. In the year-ago period, it earned $101 million.",
+                "1989-10-26"
+            ),
+            "third-quarter|DATE|1989-Q3; the third quarter of 1990|DATE|1990-Q3; the year-ago period|DATE|1988-Q3"
         );
     }
 
