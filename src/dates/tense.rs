@@ -29,8 +29,20 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
             return None;
         }
     }
-    cue_word(tk, j, w)
+    let t = cue_word(tk, j, w)?;
+    // "will be paid", "would be held", "to be sent": a passive infinitive looks ahead, whatever
+    // its participle
+    if t == Tense::Past && j > 1 && tk.w(j - 1) == "be" && FUTURE_MODALS.contains(&tk.w(j - 2)) {
+        return Some(Tense::Future);
+    }
+    Some(t)
 }
+
+/// Articles and possessives: a participle right after one is an adjective.
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our", "this", "that"];
+
+/// The words before "be" that make a participle after it look ahead.
+const FUTURE_MODALS: &[&str] = &["will", "'ll", "shall", "should", "would", "to"];
 
 fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
     let prev = if j > 0 { tk.w(j - 1) } else { "" };
@@ -95,9 +107,12 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         "saying" | "speaking" | "telling" | "adding" => Tense::Past,
         _ => {
             if w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) && tk.t[j].space {
-                // "will be named", "to be held": a passive infinitive looks ahead
-                if prev == "be" && j > 1 && matches!(tk.w(j - 2), "will" | "'ll" | "shall" | "should" | "to") {
-                    return Some(Tense::Future);
+                // "a still unspecified date", "the newly elected mayor": a participle after an
+                // article qualifies a noun, it is no verb
+                let adverb = prev == "still" || (prev.len() > 4 && prev.ends_with("ly"));
+                let det_at = if adverb { j.saturating_sub(2) } else { j.saturating_sub(1) };
+                if j > usize::from(adverb) && DETERMINERS.contains(&tk.w(det_at)) {
+                    return None;
                 }
                 if matches!(
                     w,
@@ -224,6 +239,28 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_an_article_is_no_verb() {
+        // "a still unspecified date" says nothing of when: "would be paid" does
+        assert_eq!(
+            tense_at("The split would be paid on a still unspecified date in January.", "january"),
+            Tense::Future
+        );
+        assert_eq!(tense_at("The newly elected mayor takes office in January.", "january"), Tense::Unknown);
+        // the same participle as a verb still points back
+        assert_eq!(tense_at("The company unspecified its plans in January.", "january"), Tense::Past);
+    }
+
+    #[test]
+    fn a_passive_infinitive_looks_ahead() {
+        assert_eq!(tense_at("The dividend will be paid Friday.", "friday"), Tense::Future);
+        assert_eq!(tense_at("The meeting would be held Friday.", "friday"), Tense::Future);
+        assert_eq!(tense_at("It is to be sent Friday.", "friday"), Tense::Future);
+        // without the infinitive the participle is past
+        assert_eq!(tense_at("The dividend was paid Friday.", "friday"), Tense::Past);
+        assert_eq!(tense_at("The meeting was held Friday.", "friday"), Tense::Past);
+    }
+
+    #[test]
     fn a_far_verb_when_none_is_near() {
         // the verb lies 30 words on: still the sentence's tense when nothing nearer tells one
         let long = "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court \
@@ -294,7 +331,7 @@ mod tests {
     fn cue_words_cover_the_cues() {
         // every word `cue_word` compares (the source's one-word literals) that ends in neither `s`
         // nor `d` is in CUE_WORDS, unless it is only ever a neighbour's context
-        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our", "ly", "previously", "originally", "earlier", "already"];
+        let context = ["", "to", "the", "this", "in", "over", "be", "who", "which", "that", "in", "a", "an", "its", "her", "their", "our", "ly", "previously", "originally", "earlier", "already", "still"];
         let src = include_str!("tense.rs");
         let body = &src[src.find("fn cue_word").unwrap()..src.find("/// The tense nearest to token").unwrap()];
         for lit in body.split('"').skip(1).step_by(2) {
