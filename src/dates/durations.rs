@@ -19,7 +19,7 @@ fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
 }
 
 /// `N units` at `i`: (amount in tenths or None for vague, unit, end, hyphenated adjective).
-fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> {
+pub(super) fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> {
     // "a few days": the article belongs to the vague amount, not a number "a"
     let (amt, j) = match (vague_amount(tk, i), number_at(tk, i)) {
         (Some(j), _) if tk.w(i + 1) == "few" => (None, j),

@@ -473,6 +473,13 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     // year-earlier, year-ago (+ quarter/period)
     if w == "year" && tk.w(i + 1) == "-" && matches!(tk.w(i + 2), "earlier" | "ago") {
         let mut e = i + 3;
+        // "the year-earlier nine months": a stretch of months, as "the nine months" is
+        if let Some((Some(amt), unit, k, false)) = super::durations::amount_unit(tk, e) {
+            if matches!(unit, Unit::Month | Unit::Week) && tk.w(k - 1).ends_with('s') {
+                let v = Val::Dur { amt: Some(amt), unit };
+                return Some(Cand::new(i, k, TimexType::Duration, v).det());
+            }
+        }
         let mut det = false;
         if matches!(tk.w(e), "quarter" | "period") {
             e += 1;
@@ -780,6 +787,20 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
+
+    #[test]
+    fn year_earlier_months_are_a_stretch() {
+        assert_eq!(
+            one("Net for the year-earlier nine months included a gain.", "1989-10-26"),
+            "the year-earlier nine months|DURATION|P9M"
+        );
+        // "year-earlier" alone, or before a noun that is no amount of months, is the year before
+        assert_eq!(one("It compares with year-earlier levels.", "1989-10-26"), "year-earlier|DATE|1988");
+        assert_eq!(
+            one("It compares with year-earlier nine-month results.", "1989-10-26"),
+            "year-earlier|DATE|1988; nine-month|DURATION|P9M"
+        );
+    }
 
     #[test]
     fn days() {
