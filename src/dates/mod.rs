@@ -431,6 +431,9 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     // quarter keeps its name for the rest of the story)
     let mut named_quarter: Option<(i32, u8, u32)> = None;
     let mut lead_quarter: Option<(i32, u8)> = None;
+    // "the nine months", "the six months ended Aug. 12": the stretch of months last reported on,
+    // unless a quarter was named after it ("the year-earlier period" is then that stretch)
+    let mut months_period: Option<String> = None;
     // sentences that talk about quarters (financial results)
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
@@ -491,8 +494,18 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     Some((y, m, ms)) if month_unit && ms == sent => Some(format!("{:04}-{m:02}", y - 1)),
                     _ => None,
                 };
+                let period = (c.s..c.e).any(|k| tk.w(k) == "period");
                 if let Some(v) = month_ago {
                     v
+                } else if let (true, Some(v)) = (period, &months_period) {
+                    // "For the nine months, net rose … In the year-earlier period": the same
+                    // stretch a year before, a duration as "the nine months" is
+                    c.kind = TimexType::Duration;
+                    v.clone()
+                } else if let (true, false, Some(_), Some((y, q))) = (period, quarterly, r, lead_quarter) {
+                    // "the year-earlier period" far from any "quarter": the quarter the results
+                    // story leads with, a year before
+                    format!("{:04}-Q{}", y - 1, q)
                 } else {
                     match (r, quarterly) {
                         (Some(r), true) => {
@@ -590,8 +603,15 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
         };
         // remember the quarter and the day under discussion
+        if c.kind == TimexType::Duration
+            && tk.w(c.s) == "the"
+            && matches!(c.val, Val::Dur { amt: Some(_), unit: Unit::Month })
+        {
+            months_period = Some(value.clone());
+        }
         if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
+                months_period = None;
                 last_quarter = Some((y, q, sent));
                 if c.anchor == Anchor::None {
                     named_quarter = last_quarter;
@@ -1244,6 +1264,39 @@ mod tests {
                 "1989-10-26"
             ),
             "third-quarter|DATE|1989-Q3; the third quarter of 1990|DATE|1990-Q3; the year-ago period|DATE|1988-Q3"
+        );
+    }
+
+    #[test]
+    fn the_year_earlier_period_is_the_period_last_reported() {
+        // after "the nine months": that stretch a year before, a duration like it
+        assert_eq!(
+            one(
+                "Net for the third quarter fell. For the nine months, net was $81 million. In the year-earlier period, net was $77 million.",
+                "1989-10-27"
+            ),
+            "the third quarter|DATE|1989-Q3; the nine months|DURATION|P9M; the year-earlier period|DURATION|P9M"
+        );
+        // a quarter named after the months takes over again
+        assert_eq!(
+            one(
+                "For the nine months, net rose. In the third quarter, net fell. In the year-earlier period, net was $7 million.",
+                "1989-10-27"
+            ),
+            "the nine months|DURATION|P9M; the third quarter|DATE|1989-Q3; the year-earlier period|DATE|1988-Q3"
+        );
+        // far from any "quarter": the quarter the story leads with, a year before
+        assert_eq!(
+            one(
+                "Du Pont reported that third-quarter profit grew. Sales rose. Costs fell. Prices held. Shares rose. In the year-earlier period, the company earned $461 million.",
+                "1989-10-26"
+            ),
+            "third-quarter|DATE|1989-Q3; the year-earlier period|DATE|1988-Q3"
+        );
+        // no quarter in the story: the year before
+        assert_eq!(
+            one("In the year-earlier period, the company earned $461 million.", "1989-10-26"),
+            "the year-earlier period|DATE|1988"
         );
     }
 
