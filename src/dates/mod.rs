@@ -451,13 +451,32 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     let mut month_after_day = false;
     // the month of the latest day or month named ("On March 3 … later that month")
     let mut last_point_month: Option<(i32, u8, u32)> = None;
+    // "the comparable year-ago quarter, the second quarter ended Oct. 31": a quarter named in
+    // apposition to a year-ago quarter is that quarter (its number, the year-ago's year)
+    let apposed = |k: usize| -> Option<u8> {
+        let (a, b) = (cands.get(k)?, cands.get(k + 1)?);
+        if a.anchor != Anchor::YearAgo || tk.w(a.e) != "," || b.s != a.e + 1 && !(b.s == a.e + 2 && tk.w(a.e + 1) == "the") {
+            return None;
+        }
+        match b.val {
+            Val::Part { y: None, part: Part::Quarter(q), .. } if b.anchor == Anchor::None => Some(q),
+            _ => None,
+        }
+    };
+    let apposed: Vec<Option<u8>> = (0..cands.len()).map(apposed).collect();
+    let mut prev_year_ago: Option<i32> = None;
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
         let c = &mut cands[k];
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
+        let apposed_year = if k > 0 && apposed[k - 1].is_some() { prev_year_ago } else { None };
         let value = match c.anchor {
+            Anchor::None if apposed_year.is_some() => {
+                let q = apposed[k - 1].unwrap_or(1);
+                format!("{:04}-Q{q}", apposed_year.unwrap_or(0))
+            }
             Anchor::None => match (&c.val, day_after.map(|d| (d, sent)).or(last_day)) {
                 // a clock time alone: on the day last talked about in this or the previous sentence
                 (
@@ -518,6 +537,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                                 .filter(|&(y, q)| y >= r.year - 1 && (y, q) <= (r.year, r.quarter()))
                                 .or(lead_quarter)
                                 .unwrap_or_else(|| prev_quarter(r));
+                            let q = apposed[k].unwrap_or(q);
                             format!("{:04}-Q{}", y - 1, q)
                         }
                         (Some(r), false) => format!("{:04}", r.year - 1),
@@ -603,6 +623,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
         };
         // remember the quarter and the day under discussion
+        prev_year_ago = match (c.anchor, parse_quarter(&value)) {
+            (Anchor::YearAgo, Some((y, _))) => Some(y),
+            _ => None,
+        };
         if c.kind == TimexType::Duration
             && tk.w(c.s) == "the"
             && matches!(c.val, Val::Dur { amt: Some(_), unit: Unit::Month })
@@ -1292,6 +1316,20 @@ mod tests {
                 "1989-10-26"
             ),
             "third-quarter|DATE|1989-Q3; the year-earlier period|DATE|1988-Q3"
+        );
+        // a quarter in apposition to a year-ago quarter is that quarter: its number, the
+        // year-ago's year; "that quarter" then means it too
+        assert_eq!(
+            one(
+                "Net fell in the third quarter. In the year-ago quarter, the second quarter ended Oct. 31, it had a loss. Results for that quarter included a charge.",
+                "1989-10-27"
+            ),
+            "the third quarter|DATE|1989-Q3; the year-ago quarter|DATE|1988-Q2; the second quarter|DATE|1988-Q2; Oct. 31|DATE|1988-10-31; that quarter|DATE|1988-Q2"
+        );
+        // a quarter after a comma that is no apposition keeps its own year
+        assert_eq!(
+            one("Net fell from a year ago, and the second quarter was weak.", "1989-10-27"),
+            "a year ago|DATE|1988-Q3; the second quarter|DATE|1989-Q2"
         );
         // no quarter in the story: the year before
         assert_eq!(
