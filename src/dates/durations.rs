@@ -8,6 +8,10 @@ use super::normalize::Val;
 use super::{Cand, Context};
 use crate::model::TimexType;
 
+fn w0_is_article(w: &str) -> bool {
+    w == "a" || w == "an"
+}
+
 fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
     // quarters and decades are written in months and years (P9M, P20Y), as TimeBank does
     // (an unstated number of quarters stays in quarters: "several quarters", PXQ)
@@ -81,6 +85,10 @@ fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usize, bool)> 
     if tk.w(k + 1) == "-" && tk.glued(k + 1) && !matches!(tk.w(k + 2), "long" | "old") {
         return None;
     }
+    // "a day-long meeting": the adjective "day-long" alone (below), not "a day"
+    if (w0_is_article(tk.w(i))) && !hyph && tk.w(k + 1) == "-" && tk.glued(k + 1) && tk.w(k + 2) == "long" {
+        return None;
+    }
     // "three quarters of its food" is a share; "several quarters of losses" a stretch of time
     if unit == Unit::Quarter && tk.w(k + 1) == "of" && amt.is_some() {
         return None;
@@ -130,6 +138,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             }
         }
         return None;
+    }
+    // "their third day-long meeting", "a week-long strike": one unit's length
+    if let Some((unit, false)) = unit_of(w) {
+        if tk.w(i + 1) == "-"
+            && tk.glued(i + 1)
+            && tk.w(i + 2) == "long"
+            && tk.glued(i + 2)
+            && !matches!(unit, Unit::Half | Unit::Quarter | Unit::Second)
+        {
+            return Some(dur(i, i + 3, Some(10), unit));
+        }
     }
     // the weeks ahead
     if let Some((unit, true)) = unit_of(w) {
@@ -229,6 +248,14 @@ mod tests {
             one("It lasted almost a hundred years.", ""),
             "almost a hundred years|DURATION|P100Y"
         );
+    }
+
+    #[test]
+    fn one_unit_long() {
+        assert_eq!(one("They emerged from their third day-long meeting.", ""), "day-long|DURATION|P1D");
+        assert_eq!(one("It ended a week-long strike.", ""), "week-long|DURATION|P1W");
+        // trap: a year's end is no length
+        assert_eq!(one("A year-end bonus.", "1989-10-20"), "year-end|DATE|1989");
     }
 
     #[test]
