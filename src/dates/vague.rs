@@ -31,6 +31,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         && tk.w(i - 1) == "at"
         && tk.same_sent(i - 1, i + 1)
         && !tk.is_any(i + 2, &["of", "when", "that"])
+        // "At the time Howes was captured, the group …": opening the sentence without a comma, the
+        // words after it are a clause that names the time (as "at the time when" would)
+        && !(tk.sentence_of(i - 1).0 == i - 1 && tk.w(i + 2) != "," && !tk.t.get(i + 2).map_or(true, |t| t.punct))
     {
         return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")));
     }
@@ -211,6 +214,8 @@ mod tests {
         // "at the time of its founding", "at the time when": a clause follows, no point of its own
         assert_eq!(one("There were 12 members at the time of its founding.", ""), "");
         assert_eq!(one("He was away at the time when it fell.", ""), "");
+        assert_eq!(one("At the time Howes was captured, the group was stronger.", ""), "");
+        assert_eq!(one("At the time, the group was stronger.", ""), "the time|DATE|PAST_REF");
     }
 
     #[test]
