@@ -139,8 +139,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         return None;
     }
+    let unit_w = unit_of(w);
     // "their third day-long meeting", "a week-long strike": one unit's length
-    if let Some((unit, false)) = unit_of(w) {
+    if let Some((unit, false)) = unit_w {
         if tk.w(i + 1) == "-"
             && tk.glued(i + 1)
             && tk.w(i + 2) == "long"
@@ -151,7 +152,7 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
     }
     // the weeks ahead
-    if let Some((unit, true)) = unit_of(w) {
+    if let Some((unit, true)) = unit_w {
         if i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "ahead" {
             return Some(dur(i, i + 2, None, unit).det());
         }

@@ -159,33 +159,23 @@ fn modifier(tk: &Toks, i: usize) -> Option<(usize, Mod)> {
 /// couple of days", "an additional year", "a hundred years", "a.m." (the `.` and `-` are punctuation).
 const AFTER_A: &[&str] = &[
     "additional",
-    "brief",
     "business",
     "calendar",
     "consecutive",
     "couple",
     "dozen",
-    "extended",
     "extra",
-    "fairly",
     "few",
     "full",
     "further",
     "half",
     "hundred",
     "later",
-    "lengthy",
-    "limited",
     "long",
     "more",
     "number",
-    "prolonged",
-    "quite",
-    "rather",
-    "relatively",
     "straight",
     "trading",
-    "very",
     "whole",
     "working",
 ];
@@ -205,6 +195,8 @@ fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
         "the" if tk.w(i + 1) == "time" => i > 0 && tk.w(i - 1) == "at",
         "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" if tk.w(i + 1) == "while" => true,
+        // "for a (fairly) lengthy period": vague.rs
+        "a" if tk.w(i + 2) == "period" || tk.w(i + 3) == "period" => true,
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)

@@ -266,6 +266,24 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
     )
 }
 
+/// "the people of tomorrow", "the heroes of yesterday": an age ahead or gone, not a day (but "as
+/// of today", "the end of today", "the events of yesterday" name the day)
+fn an_age(tk: &Toks, i: usize) -> bool {
+    i > 2
+        && tk.w(i - 1) == "of"
+        && tk.w(i - 3) == "the"
+        && tk.same_sent(i - 3, i)
+        && !tk.t[i - 2].punct
+        && !tk.is_any(
+            i - 2,
+            &[
+                "end", "start", "beginning", "middle", "rest", "close", "morning", "afternoon", "evening", "night",
+                "events", "edition", "issue", "session", "meeting", "hours", "part", "course", "date", "day",
+            ],
+        )
+        && tk.w(i + 1) != "'s"
+}
+
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     let r = ctx.reference_date;
@@ -289,26 +307,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return None;
         }
     }
-    // "the people of tomorrow", "the heroes of yesterday": an age ahead or gone, not a day (but "as
-    // of today", "the end of today", "the events of yesterday" name the day)
-    if matches!(w, "today" | "tomorrow" | "yesterday")
-        && i > 2
-        && tk.w(i - 1) == "of"
-        && tk.w(i - 3) == "the"
-        && tk.same_sent(i - 3, i)
-        && !tk.t[i - 2].punct
-        && !tk.is_any(
-            i - 2,
-            &[
-                "end", "start", "beginning", "middle", "rest", "close", "morning", "afternoon", "evening", "night",
-                "events", "edition", "issue", "session", "meeting", "hours", "part", "course", "date", "day",
-            ],
-        )
-        && tk.w(i + 1) != "'s"
-    {
-        return None;
-    }
     match w {
+        "today" | "yesterday" | "tomorrow" if an_age(tk, i) => return None,
         "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 1 })),
