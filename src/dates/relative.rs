@@ -284,6 +284,25 @@ fn an_age(tk: &Toks, i: usize) -> bool {
         && tk.w(i + 1) != "'s"
 }
 
+/// "twice as high a dividend this year as last", "more this week than last": the bare "last" of a
+/// comparison stands for the unit of the "this …" a few words before it in the sentence.
+fn elliptic_last(tk: &Toks, i: usize) -> Option<Cand> {
+    if i < 3 || !tk.is_any(i - 1, &["as", "than"]) || !tk.t.get(i + 1).map_or(true, |t| t.punct) {
+        return None;
+    }
+    let (s0, _) = tk.sentence_of(i);
+    let from = (i - 1).saturating_sub(10).max(s0);
+    (from..i - 2).rev().find_map(|k| {
+        let unit = match tk.w(k + 1) {
+            "year" => Unit::Year,
+            "month" => Unit::Month,
+            "week" => Unit::Week,
+            _ => return None,
+        };
+        (tk.w(k) == "this").then(|| date(i, i + 1, Val::Offset { unit, n: -1 }))
+    })
+}
+
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     let r = ctx.reference_date;
@@ -309,6 +328,7 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     }
     match w {
         "today" | "yesterday" | "tomorrow" if an_age(tk, i) => return None,
+        "last" if elliptic_last(tk, i).is_some() => return elliptic_last(tk, i),
         "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 1 })),
@@ -1093,5 +1113,20 @@ mod tests {
         assert_eq!(one("The year-to-year change was small.", "1989-10-20"), "");
         // the quarter alone is still the quarter under discussion
         assert!(one("Sales rose in the quarter.", "1989-10-20").starts_with("the quarter|DATE|"));
+    }
+
+    #[test]
+    fn last_standing_for_the_unit_compared() {
+        assert_eq!(
+            one("It would mean twice as high a dividend this year as last.", "1989-11-02"),
+            "this year|DATE|1989; last|DATE|1988"
+        );
+        assert_eq!(
+            one("Sales rose more this week than last, he said.", "1989-11-02"),
+            "this week|DATE|1989-W44; last|DATE|1989-W43"
+        );
+        // traps: "last" of a list, or with no unit compared before it
+        assert_eq!(one("He came first and she came last.", "1989-11-02"), "");
+        assert_eq!(one("It is as good as last.", "1989-11-02"), "");
     }
 }
