@@ -8,10 +8,15 @@ use super::normalize::Val;
 use super::{Cand, Context};
 use crate::model::TimexType;
 
+fn w0_is_article(w: &str) -> bool {
+    w == "a" || w == "an"
+}
+
 fn dur(s: usize, e: usize, amt: Option<u32>, unit: Unit) -> Cand {
     // quarters and decades are written in months and years (P9M, P20Y), as TimeBank does
+    // (an unstated number of quarters stays in quarters: "several quarters", PXQ)
     let (amt, unit) = match unit {
-        Unit::Quarter => (amt.map(|a| a * 3), Unit::Month),
+        Unit::Quarter if amt.is_some() => (amt.map(|a| a * 3), Unit::Month),
         Unit::Decade => (amt.map(|a| a * 10), Unit::Year),
         _ => (amt, unit),
     };
@@ -80,7 +85,12 @@ pub(super) fn amount_unit(tk: &Toks, i: usize) -> Option<(Option<u32>, Unit, usi
     if tk.w(k + 1) == "-" && tk.glued(k + 1) && !matches!(tk.w(k + 2), "long" | "old") {
         return None;
     }
-    if unit == Unit::Quarter && tk.w(k + 1) == "of" {
+    // "a day-long meeting": the adjective "day-long" alone (below), not "a day"
+    if (w0_is_article(tk.w(i))) && !hyph && tk.w(k + 1) == "-" && tk.glued(k + 1) && tk.w(k + 2) == "long" {
+        return None;
+    }
+    // "three quarters of its food" is a share; "several quarters of losses" a stretch of time
+    if unit == Unit::Quarter && tk.w(k + 1) == "of" && amt.is_some() {
         return None;
     }
     // "60 Minutes": a title
@@ -129,8 +139,20 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         return None;
     }
+    let unit_w = unit_of(w);
+    // "their third day-long meeting", "a week-long strike": one unit's length
+    if let Some((unit, false)) = unit_w {
+        if tk.w(i + 1) == "-"
+            && tk.glued(i + 1)
+            && tk.w(i + 2) == "long"
+            && tk.glued(i + 2)
+            && !matches!(unit, Unit::Half | Unit::Quarter | Unit::Second)
+        {
+            return Some(dur(i, i + 3, Some(10), unit));
+        }
+    }
     // the weeks ahead
-    if let Some((unit, true)) = unit_of(w) {
+    if let Some((unit, true)) = unit_w {
         if i > 0 && tk.w(i - 1) == "the" && tk.w(i + 1) == "ahead" {
             return Some(dur(i, i + 2, None, unit).det());
         }
@@ -158,6 +180,17 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             return Some(dur(i, i + 1, None, unit));
         }
         return None;
+    }
+    // "between two to six days", "between three and five years": the first end is an amount of
+    // the unit the second names, a span of its own (TimeML marks each end)
+    if i > 0 && tk.w(i - 1) == "between" && tk.same_sent(i - 1, i) && tk.is_any(i + 1, &["and", "to"]) {
+        if let Some((v, j)) = number_at(tk, i).filter(|&(_, j)| j == i + 1) {
+            if let Some((Some(_), unit, _, false)) = amount_unit(tk, i + 2) {
+                if v < 10000 {
+                    return Some(dur(i, j, Some(v), unit));
+                }
+            }
+        }
     }
     let (amt, unit, e, hyph) = amount_unit(tk, i)?;
     // a bare "a year" / "one day" right before "ago"/"earlier" is relative.rs's (longer) match
@@ -216,6 +249,38 @@ mod tests {
             one("It lasted almost a hundred years.", ""),
             "almost a hundred years|DURATION|P100Y"
         );
+    }
+
+    #[test]
+    fn one_unit_long() {
+        assert_eq!(one("They emerged from their third day-long meeting.", ""), "day-long|DURATION|P1D");
+        assert_eq!(one("It ended a week-long strike.", ""), "week-long|DURATION|P1W");
+        // trap: a year's end is no length
+        assert_eq!(one("A year-end bonus.", "1989-10-20"), "year-end|DATE|1989");
+    }
+
+    #[test]
+    fn vague_quarters() {
+        assert_eq!(
+            one("It achieved profitability after several quarters of losses.", ""),
+            "several quarters|DURATION|PXQ"
+        );
+        // a share, not a stretch of time
+        assert_eq!(one("Iraq imports three quarters of its food.", ""), "");
+    }
+
+    #[test]
+    fn between_range_start() {
+        let t = crate::dates::testutil::run("It's between two to six days for each patient.", "");
+        let got: Vec<String> = t.iter().map(|(a, b, c)| format!("{a}|{b}|{c}")).collect();
+        assert_eq!(got, ["two|DURATION|P2D", "six days|DURATION|P6D"]);
+        let t = crate::dates::testutil::run("They serve between three and five years.", "");
+        let got: Vec<String> = t.iter().map(|(a, b, c)| format!("{a}|{b}|{c}")).collect();
+        assert_eq!(got, ["three|DURATION|P3Y", "five years|DURATION|P5Y"]);
+        // traps: a count of things, not of time; years are points
+        assert_eq!(one("It costs between two and six dollars.", ""), "");
+        let t = crate::dates::testutil::run("It rose between 1990 and 1995.", "");
+        assert!(t.iter().all(|(_, b, _)| *b == "DATE"), "{t:?}");
     }
 
     #[test]

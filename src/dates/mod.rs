@@ -197,6 +197,8 @@ fn lead_word_may_start(tk: &Toks, i: usize) -> bool {
         "the" if tk.w(i + 1) == "time" => i > 0 && tk.w(i - 1) == "at",
         "the" | "this" | "over" | "many" | "most" | "new" | "'" => lex::may_start(tk, i + 1),
         "a" | "an" if tk.w(i + 1) == "while" => true,
+        // "for a (fairly) lengthy period": vague.rs
+        "a" if tk.w(i + 2) == "period" || tk.w(i + 3) == "period" => true,
         "a" | "an" => {
             lex::may_start(tk, i + 1)
                 || tk.t.get(i + 1).map_or(false, |t| t.punct)

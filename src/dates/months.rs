@@ -114,7 +114,18 @@ fn month_ok(tk: &Toks, i: usize, followed_by_date: bool) -> bool {
         return false;
     }
     if matches!(w, "may" | "march") {
-        return prep_before;
+        // "the March accession", "the May elections": the month before the noun it dates (not "the
+        // March for Life", "the March of Dimes", "the March on Washington", names with a preposition)
+        let premodifier = prev == "the"
+            && tk.same_sent(i, i + 1)
+            && !tk.cap(i + 1)
+            && tk.w(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+            && !tk.w(i + 1).is_empty()
+            && !tk.is_any(
+                i + 1,
+                &["of", "for", "on", "to", "against", "from", "through", "in", "into", "across", "and", "or", "was", "is", "will", "had", "has"],
+            );
+        return prep_before || premodifier;
     }
     true
 }
@@ -439,6 +450,18 @@ mod tests {
             "the last three years|DURATION|P3Y"
         );
         assert_eq!(one("We will see next may.", "2019-01-08"), "");
+        // names of marches with a preposition after them
+        assert_eq!(one("He was at the annual March for Life on Capitol Hill.", "1999-01-22"), "");
+        assert_eq!(one("They led the March of the Mothers.", "1999-01-22"), "");
+    }
+
+    #[test]
+    fn may_and_march_before_a_noun() {
+        assert_eq!(
+            one("The March accession will enable them to join.", "1999-02-10"),
+            "March|DATE|1999-03"
+        );
+        assert_eq!(one("They won the May elections.", "1999-06-10"), "May|DATE|1999-05");
     }
 
     #[test]

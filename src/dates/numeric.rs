@@ -221,6 +221,17 @@ pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
     if tk.cap(i + 1) && STREETS.contains(&tk.w(i + 2)) {
         return false;
     }
+    // "a joint venture called Orion 1980", "a plan named Vision 2020": the year ends the name
+    // being given
+    if i > 1
+        && tk.cap(i - 1)
+        && !tk.all_caps(i - 1)
+        && super::lex::month_of(prev).is_none()
+        && tk.is_any(i - 2, &["called", "named", "dubbed", "titled", "entitled", "christened"])
+        && tk.same_sent(i - 2, i)
+    {
+        return false;
+    }
     // "Russell 2000 Index", "Windows 2000 Server": part of a name
     if i > 0
         && tk.cap(i - 1)
@@ -524,6 +535,10 @@ mod tests {
         assert_eq!(one("About 1999 people came.", ""), "");
         assert_eq!(one("He lives at 1998 Main Street.", ""), "");
         assert_eq!(one("The Russell 2000 Index fell.", ""), "");
+        // a name being given ends in the year
+        assert_eq!(one("He set up a joint venture called Orion 1980, making parts.", ""), "");
+        // the year of a month named after "called" is still a date
+        assert_eq!(one("The meeting was called March 1980, he said.", ""), "March 1980|DATE|1980-03");
         assert_eq!(one("Cars of the 70s and 80s.", ""), "the 70s|DATE|197; 80s|DATE|198");
         assert_eq!(one("Lowest since '82, he said.", ""), "'82|DATE|1982");
     }

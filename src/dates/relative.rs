@@ -266,6 +266,43 @@ fn season_at(tk: &Toks, i: usize, strong: bool) -> Option<Cand> {
     )
 }
 
+/// "the people of tomorrow", "the heroes of yesterday": an age ahead or gone, not a day (but "as
+/// of today", "the end of today", "the events of yesterday" name the day)
+fn an_age(tk: &Toks, i: usize) -> bool {
+    i > 2
+        && tk.w(i - 1) == "of"
+        && tk.w(i - 3) == "the"
+        && tk.same_sent(i - 3, i)
+        && !tk.t[i - 2].punct
+        && !tk.is_any(
+            i - 2,
+            &[
+                "end", "start", "beginning", "middle", "rest", "close", "morning", "afternoon", "evening", "night",
+                "events", "edition", "issue", "session", "meeting", "hours", "part", "course", "date", "day",
+            ],
+        )
+        && tk.w(i + 1) != "'s"
+}
+
+/// "twice as high a dividend this year as last", "more this week than last": the bare "last" of a
+/// comparison stands for the unit of the "this …" a few words before it in the sentence.
+fn elliptic_last(tk: &Toks, i: usize) -> Option<Cand> {
+    if i < 3 || !tk.is_any(i - 1, &["as", "than"]) || !tk.t.get(i + 1).map_or(true, |t| t.punct) {
+        return None;
+    }
+    let (s0, _) = tk.sentence_of(i);
+    let from = (i - 1).saturating_sub(10).max(s0);
+    (from..i - 2).rev().find_map(|k| {
+        let unit = match tk.w(k + 1) {
+            "year" => Unit::Year,
+            "month" => Unit::Month,
+            "week" => Unit::Week,
+            _ => return None,
+        };
+        (tk.w(k) == "this").then(|| date(i, i + 1, Val::Offset { unit, n: -1 }))
+    })
+}
+
 pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     let r = ctx.reference_date;
@@ -290,6 +327,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         }
     }
     match w {
+        "today" | "yesterday" | "tomorrow" if an_age(tk, i) => return None,
+        "last" if elliptic_last(tk, i).is_some() => return elliptic_last(tk, i),
         "today" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 0 })),
         "yesterday" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: -1 })),
         "tomorrow" => return Some(with_part_of_day(tk, i, i + 1, Val::Offset { unit: Unit::Day, n: 1 })),
@@ -540,6 +579,12 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         };
         if matches!(tk.w(k), "quarter" | "period") && (w == "latest" || tk.w(k) == "quarter") {
             return Some(date(i, k + 1, Val::Lit("XXXX-QX")).anchor(Anchor::LatestQuarter).det());
+        }
+        // "sales in the latest fiscal year": the last year whose accounts are closed, the one before
+        // the reference year
+        let k = if tk.w(k) == "fiscal" { k + 1 } else { k };
+        if tk.w(k) == "year" && tk.w(k + 1) != "-" && tk.w(k + 1) != "'s" {
+            return Some(date(i, k + 1, Val::Offset { unit: Unit::Year, n: -1 }).det());
         }
     }
     // "the 1988 quarter", "the 1989 period" (financial results)
@@ -1062,5 +1107,48 @@ mod tests {
         );
         // "since then" and a plain "then" stay out
         assert_eq!(one("It began in 1950. Since then, 427 were taken.", "1999-03-12"), "1950|DATE|1950");
+    }
+
+    #[test]
+    fn latest_fiscal_year() {
+        assert_eq!(
+            one("It had $8 billion in sales in the latest fiscal year.", "1989-11-01"),
+            "the latest fiscal year|DATE|1988"
+        );
+        assert_eq!(one("Profit in the latest year fell.", "1989-11-01"), "the latest year|DATE|1988");
+        // a quarter stays a quarter
+        assert_eq!(one("Profit in the latest quarter fell.", "1989-11-01"), "the latest quarter|DATE|1989-Q3");
+    }
+
+    #[test]
+    fn an_age_named_by_its_day() {
+        assert_eq!(one("If I were choosing the people of tomorrow, I would pick them.", "1989-11-02"), "");
+        assert_eq!(one("They are the heroes of yesterday.", "1989-11-02"), "");
+        // traps: the day itself
+        assert_eq!(one("The rate as of today is 5%.", "1989-11-02"), "today|DATE|1989-11-02");
+        assert_eq!(one("By the end of tomorrow it closes.", "1989-11-02"), "the end of tomorrow|DATE|1989-11-03");
+    }
+
+    #[test]
+    fn unit_to_unit_compounds() {
+        assert_eq!(one("He runs the day-to-day business.", "1989-10-20"), "");
+        assert_eq!(one("The year-to-year change was small.", "1989-10-20"), "");
+        // the quarter alone is still the quarter under discussion
+        assert!(one("Sales rose in the quarter.", "1989-10-20").starts_with("the quarter|DATE|"));
+    }
+
+    #[test]
+    fn last_standing_for_the_unit_compared() {
+        assert_eq!(
+            one("It would mean twice as high a dividend this year as last.", "1989-11-02"),
+            "this year|DATE|1989; last|DATE|1988"
+        );
+        assert_eq!(
+            one("Sales rose more this week than last, he said.", "1989-11-02"),
+            "this week|DATE|1989-W44; last|DATE|1989-W43"
+        );
+        // traps: "last" of a list, or with no unit compared before it
+        assert_eq!(one("He came first and she came last.", "1989-11-02"), "");
+        assert_eq!(one("It is as good as last.", "1989-11-02"), "");
     }
 }

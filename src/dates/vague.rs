@@ -31,6 +31,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         && tk.w(i - 1) == "at"
         && tk.same_sent(i - 1, i + 1)
         && !tk.is_any(i + 2, &["of", "when", "that"])
+        // "At the time Howes was captured, the group …": opening the sentence without a comma, the
+        // words after it are a clause that names the time (as "at the time when" would)
+        && !(tk.sentence_of(i - 1).0 == i - 1 && tk.w(i + 2) != "," && !tk.t.get(i + 2).map_or(true, |t| t.punct))
     {
         return Some(Cand::new(i, i + 2, TimexType::Date, Val::Lit("PAST_REF")));
     }
@@ -113,6 +116,19 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             && !tk.is_any(i + 2, &["ago", "before", "after", "later", "now"]) =>
         {
             Some(Cand::new(i, i + 2, TimexType::Duration, Val::Lit("PXX")))
+        }
+        // "stay for a fairly lengthy period", "over a short period of time": a stretch of unstated
+        // length (not "a period of growth", which says what, not how long)
+        "a" if i > 0 && tk.same_sent(i - 1, i) && tk.is_any(i - 1, &["for", "over", "within", "after", "during", "in"]) => {
+            let j = if tk.is_any(i + 1, &["fairly", "very", "relatively", "rather", "quite"]) { i + 2 } else { i + 1 };
+            if !tk.is_any(j, &["long", "lengthy", "short", "brief", "extended", "prolonged", "limited"]) || tk.w(j + 1) != "period" {
+                return None;
+            }
+            let e = if tk.w(j + 2) == "of" && tk.w(j + 3) == "time" { j + 4 } else { j + 2 };
+            if tk.w(e) == "of" {
+                return None;
+            }
+            Some(Cand::new(i, e, TimexType::Duration, Val::Lit("PXX")))
         }
         "as" if tk.w(i + 1) == "soon" && tk.w(i + 2) == "as" && tk.w(i + 3) == "possible" => lit(i + 4, "FUTURE_REF"),
         // "will soon move", "may soon seek": some time ahead; not the conjunction "as soon as" nor "too
@@ -198,6 +214,8 @@ mod tests {
         // "at the time of its founding", "at the time when": a clause follows, no point of its own
         assert_eq!(one("There were 12 members at the time of its founding.", ""), "");
         assert_eq!(one("He was away at the time when it fell.", ""), "");
+        assert_eq!(one("At the time Howes was captured, the group was stronger.", ""), "");
+        assert_eq!(one("At the time, the group was stronger.", ""), "the time|DATE|PAST_REF");
     }
 
     #[test]
@@ -239,6 +257,15 @@ mod tests {
         // a length stays a duration
         assert_eq!(one("It took one day.", "1998-03-03"), "one day|DURATION|P1D");
         assert_eq!(one("They will stay one day.", "1998-03-03"), "one day|DURATION|P1D");
+    }
+
+    #[test]
+    fn a_lengthy_period() {
+        assert_eq!(one("We're there to stay for a fairly lengthy period.", ""), "a fairly lengthy period|DURATION|PXX");
+        assert_eq!(one("Prices fell within a short period of time.", ""), "a short period of time|DURATION|PXX");
+        // traps: what the period holds, or no preposition before it
+        assert_eq!(one("They went through a long period of growth.", ""), "");
+        assert_eq!(one("A long period ended.", ""), "");
     }
 
     #[test]
