@@ -50,10 +50,21 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 /// for long inputs; a news article is one segment and takes the plain path.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annotation {
+    annotate_parallel_in(text, options, threads, offsets::Unit::Byte)
+}
+
+/// [`annotate_parallel`] with its offsets already in `unit`: the same result as
+/// `annotate_parallel` followed by [`Annotation::convert_offsets`], but each worker converts its
+/// own segment's offsets (and counts the segment's units, which place the next segment), so the
+/// conversion runs in parallel too instead of after all the workers have finished.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit: offsets::Unit) -> Annotation {
     let segments = segment::cut(text, segment::SEGMENT_BYTES);
     let threads = threads.min(segments.len());
     if threads <= 1 {
-        return annotate(text, options);
+        let mut a = annotate(text, options);
+        a.convert_offsets(text, unit);
+        return a;
     }
     let (reference_date, source) = reference_date(text, options);
     // Each worker takes the next segment not yet taken, so a slow segment holds up only its own
@@ -64,27 +75,32 @@ pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annot
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut all = segment::Stitcher::default();
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered)>();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered, usize)>();
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (tx, next, segments) = (tx.clone(), &next, &segments);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&(start, end)) = segments.get(i) else { break };
-                    if tx.send((i, annotate_segment(&text[start..end], options, reference_date))).is_err() {
+                    let piece = &text[start..end];
+                    let (layered, units) = offsets::convert_layers(piece, unit, annotate_segment(piece, options, reference_date));
+                    if tx.send((i, layered, units)).is_err() {
                         break;
                     }
                 })
             })
             .collect();
         drop(tx);
-        let mut waiting: Vec<Option<Layered>> = (0..segments.len()).map(|_| None).collect();
+        let mut waiting: Vec<Option<(Layered, usize)>> = (0..segments.len()).map(|_| None).collect();
         let mut stitched = 0;
+        // where the next segment to stitch starts, in `unit`
+        let mut base = 0;
         // Ends when every worker has hung up: all segments done, or a worker panicked.
-        for (i, layered) in rx {
-            waiting[i] = Some(layered);
-            while let Some((q, d, e, g)) = waiting.get_mut(stitched).and_then(Option::take) {
-                all.push(segments[stitched].0, q, d, e, g);
+        for (i, layered, units) in rx {
+            waiting[i] = Some((layered, units));
+            while let Some(((q, d, e, g), units)) = waiting.get_mut(stitched).and_then(Option::take) {
+                all.push(base, q, d, e, g);
+                base += units;
                 stitched += 1;
             }
         }
@@ -122,7 +138,7 @@ fn finish(reference_date: Option<Date>, reference_date_source: RefDateSource, al
 }
 
 /// One segment's layers: quotes, dates, entities, entity groups (offsets within the segment).
-type Layered = (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>);
+pub(crate) type Layered = (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>);
 
 /// Run the layers over one segment (the whole text unless it is very long; see [`segment`]).
 fn annotate_segment(

@@ -50,6 +50,25 @@ impl Annotation {
     }
 }
 
+/// Convert one segment's layers from byte offsets into `text` (the segment) to `unit`, and give
+/// the segment's length in `unit`: where the next segment starts. The parallel path converts each
+/// segment on its worker with this, so conversion is not left to one thread at the end.
+pub(crate) fn convert_layers(text: &str, unit: Unit, (quotes, dates, entities, groups): crate::Layered) -> (crate::Layered, usize) {
+    let mut a = Annotation {
+        version: String::new(),
+        reference_date: None,
+        reference_date_source: crate::model::RefDateSource::None,
+        quotes,
+        dates,
+        entities,
+        groups,
+    };
+    a.convert_offsets(text, unit);
+    let units = units_in(text.as_bytes(), unit);
+    let Annotation { quotes, dates, entities, groups, .. } = a;
+    ((quotes, dates, entities, groups), units)
+}
+
 /// Units before every 64th byte of a text, so any byte offset converts by counting at most 63
 /// bytes: linear to build, no sort, memory an eighth of the text.
 struct Checkpoints {
