@@ -28,13 +28,20 @@ pub fn cut(text: &str, max: usize) -> Vec<(usize, usize)> {
         let window = &text[start..limit];
         // Never cut in the first half of a window, so segments stay large.
         let half = window.len() / 2;
+        // Only the second half is searched (from a few bytes before it, so that a separator
+        // ending past the half is seen): a text with few separators is not scanned end to end.
+        let mut lo = half.saturating_sub(4);
+        while !window.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let tail = &window[lo..];
         // (searched one after the other: the first that is found in the second half wins)
         let candidates: [&dyn Fn() -> Option<usize>; 5] = [
-            &|| window.rfind("\n\n").map(|i| i + 2),
-            &|| window.rfind("\r\n\r\n").map(|i| i + 4),
-            &|| window.rfind('\n').map(|i| i + 1),
-            &|| window.rfind(". ").map(|i| i + 2),
-            &|| window.rfind(' ').map(|i| i + 1),
+            &|| tail.rfind("\n\n").map(|i| lo + i + 2),
+            &|| tail.rfind("\r\n\r\n").map(|i| lo + i + 4),
+            &|| tail.rfind('\n').map(|i| lo + i + 1),
+            &|| tail.rfind(". ").map(|i| lo + i + 2),
+            &|| tail.rfind(' ').map(|i| lo + i + 1),
         ];
         let at = candidates.iter().filter_map(|f| f()).find(|&i| i > half).unwrap_or(window.len());
         out.push((start, start + at));
@@ -155,6 +162,53 @@ mod tests {
             assert!(text.is_char_boundary(a) && text.is_char_boundary(b) && a < b);
         }
         assert_eq!(cuts.last().unwrap().1, text.len());
+    }
+
+    /// The cut as first written: every window searched end to end.
+    fn cut_searching_whole_windows(text: &str, max: usize) -> Vec<(usize, usize)> {
+        let (mut out, mut start, max) = (Vec::new(), 0, max.max(16));
+        while text.len() - start > max {
+            let mut limit = start + max;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = &text[start..limit];
+            let half = window.len() / 2;
+            let found = [
+                window.rfind("\n\n").map(|i| i + 2),
+                window.rfind("\r\n\r\n").map(|i| i + 4),
+                window.rfind('\n').map(|i| i + 1),
+                window.rfind(". ").map(|i| i + 2),
+                window.rfind(' ').map(|i| i + 1),
+            ];
+            let at = found.into_iter().flatten().find(|&i| i > half).unwrap_or(window.len());
+            out.push((start, start + at));
+            start += at;
+        }
+        out.push((start, text.len()));
+        out
+    }
+
+    #[test]
+    fn searching_the_second_half_cuts_where_the_whole_window_did() {
+        // separators of every kind at every distance from a window's half, and multi-byte text
+        let pieces = ["ab", "\n\n", "\r\n\r\n", "\n", ". ", " ", "é", "😀", "xyz"];
+        let mut text = String::new();
+        let mut x = 7u32;
+        while text.len() < 20_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            text.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            if (x >> 8) % 5 == 0 {
+                text.push_str(&"w".repeat((x % 40) as usize));
+            }
+        }
+        for max in [16, 17, 20, 33, 64, 100, 257, 1000] {
+            assert_eq!(cut(&text, max), cut_searching_whole_windows(&text, max), "max {max}");
+        }
+        let sparse = format!("{}\n\n{}", "a".repeat(120), "b".repeat(500));
+        for max in [100, 200, 241, 242, 243, 300] {
+            assert_eq!(cut(&sparse, max), cut_searching_whole_windows(&sparse, max), "max {max}");
+        }
     }
 
     #[test]
