@@ -603,7 +603,9 @@ impl DocInfo {
         (t.form as u64, flags)
     }
 
-    /// The static features of token `i` that read its neighbours.
+    /// The static features of token `i` that read its neighbours (in the trainer's order; the
+    /// tagger takes the same keys in two parts, [`DocInfo::word_context_features`] and
+    /// [`DocInfo::shape_context_features`]).
     pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
         let (a, b) = self.sents[self.sent_of[i] as usize];
         let t = &self.toks[i];
@@ -641,6 +643,78 @@ impl DocInfo {
         out.push(feat2(33, ln1, cls));
         out.push(feat3(34, cl(p2, 7), cp1, cls));
         out.push(feat3(35, cls, cn1, cl(n2, 8)));
+    }
+
+    /// The neighbours of token `i` within its sentence: two before, one before, one after, two
+    /// after (`None` past the sentence's edges).
+    #[inline]
+    fn neighbours(&self, i: usize) -> [Option<&TokInfo>; 4] {
+        let (a, b) = self.sents[self.sent_of[i] as usize];
+        let at = |j: usize| if j >= a && j < b { Some(&self.toks[j]) } else { None };
+        [at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), at(i + 1), at(i + 2)]
+    }
+
+    /// The context features that read the neighbours' words and gazetteer bits.
+    #[inline]
+    pub fn word_context_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let [p2, p1, n1, n2] = self.neighbours(i);
+        let lw = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.lower);
+        let (lp1, ln1) = (lw(p1, BOS), lw(n1, EOS));
+        let cls = t.cls as u64;
+        out.reserve(16);
+        out.push(feat(13, lp1));
+        out.push(feat(14, ln1));
+        out.push(feat(15, lw(p2, BOS)));
+        out.push(feat(16, lw(n2, EOS)));
+        out.push(feat2(22, lp1, t.lower));
+        out.push(feat2(23, t.lower, ln1));
+        for (x, tid) in [(p1, 29), (n1, 30)] {
+            let mut g = x.map_or(0, |t| t.gaz);
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(tid, b));
+            }
+        }
+        out.push(feat2(32, lp1, cls));
+        out.push(feat2(33, ln1, cls));
+    }
+
+    /// What [`DocInfo::shape_context_features`] reads of token `i` and its neighbours: their
+    /// shapes and classes and the headline flag. Few distinct values in a document, so the
+    /// tagger scores these features once per distinct key.
+    #[inline]
+    pub fn shape_context_key(&self, i: usize) -> [u64; 4] {
+        let t = &self.toks[i];
+        let [p2, p1, n1, n2] = self.neighbours(i);
+        let sh = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.shape);
+        let cl = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.cls as u64);
+        let small = t.caps_sent as u64
+            | cl(p2, 7) << 4
+            | cl(p1, 7) << 8
+            | (t.cls as u64) << 12
+            | cl(n1, 8) << 16
+            | cl(n2, 8) << 20;
+        [sh(p1, BOS), sh(n1, EOS), t.shape, small]
+    }
+
+    /// The context features that read only shapes, classes and the headline flag (see
+    /// [`DocInfo::shape_context_key`]).
+    #[inline]
+    pub fn shape_context_features(&self, i: usize, out: &mut Vec<u32>) {
+        let [sp1, sn1, shape, small] = self.shape_context_key(i);
+        let caps = small & 1;
+        let part = |k: u32| small >> k & 0xf;
+        let (cp2, cp1, cls, cn1, cn2) = (part(4), part(8), part(12), part(16), part(20));
+        out.reserve(8);
+        out.push(feat2(17, sp1, caps));
+        out.push(feat2(18, sn1, caps));
+        out.push(feat3(19, sp1, shape, caps));
+        out.push(feat3(20, shape, sn1, caps));
+        out.push(feat3(21, cp1, cls, cn1));
+        out.push(feat3(34, cp2, cp1, cls));
+        out.push(feat3(35, cls, cn1, cn2));
     }
 
     /// Static features of token `i` (appended to `out`): those of the token alone, then those
