@@ -647,7 +647,7 @@ impl DocInfo {
 
     /// The neighbours of token `i` within its sentence: two before, one before, one after, two
     /// after (`None` past the sentence's edges).
-    #[inline]
+    #[inline(always)]
     fn neighbours(&self, i: usize) -> [Option<&TokInfo>; 4] {
         let (a, b) = self.sents[self.sent_of[i] as usize];
         let at = |j: usize| if j >= a && j < b { Some(&self.toks[j]) } else { None };
@@ -655,7 +655,7 @@ impl DocInfo {
     }
 
     /// The context features that read the neighbours' words and gazetteer bits.
-    #[inline]
+    #[inline(always)]
     pub fn word_context_features(&self, i: usize, out: &mut Vec<u32>) {
         let t = &self.toks[i];
         let [p2, p1, n1, n2] = self.neighbours(i);
@@ -684,7 +684,7 @@ impl DocInfo {
     /// What [`DocInfo::shape_context_features`] reads of token `i` and its neighbours: their
     /// shapes and classes and the headline flag. Few distinct values in a document, so the
     /// tagger scores these features once per distinct key.
-    #[inline]
+    #[inline(always)]
     pub fn shape_context_key(&self, i: usize) -> [u64; 4] {
         let t = &self.toks[i];
         let [p2, p1, n1, n2] = self.neighbours(i);

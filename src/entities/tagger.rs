@@ -86,7 +86,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let mut uni_of_form = vec![u32::MAX; info.forms.len()];
     let mut uni_rows: Vec<(u64, [i32; NTAGS])> = Vec::with_capacity(info.forms.len().min(scored));
     let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> = FastMap::default();
-    let mut shapes: FastMap<[u64; 4], [i32; NTAGS]> = FastMap::default();
+    let mut shapes: FastMap<[u64; 4], [i32; NTAGS]> = FastMap::with_capacity_and_hasher(scored.min(2048), Default::default());
     let score = |feats: &mut Vec<u32>, add: &dyn Fn(&mut Vec<u32>)| {
         feats.clear();
         add(feats);
