@@ -23,15 +23,33 @@ impl<W: Write> Out<W> {
 
     #[inline(always)]
     fn num(&mut self, mut n: usize) {
+        // two digits per division, from a table of "00".."99"
+        const PAIRS: [[u8; 2]; 100] = {
+            let mut t = [[0u8; 2]; 100];
+            let mut k = 0;
+            while k < 100 {
+                t[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+                k += 1;
+            }
+            t
+        };
         let mut digits = [0u8; 20];
         let mut i = digits.len();
-        loop {
+        while n >= 100 {
+            let p = PAIRS[n % 100];
+            n /= 100;
+            i -= 2;
+            digits[i] = p[0];
+            digits[i + 1] = p[1];
+        }
+        if n >= 10 {
+            let p = PAIRS[n];
+            i -= 2;
+            digits[i] = p[0];
+            digits[i + 1] = p[1];
+        } else {
             i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            digits[i] = b'0' + n as u8;
         }
         self.buf.extend_from_slice(&digits[i..]);
     }

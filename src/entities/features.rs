@@ -432,6 +432,24 @@ fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> (TokInfo, 
     (tok, Form { word, pre, suf, hy_first, hy_last })
 }
 
+/// A token of at most 7 bytes as one number: its bytes little-endian in bits 0-55 and its length
+/// in bits 56-58 (bits 59 and up are free); `None` for a longer token.
+#[inline(always)]
+fn pack_short(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let bytes = match n {
+        // two overlapping reads: the bytes they share are the same
+        4..=7 => {
+            let read = |b: &[u8]| b.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+            read(w) | read(&w[n - 4..]) << (8 * (n - 4))
+        }
+        1..=3 => w[0] as u64 | (w[n / 2] as u64) << (8 * (n / 2)) | (w[n - 1] as u64) << (8 * (n - 1)),
+        0 => 0,
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
+}
+
 impl DocInfo {
     /// Compute the base hashes and document statistics of `doc`.
     pub fn new(doc: &Doc, gaz: &Gazetteer) -> DocInfo {
@@ -441,14 +459,17 @@ impl DocInfo {
         // words repeat: each distinct token is hashed once per document, and each distinct
         // lower-cased form numbered (document statistics are then kept in plain vectors)
         let bytes = doc.text.as_bytes();
-        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 16 + 1, Default::default());
+        // tokens of up to 7 bytes (most of them) are looked up by their bytes, length and kind
+        // packed into one number: one multiply to hash, no byte comparison
+        let mut seen_short: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut forms = Vec::with_capacity(n / 4 + 1);
         let mut first_of_form: Vec<TokInfo> = Vec::with_capacity(n / 4 + 1);
         for (i, t) in doc.tokens.iter().enumerate() {
             // looked up by bytes (no char-boundary checks); the text is read only for a new form
-            let key = (bytes.get(t.start..t.end).unwrap_or_default(), t.kind as u8);
-            let f = *seen.entry(key).or_insert_with(|| {
+            let key = bytes.get(t.start..t.end).unwrap_or_default();
+            let new_form = || {
                 let (mut info, form) = token_info(doc.tok(i), t.kind, &mut buf);
                 let next = lids.len() as u32;
                 info.lid = *lids.entry(info.lower).or_insert(next);
@@ -456,7 +477,11 @@ impl DocInfo {
                 forms.push(form);
                 first_of_form.push(info);
                 info.form
-            });
+            };
+            let f = match pack_short(key) {
+                Some(p) => *seen_short.entry(p | (t.kind as u64) << 59).or_insert_with(new_form),
+                None => *seen.entry((key, t.kind as u8)).or_insert_with(new_form),
+            };
             toks.push(first_of_form[f as usize]);
         }
         let n_lower = lids.len();
@@ -846,6 +871,19 @@ mod tests {
             }
             assert!(pairs > 0, "the text repeats words with the same flags");
         });
+    }
+
+    #[test]
+    fn short_tokens_pack_exactly() {
+        let words: [&[u8]; 10] = [b"", b"a", b"ab", b"abc", b"abcd", b"abcde", b"abcdef", b"abcdefg", b"\0", b"a\0"];
+        for w in words {
+            let mut b = [0u8; 8];
+            b[..w.len()].copy_from_slice(w);
+            let want = u64::from_le_bytes(b) | (w.len() as u64) << 56;
+            assert_eq!(pack_short(w), Some(want), "{w:?}");
+        }
+        assert_eq!(pack_short(b"abcdefgh"), None);
+        assert_ne!(pack_short(b"a"), pack_short(b"a\0"));
     }
 
     #[test]

@@ -35,8 +35,8 @@ impl Hasher for FastHasher {
         // or the first, middle and last byte (with the length, the word tells the tails apart)
         let n = r.len();
         if n >= 4 {
-            let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as u64;
-            let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]) as u64;
+            let read = |b: &[u8]| b.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+            let (lo, hi) = (read(r), read(&r[n - 4..]));
             self.add((lo | hi << 32) ^ ((n as u64) << 59));
         } else if n > 0 {
             let x = r[0] as u64 | (r[n / 2] as u64) << 8 | (r[n - 1] as u64) << 16;
