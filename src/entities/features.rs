@@ -754,9 +754,20 @@ impl DocInfo {
     /// document. `hist[w]` holds counts per type (0..4) and `O` (index 4) over all occurrences;
     /// `own` is this token's own first-pass tag, which is taken out.
     pub fn history_features(&self, i: usize, counts: &[u16; 5], own: u8, out: &mut Vec<u32>) {
+        if let Some(key) = self.history_key(i, counts, own) {
+            history_features_of(key, out);
+        }
+    }
+
+    /// What [`DocInfo::history_features`] reads, in one number (`None`: the token has none):
+    /// bit 0 clear and the class above it when the word is not seen elsewhere; else bit 0 set,
+    /// the best label in bits 1-3, the sentence flags in bits 4-5, and for each label `k` in bits
+    /// `6 + 3k` its share of the other occurrences plus one (0: none). Few distinct values, so the
+    /// tagger scores each once.
+    pub fn history_key(&self, i: usize, counts: &[u16; 5], own: u8) -> Option<u64> {
         let t = &self.toks[i];
         if !matches!(t.cls, Cls::Cap | Cls::AllCaps) && !(t.cls == Cls::Lower && t.caps_sent) {
-            return;
+            return None;
         }
         let mut c = *counts;
         match tags::typ(own) {
@@ -765,8 +776,7 @@ impl DocInfo {
         }
         let total: u32 = c.iter().map(|&x| x as u32).sum();
         if total == 0 {
-            out.push(feat(40, t.cls as u64));
-            return;
+            return Some((t.cls as u64) << 1);
         }
         let mut best = 4;
         for k in 0..5 {
@@ -774,12 +784,28 @@ impl DocInfo {
                 best = k;
             }
         }
-        out.push(feat2(41, best as u64, t.first as u64 | (t.caps_sent as u64) << 1));
+        let mut key = 1 | (best as u64) << 1 | (t.first as u64 | (t.caps_sent as u64) << 1) << 4;
         for k in 0..5 {
             if c[k] > 0 {
                 let frac = (c[k] as u32 * 4 / total).min(3) as u64;
-                out.push(feat2(42, k as u64, frac));
+                key |= (frac + 1) << (6 + 3 * k);
             }
+        }
+        Some(key)
+    }
+}
+
+/// The document-level features of a [`DocInfo::history_key`] (appended to `out`).
+pub fn history_features_of(key: u64, out: &mut Vec<u32>) {
+    if key & 1 == 0 {
+        out.push(feat(40, key >> 1));
+        return;
+    }
+    out.push(feat2(41, key >> 1 & 7, key >> 4 & 3));
+    for k in 0..5 {
+        let f = key >> (6 + 3 * k) & 7;
+        if f > 0 {
+            out.push(feat2(42, k as u64, f - 1));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
+use super::features::{history_features_of, mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
 use super::model::{Bilou, Lattice, Model};
 use super::rules;
@@ -141,17 +141,19 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     // second pass: document-level history
     let hist = history_by_form(&info, &out);
     let mut changed = vec![false; info.sents.len()];
+    let mut history_rows: KeyMap<[i32; NTAGS]> = KeyMap::default();
     for i in 0..n {
         // only these tokens have history features (and their own form was counted); a skipped
         // one (a letter of a script without case) stays `O` whatever its scores
         let t = &info.toks[i];
         if !skip[i] && (matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent)) {
-            let c = &hist[t.lid as usize];
-            feats.clear();
-            info.history_features(i, c, out[i], &mut feats);
-            if !feats.is_empty() {
+            // the features read little (see `history_key`): each distinct key is scored once
+            if let Some(key) = info.history_key(i, &hist[t.lid as usize], out[i]) {
+                let h = history_rows.entry(key).or_insert_with(|| score(&mut feats, &|f| history_features_of(key, f)));
                 let r = row_of[i] as usize * NTAGS;
-                model.add_scores(&feats, &mut em[r..r + NTAGS]);
+                for (e, x) in em[r..r + NTAGS].iter_mut().zip(h.iter()) {
+                    *e += x;
+                }
                 changed[info.sent_of[i] as usize] = true;
             }
         }
