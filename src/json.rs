@@ -71,6 +71,13 @@ impl<W: Write> Out<W> {
             }
             i += 8;
         }
+        // fewer than eight bytes left and all before them clean: the final eight read as one word
+        if i < bytes.len() && i + 8 > bytes.len() && bytes.len() >= 8 {
+            let w = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().unwrap_or([0; 8]));
+            if !needs_escape(w) {
+                i = bytes.len();
+            }
+        }
         for (i, &b) in bytes.iter().enumerate().skip(i) {
             if b >= 0x20 && b != b'"' && b != b'\\' {
                 continue;
@@ -300,6 +307,22 @@ mod tests {
                     w[at] = special;
                     let want = w.iter().any(|&b| byte_needs(b));
                     assert_eq!(needs_escape(u64::from_le_bytes(w)), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        // an escape in each place of strings of 0 to 24 bytes: in a full word, in the tail, both
+        for len in 0..25 {
+            for at in 0..len {
+                for special in ["\"", "\\", "\n", "\u{1}"] {
+                    let mut s: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+                    s.replace_range(at..at + 1, special);
+                    let mut o = Out { buf: Vec::new(), inner: Vec::new() };
+                    o.str(&s);
+                    assert_eq!(String::from_utf8(o.buf).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
                 }
             }
         }

@@ -46,7 +46,19 @@ impl Annotation {
             return;
         }
         let marks = Checkpoints::new(text, unit);
-        self.for_each_offset_mut(&mut |o| *o = marks.get(text, *o));
+        // offsets mostly come in text order (a span's start, then its end): each is counted on
+        // from the one before when that lies in the same block, below it
+        let mut last = (0usize, 0usize);
+        self.for_each_offset_mut(&mut |o| {
+            let b = floor_boundary(text, *o);
+            let u = if last.0 <= b && last.0 / BLOCK == b / BLOCK {
+                last.1 + units_in(&text.as_bytes()[last.0..b], unit)
+            } else {
+                marks.get(text, b)
+            };
+            last = (b, u);
+            *o = u;
+        });
     }
 }
 
@@ -94,6 +106,16 @@ fn word_units(w: u64, unit: Unit) -> usize {
     n
 }
 
+/// `b` clamped to the text and floored to a character boundary.
+#[inline]
+fn floor_boundary(text: &str, b: usize) -> usize {
+    let mut b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
 impl Checkpoints {
     fn new(text: &str, unit: Unit) -> Checkpoints {
         let mut before = Vec::with_capacity(text.len() / BLOCK + 1);
@@ -108,10 +130,7 @@ impl Checkpoints {
 
     /// The offset of byte `b`, floored to a character boundary (and clamped to the text).
     fn get(&self, text: &str, b: usize) -> usize {
-        let mut b = b.min(text.len());
-        while !text.is_char_boundary(b) {
-            b -= 1;
-        }
+        let b = floor_boundary(text, b);
         let k = b / BLOCK;
         // a block start may fall inside a character: counting lead bytes from there is still
         // exact, since the character's lead byte lies in an earlier block
