@@ -78,15 +78,13 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let mut feats = Vec::with_capacity(64);
     // A token's row is the sum of three parts, each scored once per distinct key it reads (the
     // sums are of integers, so the parts may be added in any order):
-    // - the features of the token alone, by its form and flags: the first flags seen of each form
-    //   in `uni_rows` (most forms are seen with one), others in `unigram`;
+    // - the features of the token alone, by its form and flags;
     // - the context features that read only shapes and classes, by `shape_context_key` (a few
     //   thousand distinct keys in a long text);
     // - the context features that read the neighbours' words, scored for every token.
-    let mut uni_of_form = vec![u32::MAX; info.forms.len()];
-    let mut uni_rows: Vec<(u64, [i32; NTAGS])> = Vec::with_capacity(info.forms.len().min(scored));
-    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> = FastMap::default();
-    let mut shapes: FastMap<[u64; 4], [i32; NTAGS]> = FastMap::with_capacity_and_hasher(scored.min(2048), Default::default());
+    let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> =
+        FastMap::with_capacity_and_hasher(info.forms.len().min(scored) + 1, Default::default());
+    let mut shapes: FastMap<[u64; 4], [i32; NTAGS]> = FastMap::default();
     let score = |feats: &mut Vec<u32>, add: &dyn Fn(&mut Vec<u32>)| {
         feats.clear();
         add(feats);
@@ -100,20 +98,7 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
         }
         row_of[i] = (em.len() / NTAGS) as u32;
         let key = info.unigram_key(i);
-        let (form, flags) = (key.0 as usize, key.1);
-        let slot = uni_of_form.get(form).copied().unwrap_or(u32::MAX) as usize;
-        let mut row = match uni_rows.get(slot) {
-            Some(&(f, ref u)) if f == flags => *u,
-            Some(_) => *unigram.entry(key).or_insert_with(|| score(&mut feats, &|f| info.unigram_features(i, f))),
-            None => {
-                let u = score(&mut feats, &|f| info.unigram_features(i, f));
-                if let Some(s) = uni_of_form.get_mut(form) {
-                    *s = uni_rows.len() as u32;
-                    uni_rows.push((flags, u));
-                }
-                u
-            }
-        };
+        let mut row = *unigram.entry(key).or_insert_with(|| score(&mut feats, &|f| info.unigram_features(i, f)));
         let sh = shapes
             .entry(info.shape_context_key(i))
             .or_insert_with(|| score(&mut feats, &|f| info.shape_context_features(i, f)));
