@@ -50,10 +50,20 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 /// for long inputs; a news article is one segment and takes the plain path.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annotation {
+    annotate_parallel_in(text, options, threads, offsets::Unit::Byte)
+}
+
+/// [`annotate_parallel`] with every offset in `unit` (as [`Annotation::convert_offsets`] gives
+/// them): each thread converts its own segments' offsets, so the conversion is no longer a
+/// one-thread step after the annotation.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit: offsets::Unit) -> Annotation {
     let segments = segment::cut(text, segment::SEGMENT_BYTES);
     let threads = threads.min(segments.len());
     if threads <= 1 {
-        return annotate(text, options);
+        let mut a = annotate(text, options);
+        a.convert_offsets(text, unit);
+        return a;
     }
     let (reference_date, source) = reference_date(text, options);
     // Each worker takes the next segment not yet taken, so a slow segment holds up only its own
@@ -63,28 +73,34 @@ pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annot
     // them are in, and kept until then.
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut all = segment::Stitcher::default();
+    // where the next segment to stitch starts, in `unit`s (segments are cut at char boundaries,
+    // so a segment's offsets in `unit`s plus this are the whole text's)
+    let mut start_units = 0;
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered)>();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered, usize)>();
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (tx, next, segments) = (tx.clone(), &next, &segments);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&(start, end)) = segments.get(i) else { break };
-                    if tx.send((i, annotate_segment(&text[start..end], options, reference_date))).is_err() {
+                    let seg = &text[start..end];
+                    let layered = in_unit(seg, annotate_segment(seg, options, reference_date), unit);
+                    if tx.send((i, layered, offsets::len_in(seg, unit))).is_err() {
                         break;
                     }
                 })
             })
             .collect();
         drop(tx);
-        let mut waiting: Vec<Option<Layered>> = (0..segments.len()).map(|_| None).collect();
+        let mut waiting: Vec<Option<(Layered, usize)>> = (0..segments.len()).map(|_| None).collect();
         let mut stitched = 0;
         // Ends when every worker has hung up: all segments done, or a worker panicked.
-        for (i, layered) in rx {
-            waiting[i] = Some(layered);
-            while let Some((q, d, e, g)) = waiting.get_mut(stitched).and_then(Option::take) {
-                all.push(segments[stitched].0, q, d, e, g);
+        for (i, layered, len) in rx {
+            waiting[i] = Some((layered, len));
+            while let Some(((q, d, e, g), len)) = waiting.get_mut(stitched).and_then(Option::take) {
+                all.push(start_units, q, d, e, g);
+                start_units += len;
                 stitched += 1;
             }
         }
@@ -95,6 +111,25 @@ pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annot
         }
     });
     finish(reference_date, source, all)
+}
+
+/// One segment's layers with their offsets (bytes into `text`) converted to `unit`.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_unit(text: &str, (quotes, dates, entities, groups): Layered, unit: offsets::Unit) -> Layered {
+    if unit == offsets::Unit::Byte {
+        return (quotes, dates, entities, groups);
+    }
+    let mut a = Annotation {
+        version: String::new(),
+        reference_date: None,
+        reference_date_source: RefDateSource::None,
+        quotes,
+        dates,
+        entities,
+        groups,
+    };
+    a.convert_offsets(text, unit);
+    (a.quotes, a.dates, a.entities, a.groups)
 }
 
 /// The reference date: the caller's, else a dateline in the text, else none.

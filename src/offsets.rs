@@ -62,6 +62,11 @@ impl Annotation {
     }
 }
 
+/// Length of `text` in `unit`s.
+pub fn len_in(text: &str, unit: Unit) -> usize {
+    units_in(text.as_bytes(), unit)
+}
+
 /// Units before every 64th byte of a text, so any byte offset converts by counting at most 63
 /// bytes: linear to build, no sort, memory an eighth of the text.
 struct Checkpoints {
