@@ -210,12 +210,17 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
         }
         let len = j + 1 - i;
         let mut h = 0x51u64;
-        for t in &info.toks[i..=j] {
+        for (k, t) in info.toks[i..=j].iter().enumerate() {
             h = mix(h, t.lower);
+            // its shorter starts (of two words or more) are known too, as no name (0) unless
+            // they are one: the search below stops at the first run of words no name starts with
+            if k >= 1 && k < len - 1 {
+                forms.entry(h).or_insert(0);
+            }
         }
         let e = forms.entry(h).or_insert(ty as u8 + 1);
         if *e != ty as u8 + 1 {
-            *e = 0xff; // the same words with two labels: leave them alone
+            *e = if *e == 0 { ty as u8 + 1 } else { 0xff }; // the same words with two labels: leave them alone
         }
         max_len = max_len.max(len);
         if ty == 0 {
@@ -260,10 +265,9 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
                 }
                 h = mix(h, info.toks[k].lower);
                 if len >= 2 {
-                    if let Some(&ty) = forms.get(&h) {
-                        if ty != 0xff && (k + 1 >= b || tags_[k + 1] == tags::O && !capital(k + 1)) {
-                            found = Some((len, ty as usize - 1));
-                        }
+                    let Some(&ty) = forms.get(&h) else { break };
+                    if ty != 0 && ty != 0xff && (k + 1 >= b || tags_[k + 1] == tags::O && !capital(k + 1)) {
+                        found = Some((len, ty as usize - 1));
                     }
                 }
             }
