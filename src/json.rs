@@ -23,15 +23,33 @@ impl<W: Write> Out<W> {
 
     #[inline(always)]
     fn num(&mut self, mut n: usize) {
+        // two digits per division, from a table of "00".."99"
+        const PAIRS: [[u8; 2]; 100] = {
+            let mut t = [[0u8; 2]; 100];
+            let mut k = 0;
+            while k < 100 {
+                t[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+                k += 1;
+            }
+            t
+        };
         let mut digits = [0u8; 20];
         let mut i = digits.len();
-        loop {
+        while n >= 100 {
+            let p = PAIRS[n % 100];
+            n /= 100;
+            i -= 2;
+            digits[i] = p[0];
+            digits[i + 1] = p[1];
+        }
+        if n >= 10 {
+            let p = PAIRS[n];
+            i -= 2;
+            digits[i] = p[0];
+            digits[i + 1] = p[1];
+        } else {
             i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            digits[i] = b'0' + n as u8;
         }
         self.buf.extend_from_slice(&digits[i..]);
     }
@@ -52,6 +70,13 @@ impl<W: Write> Out<W> {
                 break;
             }
             i += 8;
+        }
+        // fewer than eight bytes left and all before them clean: the final eight read as one word
+        if i < bytes.len() && i + 8 > bytes.len() && bytes.len() >= 8 {
+            let w = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().unwrap_or([0; 8]));
+            if !needs_escape(w) {
+                i = bytes.len();
+            }
         }
         for (i, &b) in bytes.iter().enumerate().skip(i) {
             if b >= 0x20 && b != b'"' && b != b'\\' {
@@ -282,6 +307,22 @@ mod tests {
                     w[at] = special;
                     let want = w.iter().any(|&b| byte_needs(b));
                     assert_eq!(needs_escape(u64::from_le_bytes(w)), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        // an escape in each place of strings of 0 to 24 bytes: in a full word, in the tail, both
+        for len in 0..25 {
+            for at in 0..len {
+                for special in ["\"", "\\", "\n", "\u{1}"] {
+                    let mut s: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+                    s.replace_range(at..at + 1, special);
+                    let mut o = Out { buf: Vec::new(), inner: Vec::new() };
+                    o.str(&s);
+                    assert_eq!(String::from_utf8(o.buf).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
                 }
             }
         }

@@ -53,10 +53,9 @@ pub fn annotate_parallel(text: &str, options: &Options, threads: usize) -> Annot
     annotate_parallel_in(text, options, threads, offsets::Unit::Byte)
 }
 
-/// [`annotate_parallel`] with its offsets already in `unit`: the same result as
-/// `annotate_parallel` followed by [`Annotation::convert_offsets`], but each worker converts its
-/// own segment's offsets (and counts the segment's units, which place the next segment), so the
-/// conversion runs in parallel too instead of after all the workers have finished.
+/// [`annotate_parallel`] with every offset in `unit` (as [`Annotation::convert_offsets`] gives
+/// them): each thread converts its own segments' offsets, so the conversion is no longer a
+/// one-thread step after the annotation.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit: offsets::Unit) -> Annotation {
     let segments = segment::cut(text, segment::SEGMENT_BYTES);
@@ -74,6 +73,9 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
     // them are in, and kept until then.
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut all = segment::Stitcher::default();
+    // where the next segment to stitch starts, in `unit`s (segments are cut at char boundaries,
+    // so a segment's offsets in `unit`s plus this are the whole text's)
+    let mut start_units = 0;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Layered, usize)>();
         let workers: Vec<_> = (0..threads)
@@ -82,9 +84,9 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&(start, end)) = segments.get(i) else { break };
-                    let piece = &text[start..end];
-                    let (layered, units) = offsets::convert_layers(piece, unit, annotate_segment(piece, options, reference_date));
-                    if tx.send((i, layered, units)).is_err() {
+                    let seg = &text[start..end];
+                    let layered = in_unit(seg, annotate_segment(seg, options, reference_date), unit);
+                    if tx.send((i, layered, offsets::len_in(seg, unit))).is_err() {
                         break;
                     }
                 })
@@ -93,14 +95,12 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
         drop(tx);
         let mut waiting: Vec<Option<(Layered, usize)>> = (0..segments.len()).map(|_| None).collect();
         let mut stitched = 0;
-        // where the next segment to stitch starts, in `unit`
-        let mut base = 0;
         // Ends when every worker has hung up: all segments done, or a worker panicked.
-        for (i, layered, units) in rx {
-            waiting[i] = Some((layered, units));
-            while let Some(((q, d, e, g), units)) = waiting.get_mut(stitched).and_then(Option::take) {
-                all.push(base, q, d, e, g);
-                base += units;
+        for (i, layered, len) in rx {
+            waiting[i] = Some((layered, len));
+            while let Some(((q, d, e, g), len)) = waiting.get_mut(stitched).and_then(Option::take) {
+                all.push(start_units, q, d, e, g);
+                start_units += len;
                 stitched += 1;
             }
         }
@@ -111,6 +111,25 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
         }
     });
     finish(reference_date, source, all)
+}
+
+/// One segment's layers with their offsets (bytes into `text`) converted to `unit`.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_unit(text: &str, (quotes, dates, entities, groups): Layered, unit: offsets::Unit) -> Layered {
+    if unit == offsets::Unit::Byte {
+        return (quotes, dates, entities, groups);
+    }
+    let mut a = Annotation {
+        version: String::new(),
+        reference_date: None,
+        reference_date_source: RefDateSource::None,
+        quotes,
+        dates,
+        entities,
+        groups,
+    };
+    a.convert_offsets(text, unit);
+    (a.quotes, a.dates, a.entities, a.groups)
 }
 
 /// The reference date: the caller's, else a dateline in the text, else none.
@@ -138,7 +157,7 @@ fn finish(reference_date: Option<Date>, reference_date_source: RefDateSource, al
 }
 
 /// One segment's layers: quotes, dates, entities, entity groups (offsets within the segment).
-pub(crate) type Layered = (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>);
+type Layered = (Vec<Quote>, Vec<Timex>, Vec<Entity>, Vec<Group>);
 
 /// Run the layers over one segment (the whole text unless it is very long; see [`segment`]).
 fn annotate_segment(

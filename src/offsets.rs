@@ -46,27 +46,25 @@ impl Annotation {
             return;
         }
         let marks = Checkpoints::new(text, unit);
-        self.for_each_offset_mut(&mut |o| *o = marks.get(text, *o));
+        // offsets mostly come in text order (a span's start, then its end): each is counted on
+        // from the one before when that lies in the same block, below it
+        let mut last = (0usize, 0usize);
+        self.for_each_offset_mut(&mut |o| {
+            let b = floor_boundary(text, *o);
+            let u = if last.0 <= b && last.0 / BLOCK == b / BLOCK {
+                last.1 + units_in(&text.as_bytes()[last.0..b], unit)
+            } else {
+                marks.get(text, b)
+            };
+            last = (b, u);
+            *o = u;
+        });
     }
 }
 
-/// Convert one segment's layers from byte offsets into `text` (the segment) to `unit`, and give
-/// the segment's length in `unit`: where the next segment starts. The parallel path converts each
-/// segment on its worker with this, so conversion is not left to one thread at the end.
-pub(crate) fn convert_layers(text: &str, unit: Unit, (quotes, dates, entities, groups): crate::Layered) -> (crate::Layered, usize) {
-    let mut a = Annotation {
-        version: String::new(),
-        reference_date: None,
-        reference_date_source: crate::model::RefDateSource::None,
-        quotes,
-        dates,
-        entities,
-        groups,
-    };
-    a.convert_offsets(text, unit);
-    let units = units_in(text.as_bytes(), unit);
-    let Annotation { quotes, dates, entities, groups, .. } = a;
-    ((quotes, dates, entities, groups), units)
+/// Length of `text` in `unit`s.
+pub fn len_in(text: &str, unit: Unit) -> usize {
+    units_in(text.as_bytes(), unit)
 }
 
 /// Units before every 64th byte of a text, so any byte offset converts by counting at most 63
@@ -113,6 +111,16 @@ fn word_units(w: u64, unit: Unit) -> usize {
     n
 }
 
+/// `b` clamped to the text and floored to a character boundary.
+#[inline]
+fn floor_boundary(text: &str, b: usize) -> usize {
+    let mut b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
 impl Checkpoints {
     fn new(text: &str, unit: Unit) -> Checkpoints {
         let mut before = Vec::with_capacity(text.len() / BLOCK + 1);
@@ -127,10 +135,7 @@ impl Checkpoints {
 
     /// The offset of byte `b`, floored to a character boundary (and clamped to the text).
     fn get(&self, text: &str, b: usize) -> usize {
-        let mut b = b.min(text.len());
-        while !text.is_char_boundary(b) {
-            b -= 1;
-        }
+        let b = floor_boundary(text, b);
         let k = b / BLOCK;
         // a block start may fall inside a character: counting lead bytes from there is still
         // exact, since the character's lead byte lies in an earlier block

@@ -432,6 +432,24 @@ fn general_token_info(s: &str, kind: TokKind, buf: &mut Vec<char>) -> (TokInfo, 
     (tok, Form { word, pre, suf, hy_first, hy_last })
 }
 
+/// A token of at most 7 bytes as one number: its bytes little-endian in bits 0-55 and its length
+/// in bits 56-58 (bits 59 and up are free); `None` for a longer token.
+#[inline(always)]
+fn pack_short(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let bytes = match n {
+        // two overlapping reads: the bytes they share are the same
+        4..=7 => {
+            let read = |b: &[u8]| b.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+            read(w) | read(&w[n - 4..]) << (8 * (n - 4))
+        }
+        1..=3 => w[0] as u64 | (w[n / 2] as u64) << (8 * (n / 2)) | (w[n - 1] as u64) << (8 * (n - 1)),
+        0 => 0,
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
+}
+
 impl DocInfo {
     /// Compute the base hashes and document statistics of `doc`.
     pub fn new(doc: &Doc, gaz: &Gazetteer) -> DocInfo {
@@ -441,14 +459,17 @@ impl DocInfo {
         // words repeat: each distinct token is hashed once per document, and each distinct
         // lower-cased form numbered (document statistics are then kept in plain vectors)
         let bytes = doc.text.as_bytes();
-        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
+        let mut seen: FastMap<(&[u8], u8), u32> = FastMap::with_capacity_and_hasher(n / 16 + 1, Default::default());
+        // tokens of up to 7 bytes (most of them) are looked up by their bytes, length and kind
+        // packed into one number: one multiply to hash, no byte comparison
+        let mut seen_short: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut lids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(n / 4 + 1, Default::default());
         let mut forms = Vec::with_capacity(n / 4 + 1);
         let mut first_of_form: Vec<TokInfo> = Vec::with_capacity(n / 4 + 1);
         for (i, t) in doc.tokens.iter().enumerate() {
             // looked up by bytes (no char-boundary checks); the text is read only for a new form
-            let key = (bytes.get(t.start..t.end).unwrap_or_default(), t.kind as u8);
-            let f = *seen.entry(key).or_insert_with(|| {
+            let key = bytes.get(t.start..t.end).unwrap_or_default();
+            let new_form = || {
                 let (mut info, form) = token_info(doc.tok(i), t.kind, &mut buf);
                 let next = lids.len() as u32;
                 info.lid = *lids.entry(info.lower).or_insert(next);
@@ -456,7 +477,11 @@ impl DocInfo {
                 forms.push(form);
                 first_of_form.push(info);
                 info.form
-            });
+            };
+            let f = match pack_short(key) {
+                Some(p) => *seen_short.entry(p | (t.kind as u64) << 59).or_insert_with(new_form),
+                None => *seen.entry((key, t.kind as u8)).or_insert_with(new_form),
+            };
             toks.push(first_of_form[f as usize]);
         }
         let n_lower = lids.len();
@@ -603,7 +628,9 @@ impl DocInfo {
         (t.form as u64, flags)
     }
 
-    /// The static features of token `i` that read its neighbours.
+    /// The static features of token `i` that read its neighbours (in the trainer's order; the
+    /// tagger takes the same keys in two parts, [`DocInfo::word_context_features`] and
+    /// [`DocInfo::shape_context_features`]).
     pub fn context_features(&self, i: usize, out: &mut Vec<u32>) {
         let (a, b) = self.sents[self.sent_of[i] as usize];
         let t = &self.toks[i];
@@ -643,6 +670,78 @@ impl DocInfo {
         out.push(feat3(35, cls, cn1, cl(n2, 8)));
     }
 
+    /// The neighbours of token `i` within its sentence: two before, one before, one after, two
+    /// after (`None` past the sentence's edges).
+    #[inline(always)]
+    fn neighbours(&self, i: usize) -> [Option<&TokInfo>; 4] {
+        let (a, b) = self.sents[self.sent_of[i] as usize];
+        let at = |j: usize| if j >= a && j < b { Some(&self.toks[j]) } else { None };
+        [at(i.wrapping_sub(2)), at(i.wrapping_sub(1)), at(i + 1), at(i + 2)]
+    }
+
+    /// The context features that read the neighbours' words and gazetteer bits.
+    #[inline(always)]
+    pub fn word_context_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let [p2, p1, n1, n2] = self.neighbours(i);
+        let lw = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.lower);
+        let (lp1, ln1) = (lw(p1, BOS), lw(n1, EOS));
+        let cls = t.cls as u64;
+        out.reserve(16);
+        out.push(feat(13, lp1));
+        out.push(feat(14, ln1));
+        out.push(feat(15, lw(p2, BOS)));
+        out.push(feat(16, lw(n2, EOS)));
+        out.push(feat2(22, lp1, t.lower));
+        out.push(feat2(23, t.lower, ln1));
+        for (x, tid) in [(p1, 29), (n1, 30)] {
+            let mut g = x.map_or(0, |t| t.gaz);
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(feat(tid, b));
+            }
+        }
+        out.push(feat2(32, lp1, cls));
+        out.push(feat2(33, ln1, cls));
+    }
+
+    /// What [`DocInfo::shape_context_features`] reads of token `i` and its neighbours: their
+    /// shapes and classes and the headline flag. Few distinct values in a document, so the
+    /// tagger scores these features once per distinct key.
+    #[inline(always)]
+    pub fn shape_context_key(&self, i: usize) -> [u64; 4] {
+        let t = &self.toks[i];
+        let [p2, p1, n1, n2] = self.neighbours(i);
+        let sh = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.shape);
+        let cl = |x: Option<&TokInfo>, end: u64| x.map_or(end, |t| t.cls as u64);
+        let small = t.caps_sent as u64
+            | cl(p2, 7) << 4
+            | cl(p1, 7) << 8
+            | (t.cls as u64) << 12
+            | cl(n1, 8) << 16
+            | cl(n2, 8) << 20;
+        [sh(p1, BOS), sh(n1, EOS), t.shape, small]
+    }
+
+    /// The context features that read only shapes, classes and the headline flag (see
+    /// [`DocInfo::shape_context_key`]).
+    #[inline]
+    pub fn shape_context_features(&self, i: usize, out: &mut Vec<u32>) {
+        let [sp1, sn1, shape, small] = self.shape_context_key(i);
+        let caps = small & 1;
+        let part = |k: u32| small >> k & 0xf;
+        let (cp2, cp1, cls, cn1, cn2) = (part(4), part(8), part(12), part(16), part(20));
+        out.reserve(8);
+        out.push(feat2(17, sp1, caps));
+        out.push(feat2(18, sn1, caps));
+        out.push(feat3(19, sp1, shape, caps));
+        out.push(feat3(20, shape, sn1, caps));
+        out.push(feat3(21, cp1, cls, cn1));
+        out.push(feat3(34, cp2, cp1, cls));
+        out.push(feat3(35, cls, cn1, cn2));
+    }
+
     /// Static features of token `i` (appended to `out`): those of the token alone, then those
     /// that read its neighbours. The tagger scores the two parts apart (the first is cached per
     /// distinct token); the trainer takes them together here.
@@ -655,9 +754,20 @@ impl DocInfo {
     /// document. `hist[w]` holds counts per type (0..4) and `O` (index 4) over all occurrences;
     /// `own` is this token's own first-pass tag, which is taken out.
     pub fn history_features(&self, i: usize, counts: &[u16; 5], own: u8, out: &mut Vec<u32>) {
+        if let Some(key) = self.history_key(i, counts, own) {
+            history_features_of(key, out);
+        }
+    }
+
+    /// What [`DocInfo::history_features`] reads, in one number (`None`: the token has none):
+    /// bit 0 clear and the class above it when the word is not seen elsewhere; else bit 0 set,
+    /// the best label in bits 1-3, the sentence flags in bits 4-5, and for each label `k` in bits
+    /// `6 + 3k` its share of the other occurrences plus one (0: none). Few distinct values, so the
+    /// tagger scores each once.
+    pub fn history_key(&self, i: usize, counts: &[u16; 5], own: u8) -> Option<u64> {
         let t = &self.toks[i];
         if !matches!(t.cls, Cls::Cap | Cls::AllCaps) && !(t.cls == Cls::Lower && t.caps_sent) {
-            return;
+            return None;
         }
         let mut c = *counts;
         match tags::typ(own) {
@@ -666,8 +776,7 @@ impl DocInfo {
         }
         let total: u32 = c.iter().map(|&x| x as u32).sum();
         if total == 0 {
-            out.push(feat(40, t.cls as u64));
-            return;
+            return Some((t.cls as u64) << 1);
         }
         let mut best = 4;
         for k in 0..5 {
@@ -675,12 +784,28 @@ impl DocInfo {
                 best = k;
             }
         }
-        out.push(feat2(41, best as u64, t.first as u64 | (t.caps_sent as u64) << 1));
+        let mut key = 1 | (best as u64) << 1 | (t.first as u64 | (t.caps_sent as u64) << 1) << 4;
         for k in 0..5 {
             if c[k] > 0 {
                 let frac = (c[k] as u32 * 4 / total).min(3) as u64;
-                out.push(feat2(42, k as u64, frac));
+                key |= (frac + 1) << (6 + 3 * k);
             }
+        }
+        Some(key)
+    }
+}
+
+/// The document-level features of a [`DocInfo::history_key`] (appended to `out`).
+pub fn history_features_of(key: u64, out: &mut Vec<u32>) {
+    if key & 1 == 0 {
+        out.push(feat(40, key >> 1));
+        return;
+    }
+    out.push(feat2(41, key >> 1 & 7, key >> 4 & 3));
+    for k in 0..5 {
+        let f = key >> (6 + 3 * k) & 7;
+        if f > 0 {
+            out.push(feat2(42, k as u64, f - 1));
         }
     }
 }
@@ -772,6 +897,19 @@ mod tests {
             }
             assert!(pairs > 0, "the text repeats words with the same flags");
         });
+    }
+
+    #[test]
+    fn short_tokens_pack_exactly() {
+        let words: [&[u8]; 10] = [b"", b"a", b"ab", b"abc", b"abcd", b"abcde", b"abcdef", b"abcdefg", b"\0", b"a\0"];
+        for w in words {
+            let mut b = [0u8; 8];
+            b[..w.len()].copy_from_slice(w);
+            let want = u64::from_le_bytes(b) | (w.len() as u64) << 56;
+            assert_eq!(pack_short(w), Some(want), "{w:?}");
+        }
+        assert_eq!(pack_short(b"abcdefgh"), None);
+        assert_ne!(pack_short(b"a"), pack_short(b"a\0"));
     }
 
     #[test]

@@ -81,7 +81,11 @@ pub fn kin_are_people(doc: &Doc, ents: &mut [Entity]) {
 }
 
 /// `w` lower-cased: short ASCII words in `buf` (no allocation), others by `to_lowercase`.
-fn lower<'a>(w: &str, buf: &'a mut [u8; 24]) -> std::borrow::Cow<'a, str> {
+fn lower<'a>(w: &'a str, buf: &'a mut [u8; 24]) -> std::borrow::Cow<'a, str> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        // already lower case: itself (no copy, no UTF-8 check)
+        return std::borrow::Cow::Borrowed(w);
+    }
     if w.is_ascii() && w.len() <= buf.len() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());

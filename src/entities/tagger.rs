@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{mix, tags, Cls, DocInfo, KeyMap, NTAGS};
+use super::features::{history_features_of, mix, tags, Cls, DocInfo, KeyMap, NTAGS};
 use super::gazetteer::{self, Gazetteer};
 use super::model::{Bilou, Lattice, Model};
 use super::rules;
@@ -76,28 +76,37 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     let mut row_of = vec![0u32; n];
     let mut em: Vec<i32> = Vec::with_capacity(scored * NTAGS);
     let mut feats = Vec::with_capacity(64);
+    // A token's row is the sum of three parts, each scored once per distinct key it reads (the
+    // sums are of integers, so the parts may be added in any order):
+    // - the features of the token alone, by its form and flags;
+    // - the context features that read only shapes and classes, by `shape_context_key` (a few
+    //   thousand distinct keys in a long text);
+    // - the context features that read the neighbours' words, scored for every token.
     let mut unigram: FastMap<(u64, u64), [i32; NTAGS]> =
         FastMap::with_capacity_and_hasher(info.forms.len().min(scored) + 1, Default::default());
+    let mut shapes: FastMap<[u64; 4], [i32; NTAGS]> = FastMap::default();
+    let score = |feats: &mut Vec<u32>, add: &dyn Fn(&mut Vec<u32>)| {
+        feats.clear();
+        add(feats);
+        let mut u = [0i32; NTAGS];
+        model.add_scores(feats, &mut u);
+        u
+    };
     for i in 0..n {
         if skip[i] {
             continue;
         }
         row_of[i] = (em.len() / NTAGS) as u32;
-        // the features of the token alone are scored once per distinct token and flags
         let key = info.unigram_key(i);
-        let uni = match unigram.get(&key) {
-            Some(u) => u,
-            None => {
-                feats.clear();
-                info.unigram_features(i, &mut feats);
-                let mut u = [0i32; NTAGS];
-                model.add_scores(&feats, &mut u);
-                unigram.entry(key).or_insert(u)
-            }
-        };
-        let mut row = *uni;
+        let mut row = *unigram.entry(key).or_insert_with(|| score(&mut feats, &|f| info.unigram_features(i, f)));
+        let sh = shapes
+            .entry(info.shape_context_key(i))
+            .or_insert_with(|| score(&mut feats, &|f| info.shape_context_features(i, f)));
+        for (r, x) in row.iter_mut().zip(sh.iter()) {
+            *r += x;
+        }
         feats.clear();
-        info.context_features(i, &mut feats);
+        info.word_context_features(i, &mut feats);
         model.add_scores(&feats, &mut row);
         em.extend_from_slice(&row);
     }
@@ -117,17 +126,19 @@ pub fn tag_tokens(doc: &Doc, model: &Model, gaz: &Gazetteer) -> Vec<u8> {
     // second pass: document-level history
     let hist = history_by_form(&info, &out);
     let mut changed = vec![false; info.sents.len()];
+    let mut history_rows: KeyMap<[i32; NTAGS]> = KeyMap::default();
     for i in 0..n {
         // only these tokens have history features (and their own form was counted); a skipped
         // one (a letter of a script without case) stays `O` whatever its scores
         let t = &info.toks[i];
         if !skip[i] && (matches!(t.cls, Cls::Cap | Cls::AllCaps) || (t.cls == Cls::Lower && t.caps_sent)) {
-            let c = &hist[t.lid as usize];
-            feats.clear();
-            info.history_features(i, c, out[i], &mut feats);
-            if !feats.is_empty() {
+            // the features read little (see `history_key`): each distinct key is scored once
+            if let Some(key) = info.history_key(i, &hist[t.lid as usize], out[i]) {
+                let h = history_rows.entry(key).or_insert_with(|| score(&mut feats, &|f| history_features_of(key, f)));
                 let r = row_of[i] as usize * NTAGS;
-                model.add_scores(&feats, &mut em[r..r + NTAGS]);
+                for (e, x) in em[r..r + NTAGS].iter_mut().zip(h.iter()) {
+                    *e += x;
+                }
                 changed[info.sent_of[i] as usize] = true;
             }
         }
@@ -199,12 +210,17 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
         }
         let len = j + 1 - i;
         let mut h = 0x51u64;
-        for t in &info.toks[i..=j] {
+        for (k, t) in info.toks[i..=j].iter().enumerate() {
             h = mix(h, t.lower);
+            // its shorter starts (of two words or more) are known too, as no name (0) unless
+            // they are one: the search below stops at the first run of words no name starts with
+            if k >= 1 && k < len - 1 {
+                forms.entry(h).or_insert(0);
+            }
         }
         let e = forms.entry(h).or_insert(ty as u8 + 1);
         if *e != ty as u8 + 1 {
-            *e = 0xff; // the same words with two labels: leave them alone
+            *e = if *e == 0 { ty as u8 + 1 } else { 0xff }; // the same words with two labels: leave them alone
         }
         max_len = max_len.max(len);
         if ty == 0 {
@@ -249,10 +265,9 @@ pub fn propagate(info: &DocInfo, tags_: &mut [u8]) {
                 }
                 h = mix(h, info.toks[k].lower);
                 if len >= 2 {
-                    if let Some(&ty) = forms.get(&h) {
-                        if ty != 0xff && (k + 1 >= b || tags_[k + 1] == tags::O && !capital(k + 1)) {
-                            found = Some((len, ty as usize - 1));
-                        }
+                    let Some(&ty) = forms.get(&h) else { break };
+                    if ty != 0 && ty != 0xff && (k + 1 >= b || tags_[k + 1] == tags::O && !capital(k + 1)) {
+                        found = Some((len, ty as usize - 1));
                     }
                 }
             }

@@ -74,10 +74,14 @@ pub fn is_reporting_verb(word: &str) -> bool {
 
 /// `word` lower-cased (ASCII) into `buf` without allocating; a word longer than the buffer (no
 /// word of these lists is) comes back empty.
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+pub fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     let b = word.as_bytes();
     if b.len() > buf.len() {
         return "";
+    }
+    // most words have no capital: they are their own lower-case form (no copy, no UTF-8 check)
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return word;
     }
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();

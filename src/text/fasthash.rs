@@ -31,10 +31,16 @@ impl Hasher for FastHasher {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         let r = chunks.remainder();
-        if !r.is_empty() {
-            let mut b = [0u8; 8];
-            b[..r.len()].copy_from_slice(r);
-            self.add(u64::from_le_bytes(b) ^ ((r.len() as u64) << 59));
+        // the last 1 to 7 bytes in one word, read without a copy: two overlapping 4-byte reads,
+        // or the first, middle and last byte (with the length, the word tells the tails apart)
+        let n = r.len();
+        if n >= 4 {
+            let read = |b: &[u8]| b.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+            let (lo, hi) = (read(r), read(&r[n - 4..]));
+            self.add((lo | hi << 32) ^ ((n as u64) << 59));
+        } else if n > 0 {
+            let x = r[0] as u64 | (r[n / 2] as u64) << 8 | (r[n - 1] as u64) << 16;
+            self.add(x ^ ((n as u64) << 59));
         }
     }
     #[inline]
