@@ -436,6 +436,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     // "the nine months", "the six months ended Aug. 12": the stretch of months last reported on,
     // unless a quarter was named after it ("the year-earlier period" is then that stretch)
     let mut months_period: Option<String> = None;
+    // the sentence of that stretch: "In the first nine months, net was $306 million, compared
+    // with a loss in the 1988 period. The year-ago results …": a year-ago point near it is the
+    // year before (a stretch of months is no quarter), not the lead quarter
+    let mut months_sent: Option<u32> = None;
     // sentences that talk about quarters (financial results)
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
@@ -516,8 +520,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     _ => None,
                 };
                 let period = (c.s..c.e).any(|k| tk.w(k) == "period");
+                let near_months = months_period.is_some() && months_sent.is_some_and(|ms| ms + 1 >= sent);
                 if let Some(v) = month_ago {
                     v
+                } else if let (false, true, Some(r)) = (period, near_months, r) {
+                    format!("{:04}", r.year - 1)
                 } else if let (true, Some(v)) = (period, &months_period) {
                     // "For the nine months, net rose … In the year-earlier period": the same
                     // stretch a year before, a duration as "the nine months" is
@@ -567,6 +574,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 (_, _, None) => "XXXX-QX".to_string(),
             },
             Anchor::YearQuarter => match (&c.val, r) {
+                // "the 1988 period" right after "the first nine months": that year
+                (Val::Year(YearRef::Abs(y)), Some(_)) if months_period.is_some() && months_sent.is_some_and(|ms| ms + 1 >= sent) => {
+                    format!("{y:04}")
+                }
                 (Val::Year(YearRef::Abs(y)), Some(r)) => {
                     // the number of the quarter the story leads with ("the fiscal first quarter …
                     // in the 1988 period"), else of the last one talked about
@@ -634,6 +645,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             && matches!(c.val, Val::Dur { amt: Some(_), unit: Unit::Month })
         {
             months_period = Some(value.clone());
+            months_sent = Some(sent);
         }
         if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
@@ -1332,6 +1344,23 @@ mod tests {
         assert_eq!(
             one("Net fell from a year ago, and the second quarter was weak.", "1989-10-27"),
             "a year ago|DATE|1988-Q3; the second quarter|DATE|1989-Q2"
+        );
+        // a year-ago point right after a stretch of months is the year before (no quarter), as
+        // is "the 1988 period" there; a quarter named after the stretch takes over again
+        assert_eq!(
+            one(
+                "Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss in the 1988 period. The year-ago results included a charge.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the first nine months|DURATION|P9M; the 1988 period|DATE|1988; year-ago|DATE|1988"
+        );
+        // trap: far from the stretch (two sentences on), the quarter again
+        assert_eq!(
+            one(
+                "Net fell in the third quarter. For the nine months, net was $30 million. Sales rose. Net was $5 million a year ago.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the nine months|DURATION|P9M; a year ago|DATE|1988-Q3"
         );
         // no quarter in the story: the year before
         assert_eq!(
