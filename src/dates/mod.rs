@@ -471,6 +471,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     };
     let apposed: Vec<Option<u8>> = (0..cands.len()).map(apposed).collect();
     let mut prev_year_ago: Option<i32> = None;
+    // "The quarter-to-quarter comparison": the unit compared with itself names no date, but the
+    // story is still about that quarter (what "the quarter" means next), so it is resolved and
+    // then left out
+    let mut silent = vec![false; cands.len()];
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
@@ -683,6 +687,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 }
             }
         }
+        silent[k] = tk.w(c.e) == "-"
+            && tk.is_any(c.e + 1, &["to", "over", "on", "by"])
+            && tk.w(c.e + 2) == "-"
+            && tk.w(c.e + 3) == tk.w(c.e - 1);
         let (s, e) = (tk.t[c.s].s, tk.t[c.e - 1].e);
         out.push(Timex {
             start: s,
@@ -694,6 +702,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         });
     }
     link_ranges(tk, &cands, &mut out);
+    if silent.iter().any(|&b| b) {
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !silent[k - 1]
+        });
+    }
     out
 }
 
@@ -1361,6 +1376,19 @@ mod tests {
                 "1989-11-02"
             ),
             "the third quarter|DATE|1989-Q3; the nine months|DURATION|P9M; a year ago|DATE|1988-Q3"
+        );
+        // "the quarter-to-quarter comparison" names no date, but still sets the quarter talked
+        // about; trap: "the quarter to come" is a date
+        assert_eq!(
+            one(
+                "Net for the third quarter fell. The quarter-to-quarter comparison was hurt. During the quarter, sales rose.",
+                "1989-10-27"
+            ),
+            "the third quarter|DATE|1989-Q3; the quarter|DATE|1989-Q3"
+        );
+        assert_eq!(
+            one("Sales in the third quarter fell. The quarter to come looks weak.", "1989-10-27"),
+            "the third quarter|DATE|1989-Q3; The quarter|DATE|1989-Q3"
         );
         // no quarter in the story: the year before
         assert_eq!(
