@@ -524,7 +524,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     _ => None,
                 };
                 let period = (c.s..c.e).any(|k| tk.w(k) == "period");
-                let near_months = months_period.is_some() && months_sent.is_some_and(|ms| ms + 1 >= sent);
+                let near_months = months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent);
                 if let Some(v) = month_ago {
                     v
                 } else if let (false, true, Some(r)) = (period, near_months, r) {
@@ -579,7 +579,9 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearQuarter => match (&c.val, r) {
                 // "the 1988 period" right after "the first nine months": that year
-                (Val::Year(YearRef::Abs(y)), Some(_)) if months_period.is_some() && months_sent.is_some_and(|ms| ms + 1 >= sent) => {
+                (Val::Year(YearRef::Abs(y)), Some(_))
+                    if months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent) =>
+                {
                     format!("{y:04}")
                 }
                 (Val::Year(YearRef::Abs(y)), Some(r)) => {
@@ -1368,6 +1370,14 @@ mod tests {
                 "1989-11-02"
             ),
             "the third quarter|DATE|1989-Q3; the first nine months|DURATION|P9M; the 1988 period|DATE|1988; year-ago|DATE|1988"
+        );
+        // trap: "the three months ended Dec. 29" is a quarter: a year earlier is that quarter
+        assert_eq!(
+            one(
+                "Apple reported a drop in holiday-quarter revenue. Revenue fell in the three months ended Dec. 29. Sales dropped from a year earlier.",
+                "2019-01-29"
+            ),
+            "the three months|DURATION|P3M; Dec. 29|DATE|2018-12-29; a year earlier|DATE|2017-Q4"
         );
         // trap: far from the stretch (two sentences on), the quarter again
         assert_eq!(
