@@ -436,6 +436,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     // "the nine months", "the six months ended Aug. 12": the stretch of months last reported on,
     // unless a quarter was named after it ("the year-earlier period" is then that stretch)
     let mut months_period: Option<String> = None;
+    // the sentence of that stretch: "In the first nine months, net was $306 million, compared
+    // with a loss in the 1988 period. The year-ago results …": a year-ago point near it is the
+    // year before (a stretch of months is no quarter), not the lead quarter
+    let mut months_sent: Option<u32> = None;
     // sentences that talk about quarters (financial results)
     let mut quarter_sents = vec![false; tk.sent_start.len()];
     for j in 0..tk.len() {
@@ -467,6 +471,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     };
     let apposed: Vec<Option<u8>> = (0..cands.len()).map(apposed).collect();
     let mut prev_year_ago: Option<i32> = None;
+    // "The quarter-to-quarter comparison": the unit compared with itself names no date, but the
+    // story is still about that quarter (what "the quarter" means next), so it is resolved and
+    // then left out
+    let mut silent = vec![false; cands.len()];
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
@@ -516,8 +524,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     _ => None,
                 };
                 let period = (c.s..c.e).any(|k| tk.w(k) == "period");
+                let near_months = months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent);
                 if let Some(v) = month_ago {
                     v
+                } else if let (false, true, Some(r)) = (period, near_months, r) {
+                    format!("{:04}", r.year - 1)
                 } else if let (true, Some(v)) = (period, &months_period) {
                     // "For the nine months, net rose … In the year-earlier period": the same
                     // stretch a year before, a duration as "the nine months" is
@@ -567,6 +578,12 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 (_, _, None) => "XXXX-QX".to_string(),
             },
             Anchor::YearQuarter => match (&c.val, r) {
+                // "the 1988 period" right after "the first nine months": that year
+                (Val::Year(YearRef::Abs(y)), Some(_))
+                    if months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent) =>
+                {
+                    format!("{y:04}")
+                }
                 (Val::Year(YearRef::Abs(y)), Some(r)) => {
                     // the number of the quarter the story leads with ("the fiscal first quarter …
                     // in the 1988 period"), else of the last one talked about
@@ -634,6 +651,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             && matches!(c.val, Val::Dur { amt: Some(_), unit: Unit::Month })
         {
             months_period = Some(value.clone());
+            months_sent = Some(sent);
         }
         if !matches!(c.anchor, Anchor::YearAgo | Anchor::YearQuarter) {
             if let Some((y, q)) = parse_quarter(&value) {
@@ -671,6 +689,10 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                 }
             }
         }
+        silent[k] = tk.w(c.e) == "-"
+            && tk.is_any(c.e + 1, &["to", "over", "on", "by"])
+            && tk.w(c.e + 2) == "-"
+            && tk.w(c.e + 3) == tk.w(c.e - 1);
         let (s, e) = (tk.t[c.s].s, tk.t[c.e - 1].e);
         out.push(Timex {
             start: s,
@@ -682,6 +704,13 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         });
     }
     link_ranges(tk, &cands, &mut out);
+    if silent.iter().any(|&b| b) {
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !silent[k - 1]
+        });
+    }
     out
 }
 
@@ -1332,6 +1361,44 @@ mod tests {
         assert_eq!(
             one("Net fell from a year ago, and the second quarter was weak.", "1989-10-27"),
             "a year ago|DATE|1988-Q3; the second quarter|DATE|1989-Q2"
+        );
+        // a year-ago point right after a stretch of months is the year before (no quarter), as
+        // is "the 1988 period" there; a quarter named after the stretch takes over again
+        assert_eq!(
+            one(
+                "Net fell in the third quarter. In the first nine months, net was $306 million, compared with a loss in the 1988 period. The year-ago results included a charge.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the first nine months|DURATION|P9M; the 1988 period|DATE|1988; year-ago|DATE|1988"
+        );
+        // trap: "the three months ended Dec. 29" is a quarter: a year earlier is that quarter
+        assert_eq!(
+            one(
+                "Apple reported a drop in holiday-quarter revenue. Revenue fell in the three months ended Dec. 29. Sales dropped from a year earlier.",
+                "2019-01-29"
+            ),
+            "the three months|DURATION|P3M; Dec. 29|DATE|2018-12-29; a year earlier|DATE|2017-Q4"
+        );
+        // trap: far from the stretch (two sentences on), the quarter again
+        assert_eq!(
+            one(
+                "Net fell in the third quarter. For the nine months, net was $30 million. Sales rose. Net was $5 million a year ago.",
+                "1989-11-02"
+            ),
+            "the third quarter|DATE|1989-Q3; the nine months|DURATION|P9M; a year ago|DATE|1988-Q3"
+        );
+        // "the quarter-to-quarter comparison" names no date, but still sets the quarter talked
+        // about; trap: "the quarter to come" is a date
+        assert_eq!(
+            one(
+                "Net for the third quarter fell. The quarter-to-quarter comparison was hurt. During the quarter, sales rose.",
+                "1989-10-27"
+            ),
+            "the third quarter|DATE|1989-Q3; the quarter|DATE|1989-Q3"
+        );
+        assert_eq!(
+            one("Sales in the third quarter fell. The quarter to come looks weak.", "1989-10-27"),
+            "the third quarter|DATE|1989-Q3; The quarter|DATE|1989-Q3"
         );
         // no quarter in the story: the year before
         assert_eq!(

@@ -304,9 +304,10 @@ fn dur_code(unit: Unit) -> (&'static str, bool) {
         Unit::Quarter => ("Q", false),
         Unit::Half => ("H", false),
         Unit::Year => ("Y", false),
-        Unit::Decade => ("DE", false),
-        Unit::Century => ("CE", false),
-        Unit::Millennium => ("ML", false),
+        // TimeML's TIMEX3 letters (TimeBank writes `P1E`, `PXC`, `P2L`), not TIMEX2's DE/CE/ML
+        Unit::Decade => ("E", false),
+        Unit::Century => ("C", false),
+        Unit::Millennium => ("L", false),
     }
 }
 
@@ -759,6 +760,11 @@ mod tests {
         assert_eq!(duration(Some(15), Unit::Minute), "PT1M30S");
         assert_eq!(duration(Some(15), Unit::Day), "P1DT12H");
         assert_eq!(duration(Some(5), Unit::Hour), "PT30M");
+        // decades, centuries, millennia: TimeML's one-letter units, never TIMEX2's two letters
+        assert_eq!(duration(None, Unit::Century), "PXC");
+        assert_eq!(duration(Some(20), Unit::Decade), "P2E");
+        assert_eq!(duration(Some(10), Unit::Millennium), "P1L");
+        assert_ne!(duration(None, Unit::Century), "PXCE");
         let r = d("2019-01-08");
         let t = Val::Time {
             day: Box::new(Val::Weekday { wd: 2, dir: Dir::Past }),

@@ -18,8 +18,39 @@ const CUE_WORDS: &[&str] = &[
     "earlier", "expect", "fell", "felt", "flew", "gave", "going", "got", "hit", "kept", "knew", "last", "left",
     "lost", "made", "met", "next", "plan", "planning", "preparing", "ran", "rose", "saw", "sent", "set", "shall",
     "shot", "since", "spoke", "struck", "thought", "tomorrow", "took", "upcoming", "went", "were", "will", "wo",
-    "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding",
+    "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding", "meet", "resume", "open",
+    "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote",
 ];
+
+/// Verbs of scheduled events: in the present right before a weekday ("Arafat meet separately
+/// Monday with Albright", "the talks resume on Monday") they tell what is planned.
+const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "meets", "resume", "resumes", "open", "opens", "begin", "begins", "start", "starts", "convene",
+    "convenes", "reconvene", "reconvenes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "travel",
+    "travels", "vote", "votes",
+];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// A present-tense schedule verb at `j` followed by a weekday (after an optional `-ly` adverb
+/// and "on"), not an infinitive nor after a negation or auxiliary.
+fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
+    if !SCHEDULE_VERBS.contains(&w) {
+        return false;
+    }
+    let prev = if j > 0 { tk.w(j - 1) } else { "" };
+    if matches!(prev, "to" | "did" | "not" | "n't" | "never" | "the" | "a" | "an" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must") {
+        return false;
+    }
+    let mut k = j + 1;
+    if tk.w(k).len() > 4 && tk.w(k).ends_with("ly") {
+        k += 1;
+    }
+    if tk.w(k) == "on" {
+        k += 1;
+    }
+    WEEKDAYS.contains(&tk.w(k))
+}
 
 fn cue(tk: &Toks, j: usize) -> Option<Tense> {
     let w = tk.w(j);
@@ -68,6 +99,7 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
         | "planned" | "planning" | "preparing" | "upcoming" | "next" | "coming" | "tomorrow" | "intends"
         | "intend" | "aims" | "hopes" | "expects" | "expect" | "anticipates" | "anticipated" => Tense::Future,
         "going" if tk.w(j + 1) == "to" => Tense::Future,
+        _ if scheduled_present(tk, j, w) => Tense::Future,
         // a present-tense verb in a relative clause: a scheduled event ("who leaves office in
         // November", "which opens Monday")
         _ if j > 0
@@ -323,7 +355,17 @@ mod tests {
             Tense::Future
         );
         assert_eq!(tense_at("They agreed to meet again on Friday.", "friday"), Tense::Future);
-        assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Unknown);
+        // a schedule verb in the present right before the weekday: what is planned
+        assert_eq!(tense_at("Talks resume Monday.", "monday"), Tense::Future);
+        assert_eq!(
+            tense_at("He and Arafat meet separately Monday with Albright.", "monday"),
+            Tense::Future
+        );
+        // traps: a negation, an infinitive (left to the verb before it), a noun, another verb
+        assert_ne!(tense_at("They did not meet Monday.", "monday"), Tense::Future);
+        assert_eq!(tense_at("The talks had been due to resume Monday.", "monday"), Tense::Past);
+        assert_ne!(tense_at("The start Monday was slow.", "monday"), Tense::Future);
+        assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
         assert_eq!(tense_at("Police arrested him Tuesday.", "tuesday"), Tense::Past);
     }
 
