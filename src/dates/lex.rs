@@ -627,12 +627,24 @@ pub struct WordSet {
     lens: Vec<u8>,
 }
 
-/// `w` (at most 16 bytes) packed little-endian into a `u128`.
+/// `w` (1 to 16 bytes) packed into a `u128` with no copy: two overlapping 8-byte or 4-byte reads
+/// (from the start and to the end), or the first, middle and last byte of a shorter word. With the
+/// length (kept beside the key) the key gives back the word, so equal keys of equal length are
+/// equal words.
 #[inline]
 fn pack(w: &[u8]) -> u128 {
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    u128::from_le_bytes(b)
+    let n = w.len();
+    let u64_at = |i: usize| w.get(i..i + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let u32_at = |i: usize| w.get(i..i + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+    if n >= 8 {
+        (u64_at(n - 8) as u128) << 64 | u64_at(0) as u128
+    } else if n >= 4 {
+        (u32_at(n - 4) << 32 | u32_at(0)) as u128
+    } else if n > 0 {
+        (w[0] as u64 | (w[n / 2] as u64) << 8 | (w[n - 1] as u64) << 16) as u128
+    } else {
+        0
+    }
 }
 
 impl WordSet {
@@ -667,7 +679,12 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        let w = w.as_bytes();
+        self.contains_bytes(w.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for a word given as bytes.
+    #[inline]
+    pub fn contains_bytes(&self, w: &[u8]) -> bool {
         if w.is_empty() || w.len() > 16 {
             return false;
         }
@@ -694,7 +711,7 @@ fn lookup() -> &'static WordSet {
 pub fn may_start(tk: &Toks, i: usize) -> bool {
     let w = tk.w(i);
     let Some(&b) = w.as_bytes().first() else { return false };
-    if b.is_ascii_digit() || w == "'" {
+    if b.is_ascii_digit() || (b == b'\'' && w.len() == 1) {
         return true;
     }
     if tk.t[i].punct {
@@ -1080,6 +1097,25 @@ mod tests {
         // no false hits: neighbours, prefixes, padding with NUL, empty, too long
         for w in ["", "thee", "januaryy", "janu", "the\0", "year\0\0", "monday-tuesday-x", "aaaaaaaaaaaaaaaaa"] {
             assert!(!in_lookup(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn packed_keys_tell_words_of_one_length_apart() {
+        // every word over a two-letter alphabet, lengths 1 to 13: one key per word and length
+        let mut seen = std::collections::HashSet::new();
+        for n in 1..=13usize {
+            for bits in 0u32..(1 << n) {
+                let w: Vec<u8> = (0..n).map(|k| if bits >> k & 1 == 1 { b'b' } else { b'a' }).collect();
+                assert!(seen.insert((n, pack(&w))), "{:?}", String::from_utf8_lossy(&w));
+            }
+        }
+        // and the longest words: a change at any of the 16 bytes changes the key
+        let w = *b"abcdefghijklmnop";
+        for k in 0..16 {
+            let mut v = w;
+            v[k] = b'z';
+            assert_ne!(pack(&v), pack(&w), "byte {k}");
         }
     }
 
