@@ -54,8 +54,10 @@ impl<'a> Toks<'a> {
         for (si, sen) in doc.sentences.iter().enumerate() {
             sent_start.push(t.len());
             for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
-                let w = &text[tok.start..tok.end];
-                if tok.kind == TokKind::Word && w.len() > 1 && w.as_bytes()[1..].iter().any(|&b| b == b'-') {
+                // (bytes: no char-boundary checks for the many tokens that are not split)
+                let wb = text.as_bytes().get(tok.start..tok.end).unwrap_or(b"");
+                if tok.kind == TokKind::Word && wb.len() > 1 && wb[1..].iter().any(|&b| b == b'-') {
+                    let w = &text[tok.start..tok.end];
                     // split at inner hyphens: each part and each hyphen is a token
                     let mut s = tok.start;
                     let mut first = true;
@@ -679,12 +681,7 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.contains_bytes(w.as_bytes())
-    }
-
-    /// [`WordSet::contains`] for a word given as bytes.
-    #[inline]
-    pub fn contains_bytes(&self, w: &[u8]) -> bool {
+        let w = w.as_bytes();
         if w.is_empty() || w.len() > 16 {
             return false;
         }
