@@ -196,10 +196,11 @@ impl<'a> Toks<'a> {
     /// The value of a plain digit token (`2019`, `07`), if it is only digits.
     pub fn digits(&self, i: usize) -> Option<u32> {
         let w = self.w(i);
-        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        if w.is_empty() || w.len() > 9 {
             return None;
         }
-        w.parse().ok()
+        // at most nine digits: the value fits a u32 (what `parse` gives, without its checks)
+        w.bytes().try_fold(0u32, |v, b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as u32))
     }
 }
 
@@ -1095,6 +1096,23 @@ mod tests {
         for w in ["", "thee", "januaryy", "janu", "the\0", "year\0\0", "monday-tuesday-x", "aaaaaaaaaaaaaaaaa"] {
             assert!(!in_lookup(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn digits_read_like_parse() {
+        let text = "2019 07 0 999999999 1000000000 12a 3.5 x";
+        Doc::with(text, |d| {
+            let tk = Toks::new(d);
+            for i in 0..tk.len() {
+                let w = tk.w(i);
+                let expected = if w.len() <= 9 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) { w.parse().ok() } else { None };
+                assert_eq!(tk.digits(i), expected, "{w}");
+            }
+            assert_eq!(tk.digits(0), Some(2019));
+            assert_eq!(tk.digits(1), Some(7));
+            assert_eq!(tk.digits(3), Some(999_999_999));
+            assert_eq!(tk.digits(4), None);
+        });
     }
 
     #[test]
