@@ -54,8 +54,10 @@ impl<'a> Toks<'a> {
         for (si, sen) in doc.sentences.iter().enumerate() {
             sent_start.push(t.len());
             for tok in &doc.tokens[sen.first.min(doc.tokens.len())..sen.end.min(doc.tokens.len())] {
-                let w = &text[tok.start..tok.end];
-                if tok.kind == TokKind::Word && w.len() > 1 && w.as_bytes()[1..].iter().any(|&b| b == b'-') {
+                // (bytes: no char-boundary checks for the many tokens that are not split)
+                let wb = text.as_bytes().get(tok.start..tok.end).unwrap_or(b"");
+                if tok.kind == TokKind::Word && wb.len() > 1 && wb[1..].iter().any(|&b| b == b'-') {
+                    let w = &text[tok.start..tok.end];
                     // split at inner hyphens: each part and each hyphen is a token
                     let mut s = tok.start;
                     let mut first = true;
@@ -194,10 +196,11 @@ impl<'a> Toks<'a> {
     /// The value of a plain digit token (`2019`, `07`), if it is only digits.
     pub fn digits(&self, i: usize) -> Option<u32> {
         let w = self.w(i);
-        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        if w.is_empty() || w.len() > 9 {
             return None;
         }
-        w.parse().ok()
+        // at most nine digits: the value fits a u32 (what `parse` gives, without its checks)
+        w.bytes().try_fold(0u32, |v, b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as u32))
     }
 }
 
@@ -627,12 +630,24 @@ pub struct WordSet {
     lens: Vec<u8>,
 }
 
-/// `w` (at most 16 bytes) packed little-endian into a `u128`.
+/// `w` (1 to 16 bytes) packed into a `u128` with no copy: two overlapping 8-byte or 4-byte reads
+/// (from the start and to the end), or the first, middle and last byte of a shorter word. With the
+/// length (kept beside the key) the key gives back the word, so equal keys of equal length are
+/// equal words.
 #[inline]
 fn pack(w: &[u8]) -> u128 {
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    u128::from_le_bytes(b)
+    let n = w.len();
+    let u64_at = |i: usize| w.get(i..i + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let u32_at = |i: usize| w.get(i..i + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+    if n >= 8 {
+        (u64_at(n - 8) as u128) << 64 | u64_at(0) as u128
+    } else if n >= 4 {
+        (u32_at(n - 4) << 32 | u32_at(0)) as u128
+    } else if n > 0 {
+        (w[0] as u64 | (w[n / 2] as u64) << 8 | (w[n - 1] as u64) << 16) as u128
+    } else {
+        0
+    }
 }
 
 impl WordSet {
@@ -694,7 +709,7 @@ fn lookup() -> &'static WordSet {
 pub fn may_start(tk: &Toks, i: usize) -> bool {
     let w = tk.w(i);
     let Some(&b) = w.as_bytes().first() else { return false };
-    if b.is_ascii_digit() || w == "'" {
+    if b.is_ascii_digit() || (b == b'\'' && w.len() == 1) {
         return true;
     }
     if tk.t[i].punct {
@@ -1080,6 +1095,42 @@ mod tests {
         // no false hits: neighbours, prefixes, padding with NUL, empty, too long
         for w in ["", "thee", "januaryy", "janu", "the\0", "year\0\0", "monday-tuesday-x", "aaaaaaaaaaaaaaaaa"] {
             assert!(!in_lookup(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn digits_read_like_parse() {
+        let text = "2019 07 0 999999999 1000000000 12a 3.5 x";
+        Doc::with(text, |d| {
+            let tk = Toks::new(d);
+            for i in 0..tk.len() {
+                let w = tk.w(i);
+                let expected = if w.len() <= 9 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) { w.parse().ok() } else { None };
+                assert_eq!(tk.digits(i), expected, "{w}");
+            }
+            assert_eq!(tk.digits(0), Some(2019));
+            assert_eq!(tk.digits(1), Some(7));
+            assert_eq!(tk.digits(3), Some(999_999_999));
+            assert_eq!(tk.digits(4), None);
+        });
+    }
+
+    #[test]
+    fn packed_keys_tell_words_of_one_length_apart() {
+        // every word over a two-letter alphabet, lengths 1 to 13: one key per word and length
+        let mut seen = std::collections::HashSet::new();
+        for n in 1..=13usize {
+            for bits in 0u32..(1 << n) {
+                let w: Vec<u8> = (0..n).map(|k| if bits >> k & 1 == 1 { b'b' } else { b'a' }).collect();
+                assert!(seen.insert((n, pack(&w))), "{:?}", String::from_utf8_lossy(&w));
+            }
+        }
+        // and the longest words: a change at any of the 16 bytes changes the key
+        let w = *b"abcdefghijklmnop";
+        for k in 0..16 {
+            let mut v = w;
+            v[k] = b'z';
+            assert_ne!(pack(&v), pack(&w), "byte {k}");
         }
     }
 

@@ -47,7 +47,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.doc.tokens[i].kind == TokKind::Word
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.t(i).chars().next().map_or(false, char::is_uppercase)
+        let t = &self.doc.tokens[i];
+        match self.doc.text.as_bytes().get(t.start) {
+            // an ASCII first byte answers without decoding (the same as `char::is_uppercase`)
+            Some(&b) if b < 0x80 => t.end > t.start && b.is_ascii_uppercase(),
+            _ => self.t(i).chars().next().map_or(false, char::is_uppercase),
+        }
     }
     fn is(&self, i: usize, s: &str) -> bool {
         i < self.n() && self.t(i) == s
@@ -62,11 +67,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A sentence end: `.`, `!` or `?` not followed by a comma, a closing bracket or a
     /// lower-case word ("(R-Ky.) said", "Pa., said").
     fn is_terminal(&self, i: usize) -> bool {
-        if !matches!(self.t(i), "." | "!" | "?") {
+        // a one-byte token `.`, `!` or `?` (compared as a byte, no string slicing)
+        let t = &self.doc.tokens[i];
+        let b = self.doc.text.as_bytes().get(t.start).copied().unwrap_or(0);
+        if !(t.end == t.start + 1 && matches!(b, b'.' | b'!' | b'?')) {
             return false;
         }
         // a period glued to the next word is inside an abbreviation: "(D-N.Y.)"
-        if self.t(i) == "." && i + 1 < self.n() && !self.doc.tokens[i + 1].space_before && self.is_word(i + 1) {
+        if b == b'.' && i + 1 < self.n() && !self.doc.tokens[i + 1].space_before && self.is_word(i + 1) {
             return false;
         }
         let mut j = i + 1;

@@ -57,19 +57,19 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// ("Park said Kim's state is “spiraling”", "she said she recalls him being “confused”").
 pub fn is_speech_verb(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" | "adds"
-            | "added" | "adding" | "write" | "writes" | "wrote" | "writing" | "ask" | "asks"
-            | "asked" | "asking" | "tweeted" | "posted" | "stated" | "declared" | "announced"
-            | "reported" | "reports" | "explained" | "argued" | "argues" | "warned" | "warns"
-            | "insisted" | "insists" | "noted" | "claimed" | "replied" | "responded"
+        lower_b(word, &mut [0; 24]),
+        b"say" | b"says" | b"said" | b"saying" | b"tell" | b"tells" | b"told" | b"telling" | b"add" | b"adds"
+            | b"added" | b"adding" | b"write" | b"writes" | b"wrote" | b"writing" | b"ask" | b"asks"
+            | b"asked" | b"asking" | b"tweeted" | b"posted" | b"stated" | b"declared" | b"announced"
+            | b"reported" | b"reports" | b"explained" | b"argued" | b"argues" | b"warned" | b"warns"
+            | b"insisted" | b"insists" | b"noted" | b"claimed" | b"replied" | b"responded"
     )
 }
 
 /// True for a reporting verb (case-insensitive).
 pub fn is_reporting_verb(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| REPORTING_VERBS.iter().copied().collect()).contains(lower(word, &mut [0; 24]))
+    static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    SET.get_or_init(|| REPORTING_VERBS.iter().map(|w| w.as_bytes()).collect()).contains(lower_b(word, &mut [0; 24]))
 }
 
 /// `word` lower-cased (ASCII) into `buf` without allocating; a word longer than the buffer (no
@@ -87,6 +87,33 @@ pub fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
         *d = s.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+}
+
+/// `word` lower-cased (ASCII) as bytes into `buf`, like [`lower`] but with no UTF-8 check: the
+/// word lists below are matched as bytes.
+#[inline]
+pub fn lower_b<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b [u8] {
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
+        return b"";
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return b;
+    }
+    let out = &mut buf[..b.len()];
+    for (d, s) in out.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    out
+}
+
+/// `w` without trailing periods.
+#[inline]
+fn trim_dots(mut w: &[u8]) -> &[u8] {
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    w
 }
 
 /// Verbs that are too often nouns to trust before a quote ("the statement", "his claims") but are
@@ -108,14 +135,14 @@ pub fn is_verb_after_speaker(word: &str) -> bool {
 /// the listener ("Butz, 49, told The Huffington Post").
 pub fn inverts(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes" | "continued"
-            | "continues" | "explained" | "noted" | "recalled" | "argued" | "warned" | "insisted"
-            | "replied" | "responded" | "answered" | "observed" | "remarked" | "quipped" | "joked"
-            | "countered" | "declared" | "stated" | "conceded" | "cautioned" | "concluded"
-            | "tweeted" | "according" | "reported" | "reports" | "acknowledged"
-            | "admitted" | "claimed" | "contended" | "mused" | "lamented" | "boasted" | "exclaimed"
-            | "retorted" | "opined" | "stressed" | "emphasized" | "predicted" | "suggested"
+        lower_b(word, &mut [0; 24]),
+        b"said" | b"says" | b"added" | b"adds" | b"asked" | b"asks" | b"wrote" | b"writes" | b"continued"
+            | b"continues" | b"explained" | b"noted" | b"recalled" | b"argued" | b"warned" | b"insisted"
+            | b"replied" | b"responded" | b"answered" | b"observed" | b"remarked" | b"quipped" | b"joked"
+            | b"countered" | b"declared" | b"stated" | b"conceded" | b"cautioned" | b"concluded"
+            | b"tweeted" | b"according" | b"reported" | b"reports" | b"acknowledged"
+            | b"admitted" | b"claimed" | b"contended" | b"mused" | b"lamented" | b"boasted" | b"exclaimed"
+            | b"retorted" | b"opined" | b"stressed" | b"emphasized" | b"predicted" | b"suggested"
     )
 }
 
@@ -123,63 +150,65 @@ pub fn inverts(word: &str) -> bool {
 /// "Lee also told", "she later wrote".
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "once" | "recently"
-            | "again" | "repeatedly" | "reportedly" | "would" | "will" | "could" | "might" | "did"
-            | "does" | "do" | "often" | "frequently" | "earlier" | "first" | "simply" | "just"
-            | "even" | "flatly" | "privately" | "publicly" | "famously" | "bluntly" | "quickly"
-            | "angrily" | "told" | "has since" | "since" | "only" | "still" | "further" | "went"
-            | "openly" | "finally" | "immediately" | "subsequently" | "already" | "never"
-            | "always" | "ultimately" | "not" | "may" | "must" | "should"
+        lower_b(word, &mut [0; 24]),
+        b"has" | b"have" | b"had" | b"also" | b"later" | b"then" | b"previously" | b"once" | b"recently"
+            | b"again" | b"repeatedly" | b"reportedly" | b"would" | b"will" | b"could" | b"might" | b"did"
+            | b"does" | b"do" | b"often" | b"frequently" | b"earlier" | b"first" | b"simply" | b"just"
+            | b"even" | b"flatly" | b"privately" | b"publicly" | b"famously" | b"bluntly" | b"quickly"
+            | b"angrily" | b"told" | b"has since" | b"since" | b"only" | b"still" | b"further" | b"went"
+            | b"openly" | b"finally" | b"immediately" | b"subsequently" | b"already" | b"never"
+            | b"always" | b"ultimately" | b"not" | b"may" | b"must" | b"should"
     )
 }
 
 /// Forms of "be": "would be announced" is passive, its subject is not the speaker.
 pub fn is_be(word: &str) -> bool {
-    matches!(lower(word, &mut [0; 24]), "be" | "is" | "was" | "were" | "are" | "been" | "being" | "am")
+    matches!(
+        lower_b(word, &mut [0; 24]), b"be" | b"is" | b"was" | b"were" | b"are" | b"been" | b"being" | b"am")
 }
 
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    matches!(lower(word, &mut [0; 24]), "he" | "she" | "they" | "we" | "i" | "it" | "you")
+    matches!(
+        lower_b(word, &mut [0; 24]), b"he" | b"she" | b"they" | b"we" | b"i" | b"it" | b"you")
 }
 
 /// Words that open a speaker description: "the spokesman", "a source", "two officials".
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
-            | "several" | "some" | "many" | "other" | "both" | "our" | "my" | "this" | "that"
-            | "these" | "those" | "no" | "each" | "most" | "few"
+        lower_b(word, &mut [0; 24]),
+        b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"one" | b"another" | b"two" | b"three"
+            | b"several" | b"some" | b"many" | b"other" | b"both" | b"our" | b"my" | b"this" | b"that"
+            | b"these" | b"those" | b"no" | b"each" | b"most" | b"few"
     )
 }
 
 /// Function words a speaker phrase never contains (compared lower-case).
 pub fn is_stop(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "and" | "but" | "or" | "nor" | "so" | "yet" | "that" | "which" | "who" | "whom" | "whose"
-            | "when" | "where" | "while" | "as" | "because" | "if" | "though" | "although"
-            | "after" | "before" | "since" | "until" | "than" | "in" | "on" | "at" | "to"
-            | "from" | "with" | "by" | "about" | "into" | "over" | "under" | "during" | "about."
-            | "not" | "also" | "then" | "there" | "here" | "what" | "how" | "why" | "said"
-            | "says" | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had"
-            | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "do"
-            | "does" | "did" | "this" | "these" | "those" | "him" | "them" | "us" | "me"
-            | "of" | "for" | "like" | "unlike" | "even" | "just" | "only" | "however" | "yes"
-            | "no" | "now" | "today" | "tonight" | "yesterday" | "tomorrow" | "ago" | "more"
-            | "most" | "very" | "all" | "any" | "every" | "such" | "again" | "later" | "well"
-            | "instead" | "according" | "without" | "against" | "between" | "among" | "through"
-            | "whether" | "then," | "too" | "either" | "neither" | "once" | "why," | "meanwhile"
+        lower_b(word, &mut [0; 24]),
+        b"and" | b"but" | b"or" | b"nor" | b"so" | b"yet" | b"that" | b"which" | b"who" | b"whom" | b"whose"
+            | b"when" | b"where" | b"while" | b"as" | b"because" | b"if" | b"though" | b"although"
+            | b"after" | b"before" | b"since" | b"until" | b"than" | b"in" | b"on" | b"at" | b"to"
+            | b"from" | b"with" | b"by" | b"about" | b"into" | b"over" | b"under" | b"during" | b"about."
+            | b"not" | b"also" | b"then" | b"there" | b"here" | b"what" | b"how" | b"why" | b"said"
+            | b"says" | b"is" | b"was" | b"were" | b"are" | b"be" | b"been" | b"has" | b"have" | b"had"
+            | b"will" | b"would" | b"can" | b"could" | b"should" | b"may" | b"might" | b"must" | b"do"
+            | b"does" | b"did" | b"this" | b"these" | b"those" | b"him" | b"them" | b"us" | b"me"
+            | b"of" | b"for" | b"like" | b"unlike" | b"even" | b"just" | b"only" | b"however" | b"yes"
+            | b"no" | b"now" | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"ago" | b"more"
+            | b"most" | b"very" | b"all" | b"any" | b"every" | b"such" | b"again" | b"later" | b"well"
+            | b"instead" | b"according" | b"without" | b"against" | b"between" | b"among" | b"through"
+            | b"whether" | b"then," | b"too" | b"either" | b"neither" | b"once" | b"why," | b"meanwhile"
     )
 }
 
 /// Words that open a subordinate clause, whose subject is not the sentence's.
 pub fn is_subordinator(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "as" | "when" | "while" | "if" | "because" | "after" | "before" | "since" | "although"
-            | "though" | "until" | "that" | "which" | "who" | "whom" | "whether" | "once" | "unless"
+        lower_b(word, &mut [0; 24]),
+        b"as" | b"when" | b"while" | b"if" | b"because" | b"after" | b"before" | b"since" | b"although"
+            | b"though" | b"until" | b"that" | b"which" | b"who" | b"whom" | b"whether" | b"once" | b"unless"
     )
 }
 
@@ -196,49 +225,49 @@ pub fn is_preposition(word: &str) -> bool {
 /// subject of a sentence ("In response to the filings, Cruz's lawyers relied …").
 pub fn is_preposition_word(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "in" | "on" | "at" | "to" | "from" | "with" | "by" | "about" | "into" | "over" | "under"
-            | "during" | "of" | "for" | "like" | "unlike" | "without" | "against" | "between"
-            | "among" | "through" | "toward" | "towards" | "upon" | "onto" | "across" | "behind"
+        lower_b(word, &mut [0; 24]),
+        b"in" | b"on" | b"at" | b"to" | b"from" | b"with" | b"by" | b"about" | b"into" | b"over" | b"under"
+            | b"during" | b"of" | b"for" | b"like" | b"unlike" | b"without" | b"against" | b"between"
+            | b"among" | b"through" | b"toward" | b"towards" | b"upon" | b"onto" | b"across" | b"behind"
     )
 }
 
 /// Nouns for what somebody said, owned by the speaker: "Trump's claim that “…”".
 pub fn is_speech_noun(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "claim" | "claims" | "assertion" | "statement" | "remark" | "remarks" | "comment" | "comments"
-            | "warning" | "call" | "promise" | "pledge" | "vow" | "description" | "accusation"
-            | "words" | "argument" | "insistence" | "suggestion" | "tweet" | "message" | "boast"
-            | "charge" | "quip" | "declaration" | "prediction" | "demand" | "plea" | "slogan"
+        lower_b(word, &mut [0; 24]),
+        b"claim" | b"claims" | b"assertion" | b"statement" | b"remark" | b"remarks" | b"comment" | b"comments"
+            | b"warning" | b"call" | b"promise" | b"pledge" | b"vow" | b"description" | b"accusation"
+            | b"words" | b"argument" | b"insistence" | b"suggestion" | b"tweet" | b"message" | b"boast"
+            | b"charge" | b"quip" | b"declaration" | b"prediction" | b"demand" | b"plea" | b"slogan"
     )
 }
 
 /// Day and month names, which are capitalised but are not speakers ("said Monday").
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]).trim_end_matches('.'),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
-            | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        trim_dots(lower_b(word, &mut [0; 24])),
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
+            | b"january" | b"february" | b"march" | b"april" | b"june" | b"july" | b"august"
+            | b"september" | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr"
+            | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec"
     )
 }
 
 /// Titles before a name, dropped when the name is resolved ("Mr. Lu" → "Lu Kang").
 pub fn is_title(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]).trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sen" | "senator" | "rep"
-            | "representative" | "gov" | "governor" | "president" | "vice" | "secretary" | "gen"
-            | "general" | "lt" | "col" | "sgt" | "capt" | "adm" | "maj" | "rev" | "judge"
-            | "justice" | "mayor" | "chairman" | "chairwoman" | "speaker" | "leader" | "minister"
-            | "prime" | "sir" | "lord" | "lady" | "dame" | "king" | "queen" | "prince" | "princess"
-            | "pope" | "father" | "sister" | "brother" | "chancellor" | "ambassador" | "attorney"
-            | "former" | "candidate" | "nominee" | "spokesman" | "spokeswoman" | "spokesperson"
-            | "sheriff" | "chief" | "commissioner" | "councilman" | "councilwoman" | "deputy"
-            | "assistant" | "director" | "coach" | "host" | "anchor" | "pollster" | "strategist"
-            | "gop" | "democratic" | "republican" | "democrat" | "longtime" | "st"
+        trim_dots(lower_b(word, &mut [0; 24])),
+        b"mr" | b"mrs" | b"ms" | b"miss" | b"dr" | b"prof" | b"professor" | b"sen" | b"senator" | b"rep"
+            | b"representative" | b"gov" | b"governor" | b"president" | b"vice" | b"secretary" | b"gen"
+            | b"general" | b"lt" | b"col" | b"sgt" | b"capt" | b"adm" | b"maj" | b"rev" | b"judge"
+            | b"justice" | b"mayor" | b"chairman" | b"chairwoman" | b"speaker" | b"leader" | b"minister"
+            | b"prime" | b"sir" | b"lord" | b"lady" | b"dame" | b"king" | b"queen" | b"prince" | b"princess"
+            | b"pope" | b"father" | b"sister" | b"brother" | b"chancellor" | b"ambassador" | b"attorney"
+            | b"former" | b"candidate" | b"nominee" | b"spokesman" | b"spokeswoman" | b"spokesperson"
+            | b"sheriff" | b"chief" | b"commissioner" | b"councilman" | b"councilwoman" | b"deputy"
+            | b"assistant" | b"director" | b"coach" | b"host" | b"anchor" | b"pollster" | b"strategist"
+            | b"gop" | b"democratic" | b"republican" | b"democrat" | b"longtime" | b"st"
     )
 }
 
@@ -261,15 +290,15 @@ pub fn is_head_noun(word: &str) -> bool {
 /// Head nouns of a description that names a person: "the spokesman", "the North Korean leader".
 pub fn is_person_noun(word: &str) -> bool {
     matches!(
-        lower(word, &mut [0; 24]),
-        "spokesman" | "spokeswoman" | "spokesperson" | "leader" | "president" | "senator"
-            | "candidate" | "nominee" | "minister" | "official" | "governor" | "secretary"
-            | "chairman" | "chairwoman" | "mayor" | "congressman" | "congresswoman" | "businessman"
-            | "billionaire" | "mogul" | "democrat" | "republican" | "professor" | "director"
-            | "lawmaker" | "host" | "ambassador" | "diplomat" | "general" | "premier" | "envoy"
-            | "chief" | "executive" | "adviser" | "advisor" | "aide" | "manager" | "lawyer"
-            | "attorney" | "judge" | "former" | "man" | "woman" | "star" | "king" | "queen"
-            | "prince" | "dictator" | "ruler" | "chancellor" | "economist" | "analyst" | "expert"
+        lower_b(word, &mut [0; 24]),
+        b"spokesman" | b"spokeswoman" | b"spokesperson" | b"leader" | b"president" | b"senator"
+            | b"candidate" | b"nominee" | b"minister" | b"official" | b"governor" | b"secretary"
+            | b"chairman" | b"chairwoman" | b"mayor" | b"congressman" | b"congresswoman" | b"businessman"
+            | b"billionaire" | b"mogul" | b"democrat" | b"republican" | b"professor" | b"director"
+            | b"lawmaker" | b"host" | b"ambassador" | b"diplomat" | b"general" | b"premier" | b"envoy"
+            | b"chief" | b"executive" | b"adviser" | b"advisor" | b"aide" | b"manager" | b"lawyer"
+            | b"attorney" | b"judge" | b"former" | b"man" | b"woman" | b"star" | b"king" | b"queen"
+            | b"prince" | b"dictator" | b"ruler" | b"chancellor" | b"economist" | b"analyst" | b"expert"
     )
 }
 

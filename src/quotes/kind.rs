@@ -11,7 +11,9 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
     let content = text.get(seg.content_start..seg.content_end).unwrap_or("").trim();
     let first = content.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first.map_or(false, |c| c.is_uppercase() || c.is_numeric());
-    let words = content.split_whitespace().count();
+    // the word count is only compared with numbers up to 8: counting stops at 9 (a long quote is
+    // not walked to its end)
+    let words = content.split_whitespace().take(9).count();
     let before = text.get(..seg.start).unwrap_or("").trim_end();
     // set off from the writer's words: at a paragraph start, after a colon, a comma or a sentence end
     let set_off = before.is_empty()
@@ -55,7 +57,7 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
         }
         let mut words_before = before[from..].rsplit(|c: char| !c.is_alphanumeric() && c != '-').filter(|x| !x.is_empty());
         let last = words_before.next().unwrap_or("");
-        matches!(last.to_ascii_lowercase().as_str(), "as" | "named" | "titled" | "entitled" | "like")
+        matches!(super::cues::lower_b(last, &mut [0; 24]), b"as" | b"named" | b"titled" | b"entitled" | b"like")
             || std::iter::once(last).chain(words_before.take(3)).any(is_naming_verb)
     };
     if titled || bracketed || work_title || (title_case && !cued && !named && !seg.continued && !seg.continues) {
@@ -80,20 +82,20 @@ pub fn classify(text: &str, seg: &Segment, attributed: bool, cued: bool) -> Quot
 /// Verbs of naming, whose object in quotes is somebody's words: "calls people “losers”".
 fn is_naming_verb(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
-        "call" | "calls" | "called" | "calling" | "dub" | "dubs" | "dubbed" | "nicknamed" | "labeled"
-            | "labelled" | "branded" | "termed" | "chant" | "chants" | "chanted" | "chanting" | "cries"
-            | "shouts" | "shouting"
+        super::cues::lower_b(w, &mut [0; 24]),
+        b"call" | b"calls" | b"called" | b"calling" | b"dub" | b"dubs" | b"dubbed" | b"nicknamed" | b"labeled"
+            | b"labelled" | b"branded" | b"termed" | b"chant" | b"chants" | b"chanted" | b"chanting" | b"cries"
+            | b"shouts" | b"shouting"
     )
 }
 
 /// Nouns naming a work whose title may follow: "the documentary “13th”".
 fn is_work_noun(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
-        "book" | "memoir" | "novel" | "film" | "movie" | "documentary" | "show" | "series" | "program"
-            | "programme" | "podcast" | "song" | "album" | "play" | "musical" | "column" | "commentary"
-            | "op-ed" | "essay" | "episode" | "sitcom" | "anthem"
+        super::cues::lower_b(w, &mut [0; 24]),
+        b"book" | b"memoir" | b"novel" | b"film" | b"movie" | b"documentary" | b"show" | b"series" | b"program"
+            | b"programme" | b"podcast" | b"song" | b"album" | b"play" | b"musical" | b"column" | b"commentary"
+            | b"op-ed" | b"essay" | b"episode" | b"sitcom" | b"anthem"
     )
 }
 

@@ -42,6 +42,15 @@ pub struct Resolver<'a, 'd> {
     history: Vec<(usize, String, bool)>,
 }
 
+/// `s` lower-cased: the same as `to_lowercase`, by the cheaper ASCII copy when `s` is ASCII.
+fn lower_name(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 fn cap(w: &str) -> bool {
     w.chars().next().map_or(false, char::is_uppercase)
 }
@@ -157,7 +166,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let subjects = (0..names.len()).filter(|&i| names[i].subject).collect();
         let mut group_by_name = HashMap::default();
         for (i, g) in groups.iter().enumerate() {
-            group_by_name.entry(g.name.to_lowercase()).or_insert(i);
+            group_by_name.entry(lower_name(&g.name)).or_insert(i);
         }
         let mut group_by_mention = HashMap::default();
         for e in entities.iter().filter(|e| e.group < groups.len()) {
@@ -263,7 +272,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
         let by_name = self
             .group_by_name
-            .get(&r.name.to_lowercase())
+            .get(&lower_name(&r.name))
             .or_else(|| self.group_by_mention.get(r.name.as_str()))
             .copied();
         if let Some(g) = by_name {
@@ -279,7 +288,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         if gname.eq_ignore_ascii_case(&r.name) {
             return Resolved { name: gname, group: Some(g) };
         }
-        let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect() };
+        let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(lower_name).collect() };
         let (mine, theirs) = (words(&r.name), words(&gname));
         if mine.len() > theirs.len() && theirs.iter().all(|w| mine.contains(w)) {
             Resolved { name: r.name, group: Some(g) }

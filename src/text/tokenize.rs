@@ -225,8 +225,38 @@ const ASCII_ALNUM: [bool; 256] = {
 
 /// The end of the word or number that starts at `start`, whose first character ends at `end`:
 /// word characters and the punctuation that [`joins`] them, then a period the word
-/// [`takes_period`]. ASCII letters and digits are taken without decoding.
+/// [`takes_period`]. ASCII letters and digits are taken without decoding. Most words end at a space
+/// or at punctuation that never joins: that case is settled here, inline, and only the rest (a
+/// non-ASCII character, `-`, `.`, `,`, `:`, `/`, `'`) goes to [`word_end_slow`].
+#[inline(always)]
 fn word_end(text: &str, start: usize, mut end: usize, kind: TokKind) -> usize {
+    let bytes = text.as_bytes();
+    while end < bytes.len() && ASCII_ALNUM[bytes[end] as usize] {
+        end += 1;
+    }
+    match bytes.get(end) {
+        // at the end of the text nothing joins and no period follows
+        None => end,
+        // a space or punctuation that never joins, and is not a period a word could take: only a
+        // hyphen or an apostrophe joins a word, only `,` `:` `/` join a number, `.` may do either
+        Some(&d) if d < 0x80 => {
+            let may_join = match kind {
+                TokKind::Word => matches!(d, b'-' | b'.' | b'\''),
+                _ => matches!(d, b'.' | b',' | b':' | b'/'),
+            };
+            if may_join {
+                word_end_slow(text, start, end, kind)
+            } else {
+                end
+            }
+        }
+        _ => word_end_slow(text, start, end, kind),
+    }
+}
+
+/// [`word_end`] from `end` on, character by character: the loop that decides joins and periods.
+#[inline(never)]
+fn word_end_slow(text: &str, start: usize, mut end: usize, kind: TokKind) -> usize {
     let bytes = text.as_bytes();
     let len = bytes.len();
     loop {
