@@ -198,6 +198,29 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     Some(if hyph { c } else { c.det() })
 }
 
+/// "24 hours a day", "seven days a week", "365 days a year", "12 months a year": a count of one
+/// unit that makes up exactly one of the next ("around the clock", "all year round"). The words
+/// say "all the time", not a stretch or a recurrence, so neither part is a time expression
+/// (TimeBank leaves them unmarked). Returns the token after the idiom when one starts at `i`.
+pub fn all_the_time(tk: &Toks, i: usize) -> Option<usize> {
+    let (n, j) = number_at(tk, i)?;
+    let (unit, true) = unit_of(tk.w(j))? else { return None };
+    if !tk.is_any(j + 1, &["a", "an", "per"]) || !tk.same_sent(i, j + 2) {
+        return None;
+    }
+    let (whole, false) = unit_of(tk.w(j + 2))? else { return None };
+    let fits = match (unit, whole) {
+        (Unit::Minute, Unit::Hour) => n == 600,
+        (Unit::Hour, Unit::Day) => n == 240,
+        (Unit::Day, Unit::Week) => n == 70,
+        (Unit::Day, Unit::Year) => n == 3650 || n == 3660,
+        (Unit::Week, Unit::Year) => n == 520,
+        (Unit::Month, Unit::Year) => n == 120,
+        _ => false,
+    };
+    fits.then_some(j + 3)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
@@ -226,6 +249,16 @@ mod tests {
         assert_eq!(one("In the coming weeks it ends.", ""), "the coming weeks|DURATION|PXW");
         assert_eq!(one("A decades-long feud.", ""), "decades-long|DURATION|PXY");
         assert_eq!(one("It took 5 1/2 hours.", ""), "5 1/2 hours|DURATION|PT5H30M");
+    }
+
+    #[test]
+    fn all_the_time_is_no_time() {
+        assert_eq!(one("Guards watch the house 24 hours a day.", ""), "");
+        assert_eq!(one("It is open seven days a week, 365 days a year.", ""), "");
+        assert_eq!(one("Crews work twenty-four hours per day.", ""), "");
+        // a count that is not the whole of the next unit is a rate: left to the other rules
+        assert_eq!(one("He works 12 hours a day.", ""), "12 hours|DURATION|PT12H; a day|DURATION|P1D");
+        assert_eq!(one("It lasted 24 hours.", ""), "24 hours|DURATION|PT24H");
     }
 
     #[test]

@@ -475,6 +475,8 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
     // story is still about that quarter (what "the quarter" means next), so it is resolved and
     // then left out
     let mut silent = vec![false; cands.len()];
+    // the end of the last "24 hours a day" met: the candidates within it are left out
+    let mut idiom_end = 0;
     for k in 0..cands.len() {
         // "at 10:30 a.m. on March 3": the day named right after a clock time is its day
         let day_after = day_after_time(tk, &cands, k, r);
@@ -514,7 +516,8 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearAgo => {
                 let s = sent as usize;
-                let quarterly = quarter_sents[s.saturating_sub(3)..=s].iter().any(|&b| b);
+                // a quarter named in this sentence or the four before: the comparison is with that quarter
+                let quarterly = quarter_sents[s.saturating_sub(4)..=s].iter().any(|&b| b);
                 // "the same month a year ago", "the same period last year" after "in January": that
                 // month a year before
                 let month_unit = (c.s..c.e).any(|k| tk.w(k) == "month")
@@ -693,6 +696,11 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             && tk.is_any(c.e + 1, &["to", "over", "on", "by"])
             && tk.w(c.e + 2) == "-"
             && tk.w(c.e + 3) == tk.w(c.e - 1);
+        // "24 hours a day": all the time, neither part a time (durations::all_the_time)
+        if let Some(e) = durations::all_the_time(tk, c.s) {
+            idiom_end = e;
+        }
+        silent[k] |= c.e <= idiom_end;
         let (s, e) = (tk.t[c.s].s, tk.t[c.e - 1].e);
         out.push(Timex {
             start: s,
@@ -1320,6 +1328,17 @@ mod tests {
             ),
             "third-quarter|DATE|1989-Q3; the third quarter of 1990|DATE|1990-Q3; the year-ago period|DATE|1988-Q3"
         );
+    }
+
+    #[test]
+    fn a_year_ago_keeps_to_a_quarter_named_four_sentences_before() {
+        // a results story names its quarter, gives three sentences of charges, then compares
+        let story = "Acme expects a third-quarter loss of $18 million. It will record a reserve. \
+                     It will also write off leases. It cited interest costs. A year earlier, net was $2 million.";
+        assert_eq!(one(story, "1989-11-02"), "third-quarter|DATE|1989-Q3; A year earlier|DATE|1988-Q3");
+        // five sentences on, the quarter is no longer what is compared: the year before
+        let far = story.replace("It cited", "It sold a plant. It cited");
+        assert_eq!(one(&far, "1989-11-02"), "third-quarter|DATE|1989-Q3; A year earlier|DATE|1988");
     }
 
     #[test]
