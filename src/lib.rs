@@ -85,7 +85,9 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&(start, end)) = segments.get(i) else { break };
                     let seg = &text[start..end];
-                    let layered = in_unit(seg, annotate_segment(seg, options, reference_date), unit);
+                    let (mut q, mut d, mut e, g) = annotate_segment(seg, options, reference_date);
+                    offsets::convert(seg, unit, &mut q, &mut d, &mut e);
+                    let layered = (q, d, e, g);
                     if tx.send((i, layered, offsets::len_in(seg, unit))).is_err() {
                         break;
                     }
@@ -111,25 +113,6 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
         }
     });
     finish(reference_date, source, all)
-}
-
-/// One segment's layers with their offsets (bytes into `text`) converted to `unit`.
-#[cfg(not(target_arch = "wasm32"))]
-fn in_unit(text: &str, (quotes, dates, entities, groups): Layered, unit: offsets::Unit) -> Layered {
-    if unit == offsets::Unit::Byte {
-        return (quotes, dates, entities, groups);
-    }
-    let mut a = Annotation {
-        version: String::new(),
-        reference_date: None,
-        reference_date_source: RefDateSource::None,
-        quotes,
-        dates,
-        entities,
-        groups,
-    };
-    a.convert_offsets(text, unit);
-    (a.quotes, a.dates, a.entities, a.groups)
 }
 
 /// The reference date: the caller's, else a dateline in the text, else none.

@@ -3,7 +3,7 @@
 //! points (Python slicing). Conversion is one sorted sweep over the text, linear in its length and
 //! with memory proportional to the number of spans, not to the text.
 
-use crate::model::Annotation;
+use crate::model::{Annotation, Entity, Quote, Timex};
 
 /// The unit offsets are expressed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,50 +16,61 @@ pub enum Unit {
 impl Annotation {
     /// Visit every offset in the result (spans, quote contents, speakers, cues).
     pub fn for_each_offset_mut(&mut self, f: &mut dyn FnMut(&mut usize)) {
-        for q in &mut self.quotes {
-            f(&mut q.start);
-            f(&mut q.end);
-            f(&mut q.content_start);
-            f(&mut q.content_end);
-            if let Some(s) = &mut q.speaker {
-                f(&mut s.start);
-                f(&mut s.end);
-            }
-            if let Some(c) = &mut q.cue {
-                f(&mut c.start);
-                f(&mut c.end);
-            }
-        }
-        for d in &mut self.dates {
-            f(&mut d.start);
-            f(&mut d.end);
-        }
-        for e in &mut self.entities {
-            f(&mut e.start);
-            f(&mut e.end);
-        }
+        for_each_offset(&mut self.quotes, &mut self.dates, &mut self.entities, f);
     }
 
     /// Convert every byte offset to `unit`. Offsets must lie on character boundaries of `text`.
     pub fn convert_offsets(&mut self, text: &str, unit: Unit) {
-        if unit == Unit::Byte {
-            return;
-        }
-        let marks = Checkpoints::new(text, unit);
-        // offsets mostly come in text order (a span's start, then its end): each is counted on
-        // from the one before when that lies in the same block, below it
-        let mut last = (0usize, 0usize);
-        self.for_each_offset_mut(&mut |o| {
-            let b = floor_boundary(text, *o);
-            let u = if last.0 <= b && last.0 / BLOCK == b / BLOCK {
-                last.1 + units_in(&text.as_bytes()[last.0..b], unit)
-            } else {
-                marks.get(text, b)
-            };
-            last = (b, u);
-            *o = u;
-        });
+        convert(text, unit, &mut self.quotes, &mut self.dates, &mut self.entities);
     }
+}
+
+/// Visit every offset of these layers (spans, quote contents, speakers, cues).
+fn for_each_offset(quotes: &mut [Quote], dates: &mut [Timex], entities: &mut [Entity], f: &mut dyn FnMut(&mut usize)) {
+    for q in quotes {
+        f(&mut q.start);
+        f(&mut q.end);
+        f(&mut q.content_start);
+        f(&mut q.content_end);
+        if let Some(s) = &mut q.speaker {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        if let Some(c) = &mut q.cue {
+            f(&mut c.start);
+            f(&mut c.end);
+        }
+    }
+    for d in dates {
+        f(&mut d.start);
+        f(&mut d.end);
+    }
+    for e in entities {
+        f(&mut e.start);
+        f(&mut e.end);
+    }
+}
+
+/// Convert the byte offsets into `text` of these layers to `unit`: [`Annotation::convert_offsets`]
+/// for a whole result, and the parallel path's workers for their own segment.
+pub(crate) fn convert(text: &str, unit: Unit, quotes: &mut [Quote], dates: &mut [Timex], entities: &mut [Entity]) {
+    if unit == Unit::Byte {
+        return;
+    }
+    let marks = Checkpoints::new(text, unit);
+    // offsets mostly come in text order (a span's start, then its end): each is counted on
+    // from the one before when that lies in the same block, below it
+    let mut last = (0usize, 0usize);
+    for_each_offset(quotes, dates, entities, &mut |o| {
+        let b = floor_boundary(text, *o);
+        let u = if last.0 <= b && last.0 / BLOCK == b / BLOCK {
+            last.1 + units_in(&text.as_bytes()[last.0..b], unit)
+        } else {
+            marks.get(text, b)
+        };
+        last = (b, u);
+        *o = u;
+    });
 }
 
 /// Length of `text` in `unit`s.

@@ -484,6 +484,9 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
         settle_dir(tk, c);
         let sent = tk.t[c.s].sent;
         let apposed_year = if k > 0 && apposed[k - 1].is_some() { prev_year_ago } else { None };
+        // a stretch of months longer than a quarter reported in this sentence or the one before
+        // ("the first nine months"): year-ago points near it are the year before, not a quarter
+        let near_months = months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent);
         let value = match c.anchor {
             Anchor::None if apposed_year.is_some() => {
                 let q = apposed[k - 1].unwrap_or(1);
@@ -527,7 +530,6 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
                     _ => None,
                 };
                 let period = (c.s..c.e).any(|k| tk.w(k) == "period");
-                let near_months = months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent);
                 if let Some(v) = month_ago {
                     v
                 } else if let (false, true, Some(r)) = (period, near_months, r) {
@@ -582,8 +584,7 @@ fn resolve(tk: &Toks, mut cands: Vec<Cand>, ctx: &Context) -> Vec<Timex> {
             },
             Anchor::YearQuarter => match (&c.val, r) {
                 // "the 1988 period" right after "the first nine months": that year
-                (Val::Year(YearRef::Abs(y)), Some(_))
-                    if months_period.as_deref().is_some_and(|v| v != "P3M") && months_sent.is_some_and(|ms| ms + 1 >= sent) =>
+                (Val::Year(YearRef::Abs(y)), Some(_)) if near_months =>
                 {
                     format!("{y:04}")
                 }

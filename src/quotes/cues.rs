@@ -73,24 +73,18 @@ pub fn is_reporting_verb(word: &str) -> bool {
 }
 
 /// `word` lower-cased (ASCII) into `buf` without allocating; a word longer than the buffer (no
-/// word of these lists is) comes back empty.
+/// word of these lists is) comes back empty. [`lower_b`] as a string.
 pub fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    let b = word.as_bytes();
-    if b.len() > buf.len() {
-        return "";
-    }
-    // most words have no capital: they are their own lower-case form (no copy, no UTF-8 check)
-    if !b.iter().any(u8::is_ascii_uppercase) {
+    let b = lower_b(word, buf);
+    // most words have no capital: they come back as themselves (no UTF-8 check)
+    if b.as_ptr() == word.as_ptr() {
         return word;
     }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+    std::str::from_utf8(b).unwrap_or("")
 }
 
-/// `word` lower-cased (ASCII) as bytes into `buf`, like [`lower`] but with no UTF-8 check: the
-/// word lists below are matched as bytes.
+/// `word` lower-cased (ASCII) as bytes into `buf` (the word itself when it has no capital): the
+/// word lists below are matched as bytes, with no UTF-8 check.
 #[inline]
 pub fn lower_b<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b [u8] {
     let b = word.as_bytes();
