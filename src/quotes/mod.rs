@@ -14,7 +14,10 @@ use crate::text::Doc;
 /// Find quotations in `doc` and attribute them, sorted by start, not overlapping.
 pub fn find(doc: &Doc, entities: &[Entity], groups: &[Group]) -> Vec<Quote> {
     let text = doc.text;
-    let segs = marks::find(text);
+    let mut segs = marks::find(text);
+    // A pair of marks around nothing that can be said (`""`, `" "`, `"?"`, control characters) is
+    // not a quotation: keep only spans whose content has a letter or a digit.
+    segs.retain(|s| text[s.content_start..s.content_end].chars().any(char::is_alphanumeric));
     // the capitalised words, gathered once for the attribution and the resolver
     let caps = names::CapWords::new(doc);
     let found = attribute::attribute_with(doc, &segs, entities, &caps);
@@ -64,6 +67,17 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Quote> {
         Doc::with(text, |doc| find(doc, &[], &[]))
+    }
+
+    /// Regression (hostile input): `""""` gave a quote of kind "other" per pair, with nothing inside.
+    #[test]
+    fn marks_around_nothing_sayable_are_not_quotes() {
+        for t in ["\"\"\"\"\"\"", "x \"\" y", "\" \"", "\"\u{1}\"", "\u{201c}\u{2026}\u{201d}", "\"?!\" and \"--\""] {
+            assert!(quotes(t).is_empty(), "{t:?} gave {:?}", quotes(t));
+        }
+        // one letter or digit inside is enough
+        let q = quotes("\"\" then \"a\" and \"7\"");
+        assert_eq!(q.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), ["\"a\"", "\"7\""]);
     }
 
     #[test]
