@@ -11,6 +11,7 @@ use crate::text::Doc;
 
 /// Run every rule, in order, over the tagger's entities (sorted, not overlapping; kept so).
 pub fn apply(doc: &Doc, e: &mut Vec<Entity>) {
+    page_furniture(doc.text, e);
     harmonise(e);
     kin_are_people(doc, e);
     party_and_state(doc.text, e);
@@ -18,6 +19,53 @@ pub fn apply(doc: &Doc, e: &mut Vec<Entity>) {
     trim_headline_words(e);
     given_names_are_people(e);
     full_names_of_people(e);
+}
+
+/// Lines a web page adds around an article (comment forms, share buttons, newsletter boxes), as
+/// they come along when a reader copies a whole page; compared in lower case, without a final colon.
+const FURNITURE: &[&str] = &[
+    "advertisement", "click here to subscribe", "follow us on facebook", "follow us on twitter",
+    "leave a comment", "leave a reply", "like this", "most popular", "most read", "post a comment",
+    "read more", "related articles", "related stories", "send this to a friend", "share on facebook",
+    "share on twitter", "share this", "share this article", "share this story",
+    "sign up for our newsletter", "subscribe to our newsletter",
+];
+
+/// Names found on a line that is only page furniture (`Leave a Reply`, `Share on Facebook`) are
+/// dropped: the tagger reads the capitalised words there as names (`Reply` as MISC), and they are
+/// not part of the article. Only short lines are compared, so the pass stays linear.
+pub fn page_furniture(text: &str, ents: &mut Vec<Entity>) {
+    if ents.is_empty() {
+        return;
+    }
+    const LONGEST: usize = 40;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let t = line.trim();
+        let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+        if !t.is_empty() && t.len() <= LONGEST && t.is_ascii() {
+            let mut buf = [0u8; LONGEST];
+            buf[..t.len()].copy_from_slice(t.as_bytes());
+            buf[..t.len()].make_ascii_lowercase();
+            let lower = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
+            if FURNITURE.contains(&lower) {
+                lines.push((start, end));
+            }
+        }
+        start = end + 1;
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    ents.retain(|e| {
+        while k < lines.len() && lines[k].1 < e.start {
+            k += 1;
+        }
+        !(k < lines.len() && lines[k].0 <= e.start && e.end <= lines[k].1)
+    });
 }
 
 /// One label per name in a document: a mention whose exact text is given another label by a
@@ -552,6 +600,36 @@ mod tests {
         for not in ["Trump", "donald", "DONALD", "", "Georgia", "Virginia"] {
             assert!(!is_given_name(not), "{not}");
         }
+    }
+
+    /// Regression (the seed article): `Leave a Reply` under the article gave `Reply` as MISC.
+    #[test]
+    fn page_furniture_lines_have_no_names() {
+        let text = "Kim met Xi.\n\nLeave a Reply\n  Share on Facebook:\r\nSend this to a friend\n\
+                    Reply to Kim, said Facebook.\nLeave a Reply to Lee Sang-sook";
+        let mut e = ents_of(
+            text,
+            &[
+                ("Kim", Label::PER),
+                ("Xi", Label::PER),
+                ("Reply", Label::MISC),
+                ("Facebook", Label::ORG),
+                ("Reply", Label::MISC),
+                ("Kim", Label::PER),
+                ("Facebook", Label::ORG),
+                ("Reply", Label::MISC),
+                ("Lee Sang-sook", Label::PER),
+            ],
+        );
+        page_furniture(text, &mut e);
+        // lines that only look like furniture keep their names
+        let kept: Vec<(&str, usize)> = e.iter().map(|e| (e.text.as_str(), e.start)).collect();
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).unwrap().0;
+        assert_eq!(
+            kept,
+            [("Kim", at("Kim", 0)), ("Xi", at("Xi", 0)), ("Reply", at("Reply", 1)), ("Kim", at("Kim", 1)),
+             ("Facebook", at("Facebook", 1)), ("Reply", at("Reply", 2)), ("Lee Sang-sook", at("Lee", 0))]
+        );
     }
 
     #[test]
