@@ -1,8 +1,8 @@
 //! Corrections after the tagger, each a small deterministic rule about how news text writes
 //! names that the statistical model gets wrong: one label per name in a document, people after
 //! nouns of family and honorifics, a politician's party and state, names cut out of title-cased
-//! headlines, full names that start with a common given name or share a person's surname. Each rule
-//! says why it exists.
+//! headlines (and headline names that the body names more briefly), full names that start with a
+//! common given name or share a person's surname. Each rule says why it exists.
 
 use super::tagger::LABELS;
 use crate::model::{Entity, Label};
@@ -17,6 +17,7 @@ pub fn apply(doc: &Doc, e: &mut Vec<Entity>) {
     party_and_state(doc.text, e);
     titled_are_people(doc, e);
     trim_headline_words(e);
+    headline_names_from_the_body(doc.text, e);
     given_names_are_people(e);
     full_names_of_people(e);
 }
@@ -191,6 +192,77 @@ pub fn trim_headline_words(ents: &mut Vec<Entity>) {
             e.end = e.start + kept.len();
             e.text = kept;
         }
+    }
+}
+
+/// Is `line` a title-cased headline: at least three words of four letters or more, nearly all
+/// capitalised, and some lower-case letters (a line in capitals is another style, which the
+/// tagger learned from Reuters copy)?
+fn is_title_cased(line: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 && w.chars().next().map_or(false, char::is_alphabetic) {
+            long += 1;
+            if w.chars().next().map_or(false, char::is_uppercase) {
+                capital += 1;
+            }
+        }
+    }
+    long >= 3 && capital * 5 >= long * 4 && line.chars().any(char::is_lowercase)
+}
+
+/// In a title-cased headline on the first line, the tagger runs names into the words around them
+/// (`Clinton Breaks With Obama` as one ORG, `Washington Post Hit Piece Exploits Trump Supporter`).
+/// The article restates its headline's names in its body, so a headline name of three words or
+/// more that the body never uses is replaced by the longest runs of its words that the body tags
+/// as names, with the body's label (`Clinton`, `Obama`; `Washington Post`, `Trump`). When no run
+/// is a body name, the tagger's name stays.
+pub fn headline_names_from_the_body(text: &str, ents: &mut Vec<Entity>) {
+    let start = text.len() - text.trim_start().len();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if ents.first().map_or(true, |e| e.start >= end) || !is_title_cased(&text[start..end]) {
+        return;
+    }
+    let mut body: FastMap<&str, [u32; 4]> = FastMap::default();
+    for e in ents.iter().filter(|e| e.start >= end) {
+        body.entry(e.text.as_str()).or_insert([0; 4])[e.label as usize] += 1;
+    }
+    let label_of = |c: &[u32; 4]| LABELS[c.iter().enumerate().max_by_key(|&(k, &n)| (n, 4 - k)).map_or(0, |(k, _)| k)];
+    let mut repl: Vec<(usize, Vec<Entity>)> = Vec::new();
+    for (i, e) in ents.iter().enumerate().take_while(|(_, e)| e.start < end) {
+        if e.end > end || e.text.split(' ').count() < 3 || body.contains_key(e.text.as_str()) {
+            continue;
+        }
+        // word boundaries inside the name
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for w in e.text.split(' ') {
+            words.push((at, at + w.len()));
+            at += w.len() + 1;
+        }
+        let mut found = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let run = (k + 1..=words.len()).rev().find_map(|j| {
+                let sub = &e.text[words[k].0..words[j - 1].1];
+                body.get(sub).map(|c| (j, sub, label_of(c)))
+            });
+            match run {
+                Some((j, sub, label)) => {
+                    let s = e.start + words[k].0;
+                    found.push(Entity { start: s, end: s + sub.len(), text: sub.to_string(), label, group: 0 });
+                    k = j;
+                }
+                None => k += 1,
+            }
+        }
+        if !found.is_empty() {
+            repl.push((i, found));
+        }
+    }
+    for (i, found) in repl.into_iter().rev() {
+        ents.splice(i..=i, found);
     }
 }
 
@@ -630,6 +702,39 @@ mod tests {
             [("Kim", at("Kim", 0)), ("Xi", at("Xi", 0)), ("Reply", at("Reply", 1)), ("Kim", at("Kim", 1)),
              ("Facebook", at("Facebook", 1)), ("Reply", at("Reply", 2)), ("Lee Sang-sook", at("Lee", 0))]
         );
+    }
+
+    /// Regression (PolNeAR dev): headline names such as `Clinton Breaks With Obama` (ORG).
+    #[test]
+    fn headline_names_are_the_body_names_inside_them() {
+        let text = "Clinton Breaks With Obama On Senate Armed Services Committee Bill\n\
+                    Hillary Clinton broke with Barack Obama. Clinton said so; Obama did not. The Senate voted.";
+        let mut e = ents_of(
+            text,
+            &[
+                ("Clinton Breaks With Obama", Label::ORG),
+                ("Senate Armed Services Committee", Label::ORG),
+                ("Hillary Clinton", Label::PER),
+                ("Barack Obama", Label::PER),
+                ("Clinton", Label::PER),
+                ("Obama", Label::PER),
+                ("Senate", Label::ORG),
+            ],
+        );
+        headline_names_from_the_body(text, &mut e);
+        let got: Vec<(&str, Label, usize)> = e.iter().map(|e| (e.text.as_str(), e.label, e.start)).collect();
+        let at = |w: &str| text.find(w).unwrap();
+        assert_eq!(got[..3], [("Clinton", Label::PER, 0), ("Obama", Label::PER, at("Obama")), ("Senate", Label::ORG, at("Senate"))]);
+        assert_eq!(e.len(), 8);
+        assert!(e.windows(2).all(|w| w[0].end <= w[1].start), "sorted, apart");
+        // not a headline: a sentence on the first line, or a line in capitals
+        for first in ["Clinton Breaks With Obama, the paper said on Monday in a report", "CLINTON BREAKS WITH OBAMA ON BILLS"] {
+            let text = format!("{first}\nClinton and Obama met.");
+            let name = &first[..25];
+            let mut e = ents_of(&text, &[(name, Label::ORG), ("Clinton", Label::PER), ("Obama", Label::PER)]);
+            headline_names_from_the_body(&text, &mut e);
+            assert_eq!(e[0].text, name);
+        }
     }
 
     #[test]
