@@ -2,7 +2,8 @@
 //! names that the statistical model gets wrong: one label per name in a document, people after
 //! nouns of family and honorifics, a politician's party and state, names cut out of title-cased
 //! headlines (and headline names that the body names more briefly), full names that start with a
-//! common given name or share a person's surname. Each rule says why it exists.
+//! common given name or share a person's surname, organisations by their head word. Each rule
+//! says why it exists.
 
 use super::tagger::LABELS;
 use crate::model::{Entity, Label};
@@ -18,6 +19,7 @@ pub fn apply(doc: &Doc, e: &mut Vec<Entity>) {
     titled_are_people(doc, e);
     trim_headline_words(e);
     headline_names_from_the_body(doc.text, e);
+    organisation_heads(e);
     given_names_are_people(e);
     full_names_of_people(e);
 }
@@ -263,6 +265,64 @@ pub fn headline_names_from_the_body(text: &str, ents: &mut Vec<Entity>) {
     }
     for (i, found) in repl.into_iter().rev() {
         ents.splice(i..=i, found);
+    }
+}
+
+/// Last words that make a name an organisation (`Nordline Shipping`, `Peabody Energy`,
+/// `Wheaton College`). Words that also end places or events (`Bank`: West Bank, `League`: American
+/// League, `Union`: Soviet Union) are left out.
+const ORGANISATION_HEADS: &[&str] = &[
+    "AG", "Agency", "Airlines", "Airways", "Association", "Authority", "Board", "Bureau", "Capital",
+    "Club", "Co", "College", "Commission", "Committee", "Company", "Corp", "Corporation", "Council",
+    "Department", "Energy", "Foundation", "Fund", "GmbH", "Group", "Holdings", "Inc", "Industries",
+    "Institute", "Institution", "Insurance", "Investments", "Ltd", "Ministry", "Motors", "NV",
+    "Organisation", "Organization", "PLC", "Partners", "Party", "Pharmaceuticals", "Plc", "Press",
+    "SA", "Securities", "Service", "Services", "Shipping", "Society", "Systems", "Technologies",
+    "Trust", "University",
+];
+
+/// A name of two words or more that ends with an organisation's head word is an organisation,
+/// whatever the tagger said (`Nordline Shipping` as PER, `Democratic National Committee` as MISC),
+/// and so is the first word of a two-word one written alone (`Nordline`), unless that word is a
+/// given name or a place the gazetteer knows.
+pub fn organisation_heads(ents: &mut [Entity]) {
+    let mut short: FastMap<&str, ()> = FastMap::default();
+    let gaz = super::gazetteer::embedded();
+    for e in ents.iter_mut() {
+        let Some((_, last)) = e.text.rsplit_once(' ') else { continue };
+        if ORGANISATION_HEADS.contains(&last) {
+            e.label = Label::ORG;
+        }
+    }
+    for e in ents.iter() {
+        if e.label != Label::ORG {
+            continue;
+        }
+        if let Some((first, last)) = e.text.split_once(' ') {
+            if ORGANISATION_HEADS.contains(&last) && !is_given_name(first) && gaz.lookup(first) == 0 {
+                short.insert(first, ());
+            }
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    // a word that is also part of a person's name here stays as tagged (`Trump` beside `Trump
+    // University` and `Donald Trump`)
+    for e in ents.iter().filter(|e| e.label == Label::PER && e.text.contains(' ')) {
+        for w in e.text.split(' ') {
+            short.remove(w);
+        }
+    }
+    // adjectives written alone (`European` beside `European Commission`) are MISC and stay so
+    let relabel: Vec<usize> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.label, Label::PER | Label::LOC) && short.contains_key(e.text.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    for i in relabel {
+        ents[i].label = Label::ORG;
     }
 }
 
@@ -735,6 +795,36 @@ mod tests {
             headline_names_from_the_body(&text, &mut e);
             assert_eq!(e[0].text, name);
         }
+    }
+
+    /// Regression (the page's example): `Nordline Shipping` and `Nordline` were people.
+    #[test]
+    fn organisation_heads_make_organisations() {
+        use Label::*;
+        let text = "Nordline Shipping said so. Nordline agreed. Peabody Energy and Peabody. The European Commission \
+                    and European firms. Trump University sued Donald Trump; Trump said no. West Bank. Walter Energy, Walter.";
+        let mut e = ents_of(
+            text,
+            &[
+                ("Nordline Shipping", PER),
+                ("Nordline", PER),
+                ("Peabody Energy", PER),
+                ("Peabody", LOC),
+                ("European Commission", ORG),
+                ("European", MISC),
+                ("Trump University", ORG),
+                ("Donald Trump", PER),
+                ("Trump", PER),
+                ("West Bank", LOC),
+                ("Walter Energy", PER),
+                ("Walter", PER),
+            ],
+        );
+        organisation_heads(&mut e);
+        let labels: Vec<Label> = e.iter().map(|e| e.label).collect();
+        // adjectives stay MISC, a person's name stays a person, `Bank` is no head (West Bank), and
+        // a given name alone (`Walter`) is not taken for the company
+        assert_eq!(labels, [ORG, ORG, ORG, ORG, ORG, MISC, ORG, PER, PER, LOC, ORG, PER]);
     }
 
     #[test]
