@@ -268,7 +268,7 @@ pub fn headline_names_from_the_body(text: &str, ents: &mut Vec<Entity>) {
     }
 }
 
-/// Last words that make a name an organisation (`Nordline Shipping`, `Peabody Energy`,
+/// Last words that make a name an organisation, sorted for a binary search (`Nordline Shipping`, `Peabody Energy`,
 /// `Wheaton College`). Words that also end places or events (`Bank`: West Bank, `League`: American
 /// League, `Union`: Soviet Union) are left out.
 const ORGANISATION_HEADS: &[&str] = &[
@@ -290,7 +290,7 @@ pub fn organisation_heads(ents: &mut [Entity]) {
     let gaz = super::gazetteer::embedded();
     for e in ents.iter_mut() {
         let Some((_, last)) = e.text.rsplit_once(' ') else { continue };
-        if ORGANISATION_HEADS.contains(&last) {
+        if ORGANISATION_HEADS.binary_search(&last).is_ok() {
             e.label = Label::ORG;
         }
     }
@@ -299,7 +299,7 @@ pub fn organisation_heads(ents: &mut [Entity]) {
             continue;
         }
         if let Some((first, last)) = e.text.split_once(' ') {
-            if ORGANISATION_HEADS.contains(&last) && !is_given_name(first) && gaz.lookup(first) == 0 {
+            if ORGANISATION_HEADS.binary_search(&last).is_ok() && !is_given_name(first) && gaz.lookup(first) == 0 {
                 short.insert(first, ());
             }
         }
@@ -337,7 +337,7 @@ fn is_given_name(w: &str) -> bool {
 }
 
 /// Last words that make a name after a given name a place, an organisation or a title rather
-/// than a person (`Ross County`, `Crystal Palace`, `Christopher Newport University`).
+/// than a person (sorted for a binary search) (`Ross County`, `Crystal Palace`, `Christopher Newport University`).
 const NOT_PERSON_HEADS: &[&str] = &[
     "Act", "Airport", "Avenue", "Award", "Awards", "Bank", "Bay", "Bill", "Boulevard", "Bridge",
     "Building", "Center", "Centre", "Church", "City", "Club", "College", "Company", "Corp", "County",
@@ -364,7 +364,7 @@ pub fn given_names_are_people(ents: &mut [Entity]) {
         if (2..=3).contains(&n)
             && e.text.split(' ').all(|w| w.chars().next().map_or(false, char::is_uppercase))
             && !e.text.bytes().any(|b| b.is_ascii_digit())
-            && !NOT_PERSON_HEADS.contains(&last)
+            && !NOT_PERSON_HEADS.binary_search(&last).is_ok()
             && is_given_name(first)
         {
             e.label = Label::PER;
@@ -825,6 +825,13 @@ mod tests {
         // adjectives stay MISC, a person's name stays a person, `Bank` is no head (West Bank), and
         // a given name alone (`Walter`) is not taken for the company
         assert_eq!(labels, [ORG, ORG, ORG, ORG, ORG, MISC, ORG, PER, PER, LOC, ORG, PER]);
+    }
+
+    #[test]
+    fn head_word_lists_are_sorted_for_binary_search() {
+        for list in [ORGANISATION_HEADS, NOT_PERSON_HEADS, FURNITURE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
     }
 
     #[test]
