@@ -4,6 +4,7 @@
 
 use super::lex::{month_of, number_at, ordinal, part_of_day, small_number, unit_of, vague_amount, weekday_of, Toks, Unit};
 use super::normalize::{Dir, Part, Tod, Val, YearRef};
+use super::tense::{self, Tense};
 use super::{Anchor, Cand, Context};
 use crate::model::TimexType;
 
@@ -473,12 +474,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
             }
             let mut n = 0;
-            if unit == Unit::Weekend {
-                if let Some(r) = r {
-                    if r.weekday() <= 3 {
-                        n = -1;
-                    }
-                }
+            if unit == Unit::Weekend && early_in_the_week_looking_back(tk, i, r) {
+                n = -1;
             }
             return Some(date(i, i + 1, Val::Offset { unit, n }).det());
         }
@@ -765,12 +762,8 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 return Some(finish(date(i, e, Val::Offset { unit, n })));
             }
             let mut n = n;
-            if unit == Unit::Weekend && n == 0 {
-                if let Some(r) = r {
-                    if r.weekday() <= 3 {
-                        n = -1;
-                    }
-                }
+            if unit == Unit::Weekend && n == 0 && early_in_the_week_looking_back(tk, i, r) {
+                n = -1;
             }
             // "This quarter's loss": the quarter whose results were just named
             if unit == Unit::Quarter && n == 0 && w == "this" && j == i + 1 {
@@ -829,9 +822,27 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
     Some(c)
 }
 
+/// "The weekend" / "this weekend" in a story written Monday to Wednesday is the one just past
+/// ("over the weekend, officials said"), unless the sentence looks ahead ("he will return this
+/// weekend": the coming one).
+fn early_in_the_week_looking_back(tk: &Toks, i: usize, r: Option<crate::Date>) -> bool {
+    r.map_or(false, |r| r.weekday() <= 3) && tense::around(tk, i) != Tense::Future
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dates::testutil::one;
+
+    /// Regression: "he will return this weekend" in a Tuesday story gave the weekend just past.
+    #[test]
+    fn the_weekend_early_in_the_week_is_past_unless_the_sentence_looks_ahead() {
+        // 2019-01-08 is a Tuesday of ISO week 2
+        assert_eq!(one("Over the weekend, officials said so.", "2019-01-08"), "the weekend|DATE|2019-W01-WE");
+        assert_eq!(one("He will return this weekend.", "2019-01-08"), "this weekend|DATE|2019-W02-WE");
+        assert_eq!(one("Talks are set to resume this weekend.", "2019-01-08"), "this weekend|DATE|2019-W02-WE");
+        // later in the week, the coming weekend whatever the tense
+        assert_eq!(one("Officials met this weekend.", "2019-01-10"), "this weekend|DATE|2019-W02-WE");
+    }
 
     #[test]
     fn year_earlier_months_are_a_stretch() {
