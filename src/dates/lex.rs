@@ -718,6 +718,10 @@ pub fn may_start(tk: &Toks, i: usize) -> bool {
     if w.len() == 2 && (b == b'q' || w.as_bytes()[1] == b'q') {
         return true;
     }
+    // "FY2020", "FY 2020", "FY20": a fiscal year (numeric.rs)
+    if b == b'f' && w.starts_with("fy") && w[2..].bytes().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
     in_lookup(w)
 }
 

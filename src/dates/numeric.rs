@@ -151,6 +151,24 @@ const YEAR_PREPS: &[&str] = &[
 ];
 
 /// Is the 4-digit number at `i` a year here?
+/// The year of "FY2020" / "FY20" from its digits: four digits as written, two digits in the
+/// century that puts the year nearest the reference date (else 2000-2049, 1950-1999).
+fn fiscal_year(digits: &str, ctx: &Context) -> Option<i32> {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 if (1900..=2100).contains(&n) => Some(n),
+        2 => {
+            let around = ctx.reference_date.map_or(2000, |d| d.year);
+            let base = around - around.rem_euclid(100) + n;
+            Some([base - 100, base, base + 100].into_iter().min_by_key(|y| (y - around).abs()).unwrap_or(base))
+        }
+        _ => None,
+    }
+}
+
 pub fn is_year_here(tk: &Toks, i: usize, y: u32) -> bool {
     let prev = if i > 0 && tk.same_sent(i - 1, i) {
         tk.w(i - 1)
@@ -304,6 +322,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 return Some(date(i, i + 2, Val::Year(YearRef::Abs(y as i32))).det());
             }
         }
+    }
+    // "FY2020", "FY 2020", "FY20", "FY 20": a company's fiscal year, written in capitals
+    if let Some(rest) = w.strip_prefix("fy").filter(|_| tk.raw(i).starts_with("FY")) {
+        let (digits, end) = if rest.is_empty() { (tk.w(i + 1), i + 2) } else { (rest, i + 1) };
+        return fiscal_year(digits, ctx).map(|y| date(i, end, Val::Year(YearRef::Abs(y))));
     }
     if w == "fiscal" {
         let j = if tk.w(i + 1) == "year" { i + 2 } else { i + 1 };
@@ -483,6 +506,17 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
 mod tests {
     use super::super::{calendar::Date, testutil::one, Context};
     use crate::text::Doc;
+
+    /// Business copy writes fiscal years as FY2020 / FY20; they were missed.
+    #[test]
+    fn fy_years_are_fiscal_years() {
+        assert_eq!(
+            one("Revenue in FY2020 rose, FY 2019 fell, and FY19 and FY99 too.", "2019-01-08"),
+            "FY2020|DATE|2020; FY 2019|DATE|2019; FY19|DATE|2019; FY99|DATE|1999"
+        );
+        // lower case, letters after the digits, or a five-digit number are no fiscal year
+        assert_eq!(one("fy2020 and FY2020s and FY20201.", "2019-01-08"), "");
+    }
 
     #[test]
     fn iso_slash_and_years() {
