@@ -142,7 +142,19 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 b += 1;
             }
             // drop everything up to the last title: "Turkish President | Recep Tayyip Erdoğan"
-            let a = (a0..b.saturating_sub(1)).rev().find(|&t| is_title(doc.tok(t))).map_or(a0, |t| t + 1);
+            let mut a = (a0..b.saturating_sub(1)).rev().find(|&t| is_title(doc.tok(t))).map_or(a0, |t| t + 1);
+            // a person's full name that the tagger found at the end of a longer run starts the name
+            // there: "Secretary of State | Mike Pompeo" (`State` is no title word on its own)
+            if b > a + 2 {
+                let k = entities.partition_point(|e| e.start <= toks[b - 1].start);
+                if let Some(e) = k.checked_sub(1).map(|k| &entities[k]) {
+                    if e.label == Label::PER && e.end == toks[b - 1].end && e.start > toks[a].start && e.text.contains(' ') {
+                        if let Some(t) = (a + 1..b).find(|&t| toks[t].start == e.start) {
+                            a = t;
+                        }
+                    }
+                }
+            }
             let subject = sentence_first[a0]
                 && b < toks.len()
                 && toks[b].kind == TokKind::Word
@@ -453,6 +465,16 @@ mod tests {
     fn surnames_take_the_earlier_full_name() {
         assert_eq!(resolve_word("Foreign Ministry spokesman Lu Kang spoke. Later Lu said no.", "Lu", 1), "Lu Kang");
         assert_eq!(resolve_word("President Donald Trump left. Then Trump said so.", "Trump", 1), "Donald Trump");
+    }
+
+    /// Regression: the speaker of "Pompeo said" was named "State Mike Pompeo" after "Secretary of
+    /// State Mike Pompeo" (the run of capitalised words), though the tagger found "Mike Pompeo".
+    #[test]
+    fn a_full_name_the_tagger_found_ends_a_longer_run() {
+        let text = "Secretary of State Mike Pompeo met him. \"The door is open,\" Pompeo said.";
+        let a = crate::annotate(text, &crate::Options::default());
+        let speaker = a.quotes[0].speaker.as_ref().expect("a speaker");
+        assert_eq!((speaker.text.as_str(), speaker.name.as_str()), ("Pompeo", "Mike Pompeo"));
     }
 
     #[test]
