@@ -826,7 +826,12 @@ pub fn attribute_with<'d>(doc: &Doc<'d>, segs: &[Segment], entities: &[Entity], 
         // follows is a new sentence, whose attribution is its own unless it is only `X said.`
         let closes_sentence = qe >= 2 && qe < n && cx.is(qe - 2, ".") && cx.is_cap(qe) && !cx.newline(qe);
         let after = cx.after(qe, hi).filter(|f| !closes_sentence || cx.short_tail(f, hi));
+        // a lead-in ending with a colon in the same sentence (`Pompeo told reporters: “…”`) names
+        // the speaker of a quote that closes its sentence, whatever the next sentence says
+        let led_in = if closes_sentence && qs > lo && cx.is(qs - 1, ":") && !segs[k].nested { cx.before(lo, qs) } else { None };
         if let Some(f) = cx.transcript(qs, qe) {
+            out[k] = f;
+        } else if let Some(f) = led_in {
             out[k] = f;
         } else if segs[k].nested && after.or_else(|| cx.before(lo, qs)).map_or(false, |f| f.speaker.map_or(false, |(a, b)| b == a + 1 && matches!(cx.t(a), "I" | "we" | "We" | "you" | "You"))) {
             // "… I read you the question: “…”": the passage's speaker quoting; see rule 3b
@@ -1016,6 +1021,11 @@ mod tests {
         assert_eq!(run("“Growth is slow,” according to the central bank."), [("the central bank".into(), "according to".into())]);
         assert_eq!(run("According to Smith, “nothing changed.”"), [("Smith".into(), "According to".into())]);
         assert_eq!(speakers("Trump: “We will build it.”"), ["Trump"]);
+        // regression: the next sentence's "According to X," took the cue of a colon-led quote
+        assert_eq!(
+            run("Pompeo told reporters: “The door is open.” According to Lee, “nothing has been agreed.”"),
+            [("Pompeo".into(), "told".into()), ("Lee".into(), "According to".into())]
+        );
     }
 
     #[test]
