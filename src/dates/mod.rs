@@ -954,6 +954,18 @@ fn link_ranges(tk: &Toks, cands: &[Cand], out: &mut [Timex]) {
                 }
                 out[k + 1].value = v;
             }
+            // a weekday end follows its start: "from Monday to Wednesday" in a Tuesday story ends on
+            // the Wednesday after that Monday, not the one before
+            if matches!(b.val, Val::Weekday { .. }) {
+                let day = |v: &str| v.get(..10).and_then(|d| calendar::Date::parse_iso(d).ok());
+                if let (Some(s0), Some(e0)) = (day(&out[k].value), day(&out[k + 1].value)) {
+                    if e0 < s0 {
+                        let mut v = e0.add_days(7 * ((s0.to_days() - e0.to_days() + 6) / 7)).to_string();
+                        v.push_str(out[k + 1].value.get(10..).unwrap_or(""));
+                        out[k + 1].value = v;
+                    }
+                }
+            }
             out[k].range = Some(RangeRef {
                 id,
                 role: RangeRole::Start,
@@ -1078,6 +1090,19 @@ mod tests {
         assert_eq!(
             one("It ends at the end of 1990.", "1989-01-01"),
             "the end of 1990|DATE|1990"
+        );
+    }
+
+    /// Regression: "from Monday to Wednesday" in a Tuesday story ended on the Wednesday before.
+    #[test]
+    fn a_weekday_range_ends_after_it_starts() {
+        assert_eq!(
+            one("The strike runs from Monday to Wednesday.", "2019-01-08"),
+            "Monday|DATE|2019-01-07; Wednesday|DATE|2019-01-09"
+        );
+        assert_eq!(
+            one("The strike ran from Thursday to Monday.", "2019-01-08"),
+            "Thursday|DATE|2019-01-03; Monday|DATE|2019-01-07"
         );
     }
 
