@@ -10,6 +10,7 @@ const MAX_INSTANCES = 4;
 
 /** Helpers worth starting here: one per core beyond the annotation worker's, up to the cap. */
 export function helperCount() {
+  if (typeof Worker !== "function") return 0; // no nested workers in this browser
   const cores = (typeof navigator === "object" && navigator.hardwareConcurrency) || 2;
   return Math.max(0, Math.min(cores, MAX_INSTANCES) - 1);
 }

@@ -20,12 +20,11 @@ let running = false;
 let abort = new AbortController(); // aborted when a newer job or a cancel arrives
 let pool = null;
 
+const t0 = performance.now();
 const started = (async () => {
-  const t0 = performance.now();
   const init = newsmark.init || newsmark.default;
   if (typeof init === "function") await init();
-  // The helpers start from the module compiled here, and load while this instance warms up;
-  // "ready" waits for them, so that no request is made once the page is ready.
+  // The helpers start from the module compiled here, and load while this instance warms up.
   const count = helperCount();
   if (count > 0) {
     const module = typeof newsmark.compiledModule === "function" ? newsmark.compiledModule() : undefined;
@@ -39,14 +38,20 @@ const started = (async () => {
   } catch {
     // a failed warm-up changes nothing: the real job reports its own error
   }
-  if (pool) await pool.loaded();
-  const version = typeof newsmark.version === "function" ? newsmark.version() : newsmark.version;
-  postMessage({ type: "ready", version: String(version ?? ""), ms: performance.now() - t0 });
 })();
 
-started.catch((err) => {
-  postMessage({ type: "fatal", message: describe(err) });
-});
+// "ready" once the helpers have their instances too: every script is fetched by then, so nothing
+// is requested after the page says it is ready. Jobs only wait for `started` (a long text that
+// comes sooner leaves a helper still loading out). A helper that neither loads nor fails within
+// 10 s does not hold "ready" up; it joins later jobs once it has loaded.
+started.then(
+  async () => {
+    if (pool) await Promise.race([pool.loaded(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const version = typeof newsmark.version === "function" ? newsmark.version() : newsmark.version;
+    postMessage({ type: "ready", version: String(version ?? ""), ms: performance.now() - t0 });
+  },
+  (err) => postMessage({ type: "fatal", message: describe(err) }),
+);
 
 function describe(err) {
   if (err && typeof err === "object") return `${err.name || "Error"}: ${err.message || String(err)}`;
