@@ -1,23 +1,35 @@
 // Module worker: runs the newsmark WebAssembly package off the main thread so typing never waits
-// for annotation. Long texts are annotated in chunks, with progress messages between chunks, and a
-// job is abandoned as soon as a newer one arrives.
+// for annotation. Long texts are annotated in chunks, spread over this worker's instance and a few
+// helper workers (pool.js), with progress messages as chunks finish, and a job is abandoned as soon
+// as a newer one arrives.
 
 import * as newsmark from "./pkg/index.js";
 import { prepare, chunkBounds, mergeChunks } from "./layout.js";
 import { EXAMPLE_TEXT, EXAMPLE_DATE } from "./example.js";
+import { Pool, helperCount } from "./pool.js";
 
 /** Texts longer than this (UTF-16 units) are annotated in chunks of CHUNK units. */
 const CHUNKED_ABOVE = 400_000;
 const CHUNK = 200_000;
+/** The head annotated first for its dateline (found in the first 400 characters), in UTF-16 units. */
+const HEAD = 2_000;
 
 let latest = 0; // id of the newest job received
 let pending = null; // newest job not yet started
 let running = false;
+let abort = new AbortController(); // aborted when a newer job or a cancel arrives
+let pool = null;
 
+const t0 = performance.now();
 const started = (async () => {
-  const t0 = performance.now();
   const init = newsmark.init || newsmark.default;
   if (typeof init === "function") await init();
+  // The helpers start from the module compiled here, and load while this instance warms up.
+  const count = helperCount();
+  if (count > 0) {
+    const module = typeof newsmark.compiledModule === "function" ? newsmark.compiledModule() : undefined;
+    pool = new Pool(module ?? undefined, count);
+  }
   // Warm up while the page is still being read: the first call builds the lazily-initialised
   // tables and makes the engine compile the code it runs (WebAssembly functions are compiled on
   // first use), so the user's first text — often the example — comes back at full speed.
@@ -26,13 +38,20 @@ const started = (async () => {
   } catch {
     // a failed warm-up changes nothing: the real job reports its own error
   }
-  const version = typeof newsmark.version === "function" ? newsmark.version() : newsmark.version;
-  postMessage({ type: "ready", version: String(version ?? ""), ms: performance.now() - t0 });
 })();
 
-started.catch((err) => {
-  postMessage({ type: "fatal", message: describe(err) });
-});
+// "ready" once the helpers have their instances too: every script is fetched by then, so nothing
+// is requested after the page says it is ready. Jobs only wait for `started` (a long text that
+// comes sooner leaves a helper still loading out). A helper that neither loads nor fails within
+// 10 s does not hold "ready" up; it joins later jobs once it has loaded.
+started.then(
+  async () => {
+    if (pool) await Promise.race([pool.loaded(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const version = typeof newsmark.version === "function" ? newsmark.version() : newsmark.version;
+    postMessage({ type: "ready", version: String(version ?? ""), ms: performance.now() - t0 });
+  },
+  (err) => postMessage({ type: "fatal", message: describe(err) }),
+);
 
 function describe(err) {
   if (err && typeof err === "object") return `${err.name || "Error"}: ${err.message || String(err)}`;
@@ -47,25 +66,42 @@ async function run(job) {
   const { id, text, options } = job;
   const t0 = performance.now();
   let ann;
+  let spread = null;
   if (text.length <= CHUNKED_ABOVE) {
     ann = newsmark.annotateSync(text, options);
   } else {
-    const cuts = chunkBounds(text, CHUNK);
-    const parts = [];
-    let from = 0;
-    let opts = options;
     postMessage({ type: "progress", id, done: 0, total: text.length });
-    for (const cut of cuts) {
-      const part = newsmark.annotateSync(text.slice(from, cut), opts);
-      if (parts.length === 0 && !opts.referenceDate && part.referenceDate) {
-        // Later chunks resolve against the dateline found at the top of the article.
-        opts = { ...opts, referenceDate: part.referenceDate };
+    // Later chunks resolve against the dateline at the top of the article: read it first from a
+    // short head (dates only), so that every chunk can start at once.
+    let later = options;
+    if (!options.referenceDate) {
+      let end = Math.min(HEAD, text.length);
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end -= 1; // do not split a surrogate pair
+      const head = newsmark.annotateSync(text.slice(0, end), { ...options, layers: ["dates"] });
+      if (head.referenceDate) later = { ...options, referenceDate: head.referenceDate };
+    }
+    const cuts = chunkBounds(text, CHUNK);
+    const optionsFor = (i) => (i === 0 ? options : later);
+    let parts;
+    let done = 0;
+    const onChunk = (length) => {
+      done += length;
+      postMessage({ type: "progress", id, done, total: text.length });
+    };
+    if (pool) {
+      const out = await pool.annotateChunks({ text, cuts, optionsFor, local: newsmark.annotateSync, onChunk, signal: abort.signal });
+      if (!out) return; // superseded
+      ({ parts, spread } = out);
+    } else {
+      parts = [];
+      for (let i = 0, from = 0; i < cuts.length; from = cuts[i++]) {
+        parts.push({ offset: from, ann: newsmark.annotateSync(text.slice(from, cuts[i]), optionsFor(i)) });
+        onChunk(cuts[i] - from);
+        await tick(); // let a newer job's message in
+        if (latest !== id) return; // superseded
       }
-      parts.push({ offset: from, ann: part });
-      from = cut;
-      postMessage({ type: "progress", id, done: from, total: text.length });
-      await tick(); // let a newer job's message in
-      if (latest !== id) return; // superseded
+      spread = [cuts.length];
     }
     ann = mergeChunks(parts);
   }
@@ -74,7 +110,7 @@ async function run(job) {
   // so that receiving even a multi-megabyte result costs its main thread next to nothing.
   const { view, transfer } = prepare(ann, text);
   const json = JSON.stringify(ann, null, text.length < 1_000_000 ? 2 : 0);
-  postMessage({ type: "result", id, view, json, ms }, transfer);
+  postMessage({ type: "result", id, view, json, ms, spread }, transfer);
 }
 
 async function pump() {
@@ -98,6 +134,10 @@ async function pump() {
 
 self.onmessage = (event) => {
   const msg = event.data;
+  if (msg && (msg.type === "annotate" || msg.type === "cancel")) {
+    abort.abort(); // the running job dispatches no more chunks
+    abort = new AbortController();
+  }
   if (msg && msg.type === "annotate") {
     latest = msg.id;
     pending = msg;

@@ -136,6 +136,13 @@ export function init(
 ): Promise<void>;
 
 /**
+ * The compiled `WebAssembly.Module` once `init()` has completed, else `null`. Post it to a Web Worker
+ * (it is structured-cloneable) and give it to that worker's `init(module)`: a second instance starts
+ * without fetching or compiling the `.wasm` again.
+ */
+export function compiledModule(): WebAssembly.Module | null;
+
+/**
  * Annotate `text`. Throws `TypeError` if `text` is not a string, `TypeError`/`RangeError` for bad
  * options, and `NewsmarkError` on an internal error (after restarting).
  */

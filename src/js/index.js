@@ -96,6 +96,14 @@ export function init(source) {
   return initPromise;
 }
 
+/**
+ * The compiled WebAssembly.Module once `init()` has completed (else null): post it to a Worker and
+ * pass it to that worker's `init(module)` to start another instance without fetching or compiling.
+ */
+export function compiledModule() {
+  return ready ? compiled : null;
+}
+
 /** Annotate `text` (loading the module on first use). Returns a plain object. */
 export async function annotate(text, options) {
   checkText(text);

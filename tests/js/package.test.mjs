@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import {
   PKG,
@@ -265,4 +266,36 @@ test("wasmMemoryBytes: memory grows with the input and stays within 64 MiB for a
   assert.ok(afterHuge.peak <= 64 * 2 ** 20, `peak ${afterHuge.peak}`);
   assert.ok(afterHuge.current <= 64 * 2 ** 20, `current ${afterHuge.current}`);
   console.log(`# linear memory: ${before.current / 2 ** 20} MiB at start, peak ${afterHuge.peak / 2 ** 20} MiB for 10 MB (all layers), ${afterHuge.current / 2 ** 20} MiB after`);
+});
+
+test("compiledModule: null before init, then a Module another thread starts from without compiling", () => {
+  const entry = JSON.stringify(pathToFileURL(path.join(PKG, "index.js")).href);
+  // The worker counts WebAssembly compiles: init(module) must not compile (nor read the .wasm).
+  const worker = `
+    import { parentPort, workerData } from "node:worker_threads";
+    void Response; // Node compiles its own HTTP parser (wasm) when fetch's globals are first touched
+    let compiles = 0;
+    for (const k of ["compile", "compileStreaming"]) {
+      const orig = WebAssembly[k];
+      WebAssembly[k] = (...a) => (compiles++, orig(...a));
+    }
+    const nm = await import(${entry});
+    await nm.init(workerData.module);
+    parentPort.postMessage({ compiles, r: nm.annotateSync(workerData.text, { referenceDate: "2019-01-08" }) });`;
+  const script = `
+    import { Worker } from "node:worker_threads";
+    import { isDeepStrictEqual } from "node:util";
+    const nm = await import(${entry});
+    console.log(nm.compiledModule());
+    await nm.init();
+    const module = nm.compiledModule();
+    console.log(module instanceof WebAssembly.Module, nm.compiledModule() === module);
+    const text = "“We will act,” said Angela Merkel in Berlin on Monday.";
+    const w = new Worker(new URL("data:text/javascript," + encodeURIComponent(${JSON.stringify(worker)})), { workerData: { module, text } });
+    const { compiles, r } = await new Promise((ok, fail) => { w.once("message", ok); w.once("error", fail); });
+    await w.terminate();
+    console.log(compiles, isDeepStrictEqual(r, nm.annotateSync(text, { referenceDate: "2019-01-08" })), r.entities.length > 0);`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split("\n"), ["null", "true true", "0 true true"]);
 });

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { ROOT } from "./helpers.mjs";
 
 const CONSUMER = `
-import { annotate, annotateSync, init, version, NewsmarkError } from "newsmark";
+import { annotate, annotateSync, init, version, NewsmarkError, compiledModule } from "newsmark";
 import type { Annotation, Quote, Timex, DateSpan, Entity, Group, Speaker, Cue, Options, Label, TimexType } from "newsmark";
 
 async function main(text: string): Promise<void> {
@@ -21,6 +21,8 @@ async function main(text: string): Promise<void> {
   await annotate(text, { layers: { entities: false } });
   await annotate(text, { layers: "dates,quotes", referenceDate: new Date() });
   await init();
+  const compiled: WebAssembly.Module | null = compiledModule();
+  if (compiled) await init(compiled);
   const s: Annotation = annotateSync(text, null);
   const v: string = version + r.version + s.referenceDateSource;
   for (const q of r.quotes) {
