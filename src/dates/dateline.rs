@@ -21,12 +21,17 @@ pub fn find(text: &str) -> Option<Date> {
         for i in 0..tk.len() {
             let c = super::months::at(&tk, i, &ctx).or_else(|| super::numeric::at(&tk, i, &ctx));
             if let Some(c) = c {
+                // a date-time's day ("2019-01-08T10:00")
+                let val = match c.val {
+                    Val::Time { day, .. } => *day,
+                    v => v,
+                };
                 if let Val::Cal {
                     y: Some(YearRef::Abs(y)),
                     m,
                     d: Some(d),
                     ..
-                } = c.val
+                } = val
                 {
                     if let Some(date) = Date::new(y, m, d) {
                         return Some(date);

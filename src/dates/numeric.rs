@@ -5,7 +5,7 @@
 
 use super::calendar::Date;
 use super::lex::{small_number, unit_of, Toks};
-use super::normalize::{Dir, Val, YearRef};
+use super::normalize::{Dir, Tod, Val, YearRef};
 use super::{Cand, Context};
 use crate::model::TimexType;
 
@@ -151,6 +151,23 @@ const YEAR_PREPS: &[&str] = &[
 ];
 
 /// Is the 4-digit number at `i` a year here?
+/// The clock time of an ISO date-time whose day token carries it, lower-cased: "08t10:00",
+/// "08t10:00:30z" (seconds are kept in the span, not in the value; `z` is UTC).
+fn iso_clock(dw: &str) -> Option<Tod> {
+    let clock = dw.get(3..)?;
+    let (clock, zulu) = match clock.strip_suffix('z') {
+        Some(c) => (c, true),
+        None => (clock, false),
+    };
+    let mut parts = clock.split(':');
+    let two = |p: Option<&str>| p.filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u8>().ok());
+    let (h, m) = (two(parts.next())?, two(parts.next())?);
+    if let Some(sec) = parts.next() {
+        two(Some(sec)).filter(|&s| s < 60)?;
+    }
+    (parts.next().is_none() && h < 24 && m < 60).then_some(Tod::Clock { h, m, zone: zulu.then_some(0) })
+}
+
 /// The year of "FY2020" / "FY20" from its digits: four digits as written, two digits in the
 /// century that puts the year nearest the reference date (else 2000-2049, 1950-1999).
 fn fiscal_year(digits: &str, ctx: &Context) -> Option<i32> {
@@ -461,6 +478,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
         if let (Some(m), Some(d)) = (tk.digits(i + 2), dd) {
             if tk.w(i + 2).len() == 2 && tk.w(i + 5) != "-" {
                 if Date::new(y as i32, m as u8, d as u8).is_some() {
+                    let day = Val::Cal { y: Some(YearRef::Abs(y as i32)), m: m as u8, d: Some(d as u8), dir: Dir::Auto };
+                    // 2019-01-08T10:00(:30)(Z): a time on that day
+                    if let Some(tod) = iso_clock(dw) {
+                        return Some(Cand::new(i, i + 5, TimexType::Time, Val::Time { day: Box::new(day), tod }));
+                    }
                     return Some(date(
                         i,
                         i + 5,
@@ -516,6 +538,15 @@ mod tests {
         );
         // lower case, letters after the digits, or a five-digit number are no fiscal year
         assert_eq!(one("fy2020 and FY2020s and FY20201.", "2019-01-08"), "");
+    }
+
+    /// Regression: an ISO date-time was typed DATE with the day only.
+    #[test]
+    fn iso_date_times_are_times() {
+        assert_eq!(
+            one("At 2018-12-31T10:00 and 2018-12-31T10:00:30Z, then 2018-12-31T25:00.", "2019-01-08"),
+            "2018-12-31T10:00|TIME|2018-12-31T10:00; 2018-12-31T10:00:30Z|TIME|2018-12-31T10:00Z; 2018-12-31T25:00|DATE|2018-12-31"
+        );
     }
 
     #[test]
