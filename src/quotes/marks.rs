@@ -62,6 +62,15 @@ fn closes_before(n: char) -> bool {
 
 /// Direction of a mark from its neighbours (`None` = start/end of paragraph), then its glyph.
 fn role(c: char, prev: Option<char>, next: Option<char>) -> Role {
+    // French spacing: `« Nous sommes prêts », a déclaré …`. A guillemet with a space on its inner
+    // side and no letter on its outer side points the way it is drawn.
+    let space = |x: Option<char>| x.map_or(false, char::is_whitespace);
+    let letter = |x: Option<char>| x.map_or(false, char::is_alphanumeric);
+    match c {
+        '\u{00AB}' | '\u{2039}' if space(next) && !letter(prev) => return Role::Open,
+        '\u{00BB}' | '\u{203A}' if space(prev) && !letter(next) => return Role::Close,
+        _ => {}
+    }
     let left = next.map_or(false, |n| !n.is_whitespace()) && prev.map_or(true, opens_after);
     let right = prev.map_or(false, |p| !p.is_whitespace()) && next.map_or(true, closes_before);
     match (left, right) {
@@ -219,7 +228,8 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
         let mut len = c.len_utf8();
         let mut double = is_double(c);
         // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
-        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+        let typewriter = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
+        if typewriter {
             k += 1;
             len = 2;
             double = true;
@@ -227,7 +237,8 @@ fn paragraph(text: &str, start: usize, end: usize, continued: bool, out: &mut Ve
             prev = Some(c);
             continue;
         }
-        let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+        // (`len` is no test here: « and » are two bytes long too)
+        let c = if c == '`' { '\u{201C}' } else if typewriter { '"' } else { c };
         // marks stacked on the quotation mark are part of it
         while let Some(d) = char_at(k) {
             if !is_combining(d) {
@@ -500,7 +511,8 @@ mod tests {
             let mut len = c.len_utf8();
             let mut double = is_double(c);
             // Typewriter doubles: '' and `` stand for one double mark (news archives, PTB text).
-            if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            let typewriter = (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`'));
+            if typewriter {
                 chars.next();
                 len = 2;
                 double = true;
@@ -508,7 +520,7 @@ mod tests {
                 prev = Some(c);
                 continue;
             }
-            let c = if c == '`' { '\u{201C}' } else if double && len == 2 { '"' } else { c };
+            let c = if c == '`' { '\u{201C}' } else if typewriter { '"' } else { c };
             // marks stacked on the quotation mark are part of it
             while let Some(&(_, d)) = chars.peek() {
                 if !is_combining(d) {
@@ -701,6 +713,9 @@ mod tests {
     #[test]
     fn straight_and_typographic_marks() {
         assert_eq!(quotes("He said \"yes\" and “no” and «oui» and „ja“."), ["\"yes\"", "“no”", "«oui»", "„ja“"]);
+        // regression: French spacing paired the closing guillemet with nothing after it
+        assert_eq!(quotes("« Nous sommes prêts », a déclaré Macron."), ["« Nous sommes prêts »"]);
+        assert_eq!(quotes("Er sagte »Wir sind bereit« und ging."), ["»Wir sind bereit«"]);
         assert_eq!(quotes("‘Single’ marks, too."), ["‘Single’"]);
         assert_eq!(quotes("''Archive style,'' he said, ``and PTB.''"), ["''Archive style,''", "``and PTB.''"]);
         assert_eq!(quotes("It's 'fine', she said."), ["'fine'"]);
