@@ -117,7 +117,20 @@ impl<'a, 'd> Resolver<'a, 'd> {
             let k = quoted.partition_point(|q| q.1 <= pos);
             k < quoted.len() && quoted[k].0 <= pos
         };
-        let CapWords { words, is_name } = caps;
+        let CapWords { words, mut is_name } = caps;
+        // a capitalised word of a person's name the tagger found is a name word, even one that is
+        // also a month or a stop word elsewhere ("Theresa May", "Will Smith")
+        for e in entities.iter().filter(|e| e.label == Label::PER) {
+            let from = toks.partition_point(|t| t.start < e.start);
+            for t in from..toks.len() {
+                if toks[t].start >= e.end {
+                    break;
+                }
+                if toks[t].kind == TokKind::Word && cap(doc.tok(t)) {
+                    is_name[t] = true;
+                }
+            }
+        }
         let mut sentence_first = vec![false; toks.len()];
         for s in doc.sentences {
             // first word of the sentence, past quotes and conjunctions
@@ -475,6 +488,16 @@ mod tests {
         let a = crate::annotate(text, &crate::Options::default());
         let speaker = a.quotes[0].speaker.as_ref().expect("a speaker");
         assert_eq!((speaker.text.as_str(), speaker.name.as_str()), ("Pompeo", "Mike Pompeo"));
+    }
+
+    /// Regression: "she" after "Prime Minister Theresa May spoke" stayed "she": `May` is a month,
+    /// so the name ended at "Theresa" and was no sentence subject.
+    #[test]
+    fn a_person_whose_name_holds_a_month_is_a_subject() {
+        let text = "Prime Minister Theresa May spoke on Tuesday.\n\n\"We are ready,\" she said.";
+        let a = crate::annotate(text, &crate::Options::default());
+        let speaker = a.quotes[0].speaker.as_ref().expect("a speaker");
+        assert_eq!((speaker.text.as_str(), speaker.name.as_str()), ("she", "Theresa May"));
     }
 
     #[test]
