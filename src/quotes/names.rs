@@ -283,6 +283,29 @@ impl<'a, 'd> Resolver<'a, 'd> {
     }
 
     /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    /// The person named in apposition after a description ending at token `b`: "the spokesperson,
+    /// Jane Doe," / "a spokeswoman for the company, Maria Lopez." — a comma within a few words,
+    /// then a person's name the tagger found, closed by punctuation.
+    fn appositive(&self, b: usize) -> Option<&'a Entity> {
+        let toks = self.doc.tokens;
+        let end = (b + 8).min(toks.len());
+        let mut i = b;
+        while i < end && self.doc.tok(i) != "," {
+            if toks[i].kind != TokKind::Word || (i > b && toks[i].newline_before) {
+                return None;
+            }
+            i += 1;
+        }
+        if i >= end || i + 1 >= toks.len() {
+            return None;
+        }
+        let start = toks[i + 1].start;
+        let k = self.entities.partition_point(|e| e.start < start);
+        let e = self.entities.get(k).filter(|e| e.start == start && e.label == Label::PER)?;
+        let after = toks.partition_point(|t| t.start < e.end);
+        (after >= toks.len() || matches!(self.doc.tok(after), "," | "." | ";" | ")")).then_some(e)
+    }
+
     fn is_description(&self, a: usize, b: usize) -> bool {
         let last = self.doc.tok(b - 1);
         is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
@@ -335,7 +358,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let head = (toks[b - 1].start, toks[b - 1].end);
         let over = if pronoun || description || matches!(first, "who" | "which") { None } else { self.group_at(head.0, head.1) };
         let relative = b - a == 1 && matches!(first, "who" | "which");
-        let r = if relative {
+        let appositive = if description { self.appositive(b) } else { None };
+        let r = if let Some(e) = appositive {
+            // "The spokesperson, Jane Doe, said": the name in apposition
+            Resolved { name: e.text.clone(), group: (e.group < self.groups.len()).then_some(e.group) }
+        } else if relative {
             // the name the relative clause hangs on: "Mike Lee, who declared …"
             match self.names[..self.names.partition_point(|n| n.b <= a)].last().filter(|n| a - n.b <= 1) {
                 Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
@@ -498,6 +525,17 @@ mod tests {
         let a = crate::annotate(text, &crate::Options::default());
         let speaker = a.quotes[0].speaker.as_ref().expect("a speaker");
         assert_eq!((speaker.text.as_str(), speaker.name.as_str()), ("she", "Theresa May"));
+    }
+
+    /// Regression: "The spokesperson, Jane Doe, said …" resolved to the previous speaker.
+    #[test]
+    fn a_description_takes_the_name_in_apposition() {
+        let text = "'No,' said Jeremy Corbyn.\n\nThe spokesperson, Jane Doe, said the plan was \"unworkable\".\n\n\
+                    \"This is a disaster,\" said a spokeswoman for the company, Maria Lopez.\n\n\
+                    \"Maybe,\" said a spokesman, who declined to be named.";
+        let a = crate::annotate(text, &crate::Options::default());
+        let names: Vec<&str> = a.quotes.iter().map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str())).collect();
+        assert_eq!(names[1..], ["Jane Doe", "Maria Lopez", "a spokesman"]);
     }
 
     #[test]
