@@ -9,6 +9,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod given_names;
 pub mod grouping;
 pub mod model;
 pub mod rules;

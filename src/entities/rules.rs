@@ -5,6 +5,7 @@
 //! common given name or share a person's surname, organisations by their head word. Each rule
 //! says why it exists.
 
+use super::given_names::is_given_name;
 use super::tagger::LABELS;
 use crate::model::{Entity, Label};
 use crate::text::fasthash::FastMap;
@@ -324,16 +325,6 @@ pub fn organisation_heads(ents: &mut [Entity]) {
     for i in relabel {
         ents[i].label = Label::ORG;
     }
-}
-
-/// Common given names (1990 US Census, see `data/LICENSES.md`), one per line, sorted.
-static GIVEN_NAMES: &str = include_str!("data/given_names.txt");
-
-fn is_given_name(w: &str) -> bool {
-    use std::sync::OnceLock;
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| GIVEN_NAMES.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
-    names.binary_search(&w).is_ok()
 }
 
 /// Last words that make a name after a given name a place, an organisation or a title rather
@@ -719,22 +710,6 @@ mod tests {
         assert_eq!(labels, [PER, PER, ORG, ORG, PER, LOC, PER, ORG, ORG]);
     }
 
-    #[test]
-    fn given_names_are_sorted_unique_and_not_gazetteer_names() {
-        let names: Vec<&str> = GIVEN_NAMES.lines().filter(|l| !l.starts_with('#')).collect();
-        assert!(names.len() > 900, "{} names", names.len());
-        assert!(names.windows(2).all(|w| w[0] < w[1]), "given_names.txt must be sorted and unique (binary search)");
-        let gaz = super::super::gazetteer::embedded();
-        for n in &names {
-            assert!(is_given_name(n));
-            assert_eq!(gaz.lookup(n), 0, "{n} is a gazetteer name");
-        }
-        for not in ["Trump", "donald", "DONALD", "", "Georgia", "Virginia"] {
-            assert!(!is_given_name(not), "{not}");
-        }
-    }
-
-    /// Regression (the seed article): `Leave a Reply` under the article gave `Reply` as MISC.
     #[test]
     fn page_furniture_lines_have_no_names() {
         let text = "Kim met Xi.\n\nLeave a Reply\n  Share on Facebook:\r\nSend this to a friend\n\

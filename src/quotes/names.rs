@@ -5,6 +5,7 @@
 use crate::text::fasthash::FastMap as HashMap;
 
 use super::cues::*;
+use crate::entities::given_names::{self, Sex};
 use crate::model::{Entity, Group, Label};
 use crate::text::{Doc, TokKind};
 
@@ -263,26 +264,40 @@ impl<'a, 'd> Resolver<'a, 'd> {
 
     /// The person the story was last about before byte `pos`: the latest named speaker or sentence
     /// subject.
-    fn antecedent(&self, pos: usize, person: bool) -> Option<(String, Option<usize>)> {
-        let spk = self.history.iter().rev().take(64).find(|h| h.0 < pos && (h.2 || !person));
+    fn antecedent(&self, pos: usize, person: bool, sex: Option<Sex>) -> Option<(String, Option<usize>)> {
+        let spks = || self.history.iter().rev().take(64).filter(|h| h.0 < pos && (h.2 || !person));
         let k = self.subjects.partition_point(|&n| self.doc.tokens[self.names[n].b - 1].end <= pos);
-        let subj = (k > 0).then(|| &self.names[self.subjects[k - 1]]);
-        let subj_pos = subj.map(|n| self.doc.tokens[n.a].start);
-        match (spk, subj_pos) {
-            (Some(h), Some(sp)) if sp > h.0 => {
-                let n = subj.unwrap();
-                Some((self.name_of(n.a, n.b), self.group_at(self.doc.tokens[n.a].start, self.doc.tokens[n.b - 1].end)))
+        let subjs = || (0..k).rev().take(64).map(|j| &self.names[self.subjects[j]]);
+        // the later of the last speaker and the last sentence subject
+        let pick = |spk: Option<&(usize, String, bool)>, subj: Option<&Name>| {
+            let subj_pos = subj.map(|n| self.doc.tokens[n.a].start);
+            match (spk, subj, subj_pos) {
+                (Some(h), Some(n), Some(sp)) if sp > h.0 => Some(self.subject_name(n)),
+                (Some(h), _, _) => Some((h.1.clone(), None)),
+                (None, Some(n), _) => Some(self.subject_name(n)),
+                _ => None,
             }
-            (Some(h), _) => Some((h.1.clone(), None)),
-            (None, Some(_)) => {
-                let n = subj.unwrap();
-                Some((self.name_of(n.a, n.b), self.group_at(self.doc.tokens[n.a].start, self.doc.tokens[n.b - 1].end)))
+        };
+        let found = pick(spks().next(), subjs().next());
+        // "he" is no one whose given name is a woman's, "she" no one whose is a man's: then the
+        // pronoun goes to the nearest speaker or subject whose given name fits (one that tells
+        // nothing, "Ohio" or "Barack Obama", is passed over), else stays unresolved
+        let sex_of = |name: &str| name.split(' ').next().and_then(given_names::sex_of);
+        let (Some(want), Some((name, _))) = (sex, &found) else { return found };
+        match sex_of(name) {
+            Some(has) if has != want && has != Sex::Either => {
+                let fits = |name: &str| sex_of(name).map_or(false, |has| has == want || has == Sex::Either);
+                pick(spks().find(|h| fits(&h.1)), subjs().find(|n| fits(&self.name_of(n.a, n.b))))
             }
-            (None, None) => None,
+            _ => found,
         }
     }
 
-    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
+    /// A sentence subject's name and entity group.
+    fn subject_name(&self, n: &Name) -> (String, Option<usize>) {
+        (self.name_of(n.a, n.b), self.group_at(self.doc.tokens[n.a].start, self.doc.tokens[n.b - 1].end))
+    }
+
     /// The person named in apposition after a description ending at token `b`: "the spokesperson,
     /// Jane Doe," / "a spokeswoman for the company, Maria Lopez." — a comma within a few words,
     /// then a person's name the tagger found, closed by punctuation.
@@ -306,6 +321,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         (after >= toks.len() || matches!(self.doc.tok(after), "," | "." | ";" | ")")).then_some(e)
     }
 
+    /// "the spokesman", "The North Korean leader": a determiner and a lower-case person noun.
     fn is_description(&self, a: usize, b: usize) -> bool {
         let last = self.doc.tok(b - 1);
         is_determiner(self.doc.tok(a)) && !cap(last) && is_person_noun(last)
@@ -366,14 +382,20 @@ impl<'a, 'd> Resolver<'a, 'd> {
             // the name the relative clause hangs on: "Mike Lee, who declared …"
             match self.names[..self.names.partition_point(|n| n.b <= a)].last().filter(|n| a - n.b <= 1) {
                 Some(n) => Resolved { name: self.name_of(n.a, n.b), group: None },
-                None => match self.antecedent(start, false) {
+                None => match self.antecedent(start, false, None) {
                     Some((name, g)) => Resolved { name, group: g },
                     None => Resolved { name: mention.clone(), group: None },
                 },
             }
         } else if pronoun {
-            let person = matches!(first.to_ascii_lowercase().as_str(), "he" | "she" | "i");
-            match self.antecedent(start, person) {
+            let lower = first.to_ascii_lowercase();
+            let person = matches!(lower.as_str(), "he" | "she" | "i");
+            let sex = match lower.as_str() {
+                "he" => Some(Sex::Male),
+                "she" => Some(Sex::Female),
+                _ => None,
+            };
+            match self.antecedent(start, person, sex) {
                 Some((name, g)) => Resolved { name, group: g },
                 None => Resolved { name: mention.clone(), group: None },
             }
@@ -414,7 +436,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             // the last person, unless named with another office ("the president" is not
             // "Senator Elizabeth Warren")
             let by_last = || {
-                let (name, g) = self.antecedent(start, true)?;
+                let (name, g) = self.antecedent(start, true, None)?;
                 let Some(office) = office_of(head_word) else { return Some((name, g)) };
                 // the person's mentions: the same last word ("Warren", "Elizabeth Warren")
                 let last = name.rsplit(' ').next().unwrap_or("");
@@ -536,6 +558,20 @@ mod tests {
         let a = crate::annotate(text, &crate::Options::default());
         let names: Vec<&str> = a.quotes.iter().map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str())).collect();
         assert_eq!(names[1..], ["Jane Doe", "Maria Lopez", "a spokesman"]);
+    }
+
+    /// Regression: "he added" after a quote of Senator Elizabeth Warren was named Elizabeth Warren.
+    #[test]
+    fn he_and_she_pass_over_names_of_the_other_sex() {
+        let text = "\"We stay,\" Tim Cook told CNN.\n\nSenator Elizabeth Warren said the plan was \"flawed.\"\n\n\
+                    \"It's over,\" he added.\n\n\"Not yet,\" she said.";
+        let a = crate::annotate(text, &crate::Options::default());
+        let names: Vec<&str> = a.quotes.iter().map(|q| q.speaker.as_ref().map_or("", |s| s.name.as_str())).collect();
+        assert_eq!(names, ["Tim Cook", "Elizabeth Warren", "Tim Cook", "Elizabeth Warren"]);
+        // no one fits: the pronoun stays as written rather than take a woman's name
+        let text = "Senator Elizabeth Warren spoke.\n\n\"It's over,\" he added.";
+        let a = crate::annotate(text, &crate::Options::default());
+        assert_eq!(a.quotes[0].speaker.as_ref().map(|s| s.name.as_str()), Some("he"));
     }
 
     #[test]
