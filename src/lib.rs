@@ -41,6 +41,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     for (start, end) in segment::cut(text, segment::SEGMENT_BYTES) {
         let (q, d, e, g) = annotate_segment(&text[start..end], options, reference_date);
         all.push(start, q, d, e, g);
+        all.project(end, text.len());
     }
     finish(reference_date, source, all)
 }
@@ -103,6 +104,7 @@ pub fn annotate_parallel_in(text: &str, options: &Options, threads: usize, unit:
             while let Some(((q, d, e, g), len)) = waiting.get_mut(stitched).and_then(Option::take) {
                 all.push(start_units, q, d, e, g);
                 start_units += len;
+                all.project(segments[stitched].1, text.len());
                 stitched += 1;
             }
         }
