@@ -650,11 +650,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 },
             ));
         }
-        // "the next morning", "the following night": that part of the day after the one the story
-        // is at
-        if matches!(w, "next" | "following") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
+        // "the next morning", "the following night", "the previous evening": that part of the day
+        // after (before) the one the story is at
+        if matches!(w, "next" | "following" | "previous") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
             if let Some(p) = part_of_day(nw).filter(|_| !nw.ends_with('s')) {
-                let day = Box::new(Val::Offset { unit: Unit::Day, n: 1 });
+                let day = Box::new(Val::Offset { unit: Unit::Day, n });
                 let v = Val::Time { day, tod: Tod::Part(p) };
                 return Some(Cand::new(i, j + 1, TimexType::Time, v).anchor(Anchor::Narrative).det());
             }
@@ -1161,5 +1161,20 @@ mod tests {
         // traps: "last" of a list, or with no unit compared before it
         assert_eq!(one("He came first and she came last.", "1989-11-02"), "");
         assert_eq!(one("It is as good as last.", "1989-11-02"), "");
+    }
+
+    #[test]
+    fn the_previous_evening_is_a_part_of_the_day_before() {
+        // was nothing: only "the next morning" and "the following night" were read
+        assert_eq!(
+            one("He had called her the previous evening.", "2019-01-08"),
+            "the previous evening|TIME|2019-01-07TEV"
+        );
+        assert_eq!(
+            one("He fell ill on Feb. 22, 2000 after a meal the previous night.", "2000-02-24"),
+            "Feb. 22, 2000|DATE|2000-02-22; the previous night|TIME|2000-02-21TNI"
+        );
+        // without "the" it is left to the story, as "previous week" is
+        assert_eq!(one("He had a previous evening engagement.", "2019-01-08"), "");
     }
 }
