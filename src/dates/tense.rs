@@ -2,7 +2,7 @@
 //! back, "will meet Thursday" points forward (as HeidelTime does with part-of-speech tags; here
 //! from a few auxiliaries and the `-ed` ending).
 
-use super::lex::{Toks, WordSet};
+use super::lex::{month_of, Toks, WordSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -50,6 +50,26 @@ fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
         k += 1;
     }
     WEEKDAYS.contains(&tk.w(k))
+}
+
+/// A present copula at `j` right before a weekday or a month ("the vote is Friday", "the hearing
+/// is on Monday", "the deadline is midnight Friday", "the election is in November"): a date told
+/// in the present is what is planned.
+fn copula_before_date(tk: &Toks, j: usize) -> bool {
+    let prev = if j > 0 { tk.w(j - 1) } else { "" };
+    // "what it is in March", "as it is on Friday": no schedule
+    if matches!(prev, "it" | "what" | "as" | "there" | "here") {
+        return false;
+    }
+    let mut k = j + 1;
+    if matches!(tk.w(k), "on" | "in") {
+        k += 1;
+    }
+    if matches!(tk.w(k), "noon" | "midnight") {
+        k += 1;
+    }
+    let w = tk.w(k);
+    tk.cap(k) && (WEEKDAYS.contains(&w) || month_of(w).is_some())
 }
 
 fn cue(tk: &Toks, j: usize) -> Option<Tense> {
@@ -120,6 +140,7 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
             Tense::Future
         }
         "is" | "are" if tk.w(j + 1) == "to" => Tense::Future,
+        "is" | "are" if copula_before_date(tk, j) => Tense::Future,
         // "were planning to drive … on Monday", "was expected to arrive Friday": a plan told in the
         // past looks ahead; the auxiliary yields to the word after it
         "was" | "were"
@@ -444,5 +465,19 @@ mod tests {
             tense_at("Paribas said Monday that it intends to bid.", "monday"),
             Tense::Past
         );
+    }
+
+    #[test]
+    fn a_date_after_a_present_copula_lies_ahead() {
+        use crate::dates::testutil::one;
+        // 2019-01-08 is a Tuesday: "the vote is Friday" was the Friday before (2019-01-04)
+        assert_eq!(one("The vote is Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        assert_eq!(one("The hearing is on Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        assert_eq!(one("The deadline is midnight Friday.", "2019-01-08"), "midnight Friday|TIME|2019-01-11T24:00");
+        assert_eq!(one("The election is in November.", "2019-01-08"), "November|DATE|2019-11");
+        assert_eq!(one("Today is Tuesday.", "2019-01-08"), "Today|DATE|2019-01-08; Tuesday|DATE|2019-01-08");
+        // the past copula and a copula after "it" keep their reading
+        assert_eq!(one("The vote was Friday.", "2019-01-08"), "Friday|DATE|2019-01-04");
+        assert_eq!(tense_at("As it is on Friday, prices fell.", "friday"), Tense::Past);
     }
 }
