@@ -317,6 +317,34 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
                 c.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), n);
             }
         }
+        // "a week from Friday", "two weeks from today": that many days after the day named (the
+        // coming weekday), one date rather than a duration and a day
+        if c.kind == TimexType::Date && c.anchor == Anchor::None && c.is_day() && c.s >= 1 && tk.w(c.s - 1) == "from" {
+            if let Some(prev) = out.last_mut() {
+                let days = match (prev.kind, &prev.val) {
+                    (TimexType::Duration, Val::Dur { amt: Some(a), unit: Unit::Day }) if a % 10 == 0 => a / 10,
+                    (TimexType::Duration, Val::Dur { amt: Some(a), unit: Unit::Week }) if a % 10 == 0 => a / 10 * 7,
+                    _ => 0,
+                };
+                // "took two weeks from Monday to Friday", "closed for two weeks from Monday": a
+                // stretch that starts on the day, not a day
+                let stretch = tk.is_any(c.e, &["to", "until", "till", "through", "-"])
+                    || (prev.s > 0 && tk.is_any(prev.s - 1, &["for", "of", "took", "takes", "lasted", "last"]))
+                    // "the past two weeks from Monday": only a bare amount counts on from the day
+                    || tk.is_any(prev.s, &["the", "last", "past", "next", "coming", "first", "previous", "following"]);
+                if (1..=120).contains(&days) && !stretch && prev.e + 1 == c.s && tk.same_sent(prev.s, c.s) {
+                    if let Val::Weekday { dir, .. } = &mut c.val {
+                        if *dir == Dir::Auto {
+                            *dir = Dir::Future;
+                        }
+                    }
+                    prev.e = c.e;
+                    prev.kind = TimexType::Date;
+                    prev.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), days as i8);
+                    continue;
+                }
+            }
+        }
         // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
         if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
             let n = out.len();
@@ -1595,6 +1623,27 @@ mod tests {
         assert_eq!(
             one("Sales fell last week of March 6 stores.", "2000-02-24"),
             "last week|DATE|2000-W07; March 6|DATE|2000-03-06"
+        );
+    }
+
+    #[test]
+    fn a_week_from_friday_is_one_date() {
+        // was "a week|DURATION|P1W; Friday|DATE|2019-01-11"
+        assert_eq!(
+            one("The decision will come a week from Friday.", "2019-01-08"),
+            "a week from Friday|DATE|2019-01-18"
+        );
+        assert_eq!(one("The plan takes effect a week from today.", "2019-01-08"), "a week from today|DATE|2019-01-15");
+        assert_eq!(one("The vote is two weeks from Monday.", "2019-01-08"), "two weeks from Monday|DATE|2019-01-28");
+        assert_eq!(one("The trial opens 10 days from Jan. 15.", "2019-01-08"), "10 days from Jan. 15|DATE|2019-01-25");
+        // a stretch that starts on the day stays a duration and a day
+        assert_eq!(
+            one("It took two weeks from Monday to finish.", "2019-01-08"),
+            "two weeks|DURATION|P2W; Monday|DATE|2019-01-07"
+        );
+        assert_eq!(
+            one("The office will be closed for two weeks from Monday.", "2019-01-08"),
+            "two weeks|DURATION|P2W; Monday|DATE|2019-01-14"
         );
     }
 }
