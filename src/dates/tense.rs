@@ -255,6 +255,12 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
             dist += 3;
         }
         if let Some(t) = cue(tk, j) {
+            // "pleaded guilty in October and will be sentenced in March": a verb past a
+            // coordinating "and" or "but" heads another clause, and yields to one in the
+            // expression's own
+            if (j.min(i) + 1..j.max(i)).any(|k| tk.is_any(k, &["and", "but"])) {
+                dist += 3;
+            }
             // "On Friday, … the hastily planned trip": a participle used as an adjective after
             // the expression qualifies its own noun, not the expression ("a planned rally on
             // Saturday" still looks ahead)
@@ -479,5 +485,21 @@ mod tests {
         // the past copula and a copula after "it" keep their reading
         assert_eq!(one("The vote was Friday.", "2019-01-08"), "Friday|DATE|2019-01-04");
         assert_eq!(tense_at("As it is on Friday, prices fell.", "friday"), Tense::Past);
+    }
+
+    #[test]
+    fn a_verb_past_and_heads_another_clause() {
+        use crate::dates::testutil::one;
+        // was "October|DATE|2019-10": "will", one word nearer than "pleaded", took October ahead
+        assert_eq!(
+            one("He pleaded guilty in October and will be sentenced in March.", "2019-01-08"),
+            "October|DATE|2018-10; March|DATE|2019-03"
+        );
+        assert_eq!(
+            one("The firm closed a plant on Monday but will hire in March.", "2019-01-08"),
+            "Monday|DATE|2019-01-07; March|DATE|2019-03"
+        );
+        // with no verb on its own side, the other clause's verb still tells
+        assert_eq!(tense_at("Monday and Tuesday were quiet.", "monday"), Tense::Past);
     }
 }
