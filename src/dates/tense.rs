@@ -81,6 +81,16 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         }
     }
     let t = cue_word(tk, j, w)?;
+    // "expected to hit", "could set": a past form that is also the bare verb ("hit", "set",
+    // "cut"…) after "to" or a modal is an infinitive, no past
+    if t == Tense::Past
+        && j > 0
+        && !w.ends_with("ed")
+        && !matches!(w, "ago" | "earlier" | "since" | "yesterday")
+        && tk.is_any(j - 1, &["to", "will", "would", "could", "can", "may", "might", "should", "must", "shall"])
+    {
+        return None;
+    }
     // "will be paid", "would be held", "to be sent": a passive infinitive looks ahead, whatever
     // its participle
     if t == Tense::Past && j > 1 && tk.w(j - 1) == "be" && FUTURE_MODALS.contains(&tk.w(j - 2)) {
@@ -501,5 +511,18 @@ mod tests {
         );
         // with no verb on its own side, the other clause's verb still tells
         assert_eq!(tense_at("Monday and Tuesday were quiet.", "monday"), Tense::Past);
+    }
+    #[test]
+    fn a_bare_verb_after_to_is_no_past() {
+        use crate::dates::testutil::one;
+        // was "Wednesday night|TIME|2019-01-02TNI": "hit" read as a past tense
+        assert_eq!(
+            one("The storm is expected to hit on Wednesday night.", "2019-01-08"),
+            "Wednesday night|TIME|2019-01-09TNI"
+        );
+        assert_eq!(one("The talks are expected to last until Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        // the past form itself still points back
+        assert_eq!(one("The storm hit on Wednesday night.", "2019-01-08"), "Wednesday night|TIME|2019-01-02TNI");
+        assert_eq!(tense_at("It rose from Monday to yesterday.", "monday"), Tense::Past);
     }
 }
