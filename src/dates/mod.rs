@@ -792,6 +792,15 @@ fn parse_quarter(v: &str) -> Option<(i32, u8)> {
 fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
+            // "this Saturday": the coming one when the sentence looks ahead, the one before
+            // when it looks back, else the one of the reference date's week
+            Val::Weekday { dir, .. } if *dir == Dir::Near => {
+                *dir = match tense::around(tk, at) {
+                    tense::Tense::Future => Dir::Future,
+                    tense::Tense::Past => Dir::Past,
+                    tense::Tense::Unknown => Dir::Near,
+                }
+            }
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
                 // "as early as Tuesday": a deadline ahead, even told in the past tense; "until
                 // Tuesday" too after a verb that moves a date or sets a state ("postponed until
@@ -1644,6 +1653,23 @@ mod tests {
         assert_eq!(
             one("The office will be closed for two weeks from Monday.", "2019-01-08"),
             "two weeks|DURATION|P2W; Monday|DATE|2019-01-14"
+        );
+    }
+
+    #[test]
+    fn this_saturday_follows_the_tense() {
+        // 2019-01-08 is a Tuesday; was the nearest Saturday, Jan 5, whatever the tense
+        assert_eq!(
+            one("The event is scheduled for this Saturday.", "2019-01-08"),
+            "this Saturday|DATE|2019-01-12"
+        );
+        assert_eq!(one("The vote will be held this Monday.", "2019-01-08"), "this Monday|DATE|2019-01-14");
+        assert_eq!(one("He arrived this Saturday.", "2019-01-08"), "this Saturday|DATE|2019-01-05");
+        // no tense: the day of the reference date's week
+        assert_eq!(one("This Sunday is a holiday.", "2019-01-08"), "This Sunday|DATE|2019-01-13");
+        assert_eq!(
+            one("The event was held this past Saturday.", "2019-01-08"),
+            "this past Saturday|DATE|2019-01-05"
         );
     }
 }
