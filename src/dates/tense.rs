@@ -271,6 +271,11 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
             if (j.min(i) + 1..j.max(i)).any(|k| tk.is_any(k, &["and", "but"])) {
                 dist += 3;
             }
+            // "The minister, who takes office in March, spoke": a verb across a comma is
+            // another clause's, after any in the expression's own
+            if j > i && !tk.is_any(j, &["said", "told", "added"]) && (i..j).any(|k| tk.w(k) == ",") {
+                dist += 2;
+            }
             // "On Friday, … the hastily planned trip": a participle used as an adjective after
             // the expression qualifies its own noun, not the expression ("a planned rally on
             // Saturday" still looks ahead)
@@ -524,5 +529,13 @@ mod tests {
         // the past form itself still points back
         assert_eq!(one("The storm hit on Wednesday night.", "2019-01-08"), "Wednesday night|TIME|2019-01-02TNI");
         assert_eq!(tense_at("It rose from Monday to yesterday.", "monday"), Tense::Past);
+    }
+    #[test]
+    fn a_verb_across_a_comma_yields_to_the_clause_own() {
+        use crate::dates::testutil::one;
+        // was "March|DATE|2018-03": "spoke", one word nearer, outweighed "who takes office"
+        assert_eq!(one("The minister, who takes office in March, spoke.", "2019-01-08"), "March|DATE|2019-03");
+        // alone across the comma, it still tells
+        assert_eq!(one("On Friday, the company announced a deal.", "2019-01-08"), "Friday|DATE|2019-01-04");
     }
 }
