@@ -235,6 +235,23 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         }
         return None;
     }
+    // 9.30am, 9.30 a.m. (British wire copy): a dot between hour and minutes, only with a
+    // meridiem ("9.30" alone is a decimal)
+    if let Some((hs, rest)) = w.split_once('.') {
+        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+        if hs.len() <= 2 && digits(hs) && rest.len() >= 2 && digits(&rest[..2]) {
+            let (ms, suf) = rest.split_at(2);
+            let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+            if suf.is_empty() {
+                let (pm, e) = meridiem(tk, i + 1)?;
+                return finish(tk, i, e, h, m, true, pm);
+            }
+            if matches!(suf, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+                return finish(tk, i, i + 1, h, m, true, suf.starts_with('p'));
+            }
+        }
+        return None;
+    }
     // 7pm, 0800 UTC
     let digits_end = w.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(w.len());
     if digits_end < w.len() {
@@ -388,5 +405,15 @@ mod tests {
         assert_eq!(one("The morning was cold.", "1989-10-30"), "");
         assert_eq!(one("It ran in the morning papers.", "1989-10-30"), "");
         assert_eq!(one("He speaks up in the morning meetings.", "1989-10-30"), "");
+    }
+    #[test]
+    fn a_dotted_clock_time_with_a_meridiem() {
+        // was nothing: British wire copy writes "9.30am"
+        assert_eq!(one("The meeting starts at 9.30am.", "2019-01-08"), "9.30am|TIME|2019-01-08T09:30");
+        assert_eq!(one("Polls close at 10.00pm GMT.", "2019-01-08"), "10.00pm GMT|TIME|2019-01-08T22:00Z");
+        assert_eq!(one("The talks start at 9.30 a.m. tomorrow.", "2019-01-08"), "9.30 a.m. tomorrow|TIME|2019-01-09T09:30");
+        // a decimal without a meridiem is no time
+        assert_eq!(one("It rose 9.30 percent.", "2019-01-08"), "");
+        assert_eq!(one("It rose 9.75 at the close.", "2019-01-08"), "");
     }
 }
