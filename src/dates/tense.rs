@@ -19,7 +19,8 @@ const CUE_WORDS: &[&str] = &[
     "lost", "made", "met", "next", "plan", "planning", "preparing", "ran", "rose", "saw", "sent", "set", "shall",
     "shot", "since", "spoke", "struck", "thought", "tomorrow", "took", "upcoming", "went", "were", "will", "wo",
     "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding", "meet", "resume", "open",
-    "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote",
+    "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote", "run", "return",
+    "close", "play", "host", "place",
 ];
 
 /// Verbs of scheduled events: in the present right before a weekday ("Arafat meet separately
@@ -27,18 +28,22 @@ const CUE_WORDS: &[&str] = &[
 const SCHEDULE_VERBS: &[&str] = &[
     "meet", "meets", "resume", "resumes", "open", "opens", "begin", "begins", "start", "starts", "convene",
     "convenes", "reconvene", "reconvenes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "travel",
-    "travels", "vote", "votes",
+    "travels", "vote", "votes", "run", "runs", "end", "ends", "return", "returns", "close", "closes", "play",
+    "plays", "host", "hosts",
 ];
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// A present-tense schedule verb at `j` followed by a weekday (after an optional `-ly` adverb
-/// and "on"), not an infinitive nor after a negation or auxiliary.
+/// A present-tense schedule verb at `j` ("takes place" too) followed by a weekday or a month
+/// (after an optional `-ly` adverb and "on"), not an infinitive nor after a negation or
+/// auxiliary: "the festival runs June 5-9", "the final takes place on Sunday".
 fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
-    if !SCHEDULE_VERBS.contains(&w) {
+    let place = w == "place" && j > 0 && tk.is_any(j - 1, &["takes", "take"]);
+    if !place && !SCHEDULE_VERBS.contains(&w) {
         return false;
     }
-    let prev = if j > 0 { tk.w(j - 1) } else { "" };
+    let v = if place { j - 1 } else { j };
+    let prev = if v > 0 { tk.w(v - 1) } else { "" };
     if matches!(prev, "to" | "did" | "not" | "n't" | "never" | "the" | "a" | "an" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must") {
         return false;
     }
@@ -46,10 +51,11 @@ fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
     if tk.w(k).len() > 4 && tk.w(k).ends_with("ly") {
         k += 1;
     }
+    // ("runs from November to March" may hold the reference date: left to the range)
     if tk.w(k) == "on" {
         k += 1;
     }
-    WEEKDAYS.contains(&tk.w(k))
+    WEEKDAYS.contains(&tk.w(k)) || (tk.cap(k) && month_of(tk.w(k)).is_some())
 }
 
 /// A present copula at `j` right before a weekday or a month ("the vote is Friday", "the hearing
@@ -537,5 +543,19 @@ mod tests {
         assert_eq!(one("The minister, who takes office in March, spoke.", "2019-01-08"), "March|DATE|2019-03");
         // alone across the comma, it still tells
         assert_eq!(one("On Friday, the company announced a deal.", "2019-01-08"), "Friday|DATE|2019-01-04");
+    }
+    #[test]
+    fn a_scheduled_present_before_a_month_or_takes_place() {
+        use crate::dates::testutil::one;
+        // were the June before (2018-06-05) and the Sunday before (2019-01-06)
+        assert_eq!(
+            one("The festival runs June 5-9.", "2019-01-08"),
+            "June 5|DATE|2019-06-05; 9|DATE|2019-06-09"
+        );
+        assert_eq!(one("The final takes place on Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        assert_eq!(one("The team plays Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        // the past form looks back
+        assert_eq!(one("The event took place on Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-06");
+        assert_eq!(one("The store closed Monday.", "2019-01-08"), "Monday|DATE|2019-01-07");
     }
 }
