@@ -927,12 +927,22 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     tense::Tense::Unknown => Dir::Near,
                 }
             }
+            // "this summer" leans ahead unless told in the past ("began trading this summer")
+            Val::Part { y: None, dir, part: Part::Season(_) } if *dir == Dir::NearFuture => {
+                if tense::around(tk, at) == tense::Tense::Past {
+                    *dir = Dir::Past;
+                }
+            }
             Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
                 // a bare quarter is the latest one reported (financial news), a season the nearest
                 // "could arrive by the third quarter", "will rise in the fourth quarter": ahead
                 let by = at > 0 && tk.is_any(at - 1, &["by", "until", "before"])
                     || at > 1 && tk.w(at - 1) == "the" && tk.is_any(at - 2, &["by", "until", "before"]);
                 *dir = match (part, tense::around(tk, at)) {
+                    // "will be held in the autumn", "joined in the spring": the tense decides a
+                    // season too, else the nearest
+                    (Part::Season(_), tense::Tense::Future) => Dir::Future,
+                    (Part::Season(_), tense::Tense::Past) => Dir::Past,
                     (Part::Season(_), _) => Dir::Near,
                     // the quarter just reported is the past one, even in "are expected to"
                     (_, tense::Tense::Future) => Dir::NearFuture,
@@ -1671,6 +1681,26 @@ mod tests {
             one("The event was held this past Saturday.", "2019-01-08"),
             "this past Saturday|DATE|2019-01-05"
         );
+    }
+
+    #[test]
+    fn a_bare_season_follows_the_tense() {
+        // were the nearest season whatever the tense: 2018-FA and 2019-SP
+        assert_eq!(one("The election will be held in the autumn.", "2019-01-08"), "the autumn|DATE|2019-FA");
+        assert_eq!(one("He joined the firm in the spring.", "2019-01-08"), "the spring|DATE|2018-SP");
+        // no tense: the nearest
+        assert_eq!(one("It is cold in the winter.", "2019-01-08"), "the winter|DATE|2018-WI");
+    }
+
+    #[test]
+    fn this_summer_in_january_is_the_coming_one() {
+        // was 2018-SU, the nearest, whatever the tense
+        assert_eq!(one("They hope to finish this summer.", "2019-01-08"), "this summer|DATE|2019-SU");
+        assert_eq!(one("It will open this spring.", "2019-01-08"), "this spring|DATE|2019-SP");
+        // the season under way, and one told in the past
+        assert_eq!(one("It is cold this winter.", "2019-01-08"), "this winter|DATE|2018-WI");
+        assert_eq!(one("The stock began trading this summer.", "2019-01-08"), "this summer|DATE|2018-SU");
+        assert_eq!(one("The stock began trading this summer.", "1989-11-01"), "this summer|DATE|1989-SU");
     }
 }
 

@@ -724,7 +724,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             }
         }
         if let Some(s) = season_of(nw) {
-            let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
+            // "this summer" in a January story is the coming one, not the one just past: the
+            // nearest, leaning ahead
+            let dir = if w == "this" && j == i + 1 { Dir::NearFuture } else { dir };
             return Some(finish(date(
                 i,
                 j + 1,
