@@ -183,9 +183,59 @@ fn part_of_the_day(tk: &Toks, i: usize) -> Option<Cand> {
     Some(if framed { c.det() } else { c })
 }
 
+/// "half past nine", "(a) quarter to ten", "quarter past 3 p.m.": a clock time, when the hour
+/// ends the phrase ("cut by a quarter to 5 percent" is no time).
+fn past_to(tk: &Toks, i: usize) -> Option<Cand> {
+    let (k, mins) = match tk.w(i) {
+        "a" if tk.w(i + 1) == "quarter" => (i + 2, 15),
+        "quarter" => (i + 1, 15),
+        "half" => (i + 1, 30),
+        _ => return None,
+    };
+    let to = match tk.w(k) {
+        "past" | "after" => false,
+        "to" if mins == 15 => true,
+        _ => return None,
+    };
+    let hw = tk.w(k + 1);
+    let h: u32 = if hw.bytes().all(|b| b.is_ascii_digit()) && !hw.is_empty() && hw.len() <= 2 {
+        hw.parse().ok()?
+    } else {
+        small_number(hw)?
+    };
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let (h, m) = if to { (if h == 1 { 12 } else { h - 1 }, 60 - mins) } else { (h, mins) };
+    let mut e = k + 2;
+    let mut h = h;
+    if let Some((pm, me)) = meridiem(tk, e) {
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        e = me;
+    } else if tk.w(e) == "o'clock" {
+        e += 1;
+    } else {
+        let next = tk.t.get(e);
+        let ends = next.map_or(true, |t| t.punct)
+            || tk.is_any(e, &["on", "at", "in", "this", "that", "tonight", "tomorrow", "yesterday", "last", "and", "when", "local"])
+            || super::lex::weekday_of(tk.w(e)).is_some();
+        if !ends {
+            return None;
+        }
+    }
+    clock(i, e, h, m, None)
+}
+
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     if let Some(c) = part_of_the_day(tk, i) {
+        return Some(c);
+    }
+    if let Some(c) = past_to(tk, i) {
         return Some(c);
     }
     match w {
@@ -415,5 +465,18 @@ mod tests {
         // a decimal without a meridiem is no time
         assert_eq!(one("It rose 9.30 percent.", "2019-01-08"), "");
         assert_eq!(one("It rose 9.75 at the close.", "2019-01-08"), "");
+    }
+    #[test]
+    fn a_quarter_to_ten_is_a_clock_time() {
+        // was "a quarter|DURATION|P3M", and "half past nine" nothing
+        assert_eq!(one("He arrived at a quarter to ten.", "2019-01-08"), "a quarter to ten|TIME|2019-01-08T09:45");
+        assert_eq!(one("He arrived at half past nine.", "2019-01-08"), "half past nine|TIME|2019-01-08T09:30");
+        assert_eq!(
+            one("The blast came at quarter past 3 p.m. on Monday.", "2019-01-08"),
+            "quarter past 3 p.m.|TIME|2019-01-07T15:15; Monday|DATE|2019-01-07"
+        );
+        // a share of an amount is no time
+        assert_eq!(one("Sales fell by half to 10 million.", "2019-01-08"), "");
+        assert_eq!(one("Half the voters stayed home.", "2019-01-08"), "");
     }
 }
