@@ -289,7 +289,8 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     // meridiem ("9.30" alone is a decimal)
     if let Some((hs, rest)) = w.split_once('.') {
         let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
-        if hs.len() <= 2 && digits(hs) && rest.len() >= 2 && digits(&rest[..2]) {
+        // (bytes, not a slice: the text after the dot may start with a multi-byte character)
+        if hs.len() <= 2 && digits(hs) && rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
             let (ms, suf) = rest.split_at(2);
             let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
             if suf.is_empty() {
@@ -465,6 +466,8 @@ mod tests {
         // a decimal without a meridiem is no time
         assert_eq!(one("It rose 9.30 percent.", "2019-01-08"), "");
         assert_eq!(one("It rose 9.75 at the close.", "2019-01-08"), "");
+        // a multi-byte character after the dot
+        assert_eq!(one("At 9.5éam it rose.", "2019-01-08"), "");
     }
     #[test]
     fn a_quarter_to_ten_is_a_clock_time() {
