@@ -20,7 +20,7 @@ const CUE_WORDS: &[&str] = &[
     "shot", "since", "spoke", "struck", "thought", "tomorrow", "took", "upcoming", "went", "were", "will", "wo",
     "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding", "meet", "resume", "open",
     "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote", "run", "return",
-    "close", "play", "host", "place",
+    "close", "play", "host", "place", "kick",
 ];
 
 /// Verbs of scheduled events: in the present right before a weekday ("Arafat meet separately
@@ -29,7 +29,7 @@ const SCHEDULE_VERBS: &[&str] = &[
     "meet", "meets", "resume", "resumes", "open", "opens", "begin", "begins", "start", "starts", "convene",
     "convenes", "reconvene", "reconvenes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "travel",
     "travels", "vote", "votes", "run", "runs", "end", "ends", "return", "returns", "close", "closes", "play",
-    "plays", "host", "hosts",
+    "plays", "host", "hosts", "kick", "kicks",
 ];
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -48,8 +48,19 @@ fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
         return false;
     }
     let mut k = j + 1;
+    // "kicks off Saturday"
+    if tk.w(k) == "off" {
+        k += 1;
+    }
     if tk.w(k).len() > 4 && tk.w(k).ends_with("ly") {
         k += 1;
+    }
+    // "starts at 9.30 a.m. on Friday", "kicks off at 3pm Saturday": past a clock time
+    if tk.w(k) == "at" && tk.w(k + 1).as_bytes().first().map_or(false, u8::is_ascii_digit) {
+        k += 2;
+        if tk.is_any(k, &["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]) {
+            k += 1;
+        }
     }
     // ("runs from November to March" may hold the reference date: left to the range)
     if tk.w(k) == "on" {
@@ -557,5 +568,21 @@ mod tests {
         // the past form looks back
         assert_eq!(one("The event took place on Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-06");
         assert_eq!(one("The store closed Monday.", "2019-01-08"), "Monday|DATE|2019-01-07");
+    }
+    #[test]
+    fn a_scheduled_present_past_a_clock_time() {
+        use crate::dates::testutil::one;
+        // were the Saturday and Friday before (Jan 5, Jan 4)
+        assert_eq!(
+            one("The match kicks off at 3pm on Saturday.", "2019-01-08"),
+            "3pm|TIME|2019-01-12T15:00; Saturday|DATE|2019-01-12"
+        );
+        assert_eq!(one("The meeting starts at 10 a.m. Friday.", "2019-01-08"), "10 a.m. Friday|TIME|2019-01-11T10:00");
+        assert_eq!(one("The game kicks off Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        // told in the past, it lies behind
+        assert_eq!(
+            one("The match kicked off at 3pm on Saturday.", "2019-01-08"),
+            "3pm|TIME|2019-01-05T15:00; Saturday|DATE|2019-01-05"
+        );
     }
 }
