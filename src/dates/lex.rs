@@ -255,6 +255,7 @@ const TRIGGERS: &[&str] = &[
     "full",
     "future",
     "good",
+    "half",
     "halloween",
     "high",
     "hourly",

@@ -317,6 +317,34 @@ fn combine(tk: &Toks, cands: Vec<Cand>) -> Vec<Cand> {
                 c.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), n);
             }
         }
+        // "a week from Friday", "two weeks from today": that many days after the day named (the
+        // coming weekday), one date rather than a duration and a day
+        if c.kind == TimexType::Date && c.anchor == Anchor::None && c.is_day() && c.s >= 1 && tk.w(c.s - 1) == "from" {
+            if let Some(prev) = out.last_mut() {
+                let days = match (prev.kind, &prev.val) {
+                    (TimexType::Duration, Val::Dur { amt: Some(a), unit: Unit::Day }) if a % 10 == 0 => a / 10,
+                    (TimexType::Duration, Val::Dur { amt: Some(a), unit: Unit::Week }) if a % 10 == 0 => a / 10 * 7,
+                    _ => 0,
+                };
+                // "took two weeks from Monday to Friday", "closed for two weeks from Monday": a
+                // stretch that starts on the day, not a day
+                let stretch = tk.is_any(c.e, &["to", "until", "till", "through", "-"])
+                    || (prev.s > 0 && tk.is_any(prev.s - 1, &["for", "of", "took", "takes", "lasted", "last"]))
+                    // "the past two weeks from Monday": only a bare amount counts on from the day
+                    || tk.is_any(prev.s, &["the", "last", "past", "next", "coming", "first", "previous", "following"]);
+                if (1..=120).contains(&days) && !stretch && prev.e + 1 == c.s && tk.same_sent(prev.s, c.s) {
+                    if let Val::Weekday { dir, .. } = &mut c.val {
+                        if *dir == Dir::Auto {
+                            *dir = Dir::Future;
+                        }
+                    }
+                    prev.e = c.e;
+                    prev.kind = TimexType::Date;
+                    prev.val = Val::DayShift(Box::new(std::mem::replace(&mut c.val, Val::Lit(""))), days as i8);
+                    continue;
+                }
+            }
+        }
         // "10:35 a.m. (0735 GMT) Friday": both clock times are on the day after the parenthesis
         if c.is_day() && c.kind == TimexType::Date && c.s >= 1 && tk.w(c.s - 1) == ")" {
             let n = out.len();
@@ -764,6 +792,15 @@ fn parse_quarter(v: &str) -> Option<(i32, u8)> {
 fn settle_dir(tk: &Toks, c: &mut Cand) {
     fn fix(tk: &Toks, at: usize, v: &mut Val) {
         match v {
+            // "this Saturday": the coming one when the sentence looks ahead, the one before
+            // when it looks back, else the one of the reference date's week
+            Val::Weekday { dir, .. } if *dir == Dir::Near => {
+                *dir = match tense::around(tk, at) {
+                    tense::Tense::Future => Dir::Future,
+                    tense::Tense::Past => Dir::Past,
+                    tense::Tense::Unknown => Dir::Near,
+                }
+            }
             Val::Weekday { dir, .. } if *dir == Dir::Auto => {
                 // "as early as Tuesday": a deadline ahead, even told in the past tense; "until
                 // Tuesday" too after a verb that moves a date or sets a state ("postponed until
@@ -890,12 +927,22 @@ fn settle_dir(tk: &Toks, c: &mut Cand) {
                     tense::Tense::Unknown => Dir::Near,
                 }
             }
+            // "this summer" leans ahead unless told in the past ("began trading this summer")
+            Val::Part { y: None, dir, part: Part::Season(_) } if *dir == Dir::NearFuture => {
+                if tense::around(tk, at) == tense::Tense::Past {
+                    *dir = Dir::Past;
+                }
+            }
             Val::Part { y: None, dir, part } if *dir == Dir::Auto => {
                 // a bare quarter is the latest one reported (financial news), a season the nearest
                 // "could arrive by the third quarter", "will rise in the fourth quarter": ahead
                 let by = at > 0 && tk.is_any(at - 1, &["by", "until", "before"])
                     || at > 1 && tk.w(at - 1) == "the" && tk.is_any(at - 2, &["by", "until", "before"]);
                 *dir = match (part, tense::around(tk, at)) {
+                    // "will be held in the autumn", "joined in the spring": the tense decides a
+                    // season too, else the nearest
+                    (Part::Season(_), tense::Tense::Future) => Dir::Future,
+                    (Part::Season(_), tense::Tense::Past) => Dir::Past,
                     (Part::Season(_), _) => Dir::Near,
                     // the quarter just reported is the past one, even in "are expected to"
                     (_, tense::Tense::Future) => Dir::NearFuture,
@@ -1596,6 +1643,64 @@ mod tests {
             one("Sales fell last week of March 6 stores.", "2000-02-24"),
             "last week|DATE|2000-W07; March 6|DATE|2000-03-06"
         );
+    }
+
+    #[test]
+    fn a_week_from_friday_is_one_date() {
+        // was "a week|DURATION|P1W; Friday|DATE|2019-01-11"
+        assert_eq!(
+            one("The decision will come a week from Friday.", "2019-01-08"),
+            "a week from Friday|DATE|2019-01-18"
+        );
+        assert_eq!(one("The plan takes effect a week from today.", "2019-01-08"), "a week from today|DATE|2019-01-15");
+        assert_eq!(one("The vote is two weeks from Monday.", "2019-01-08"), "two weeks from Monday|DATE|2019-01-28");
+        assert_eq!(one("The trial opens 10 days from Jan. 15.", "2019-01-08"), "10 days from Jan. 15|DATE|2019-01-25");
+        // a stretch that starts on the day stays a duration and a day
+        assert_eq!(
+            one("It took two weeks from Monday to finish.", "2019-01-08"),
+            "two weeks|DURATION|P2W; Monday|DATE|2019-01-07"
+        );
+        assert_eq!(
+            one("The office will be closed for two weeks from Monday.", "2019-01-08"),
+            "two weeks|DURATION|P2W; Monday|DATE|2019-01-14"
+        );
+    }
+
+    #[test]
+    fn this_saturday_follows_the_tense() {
+        // 2019-01-08 is a Tuesday; was the nearest Saturday, Jan 5, whatever the tense
+        assert_eq!(
+            one("The event is scheduled for this Saturday.", "2019-01-08"),
+            "this Saturday|DATE|2019-01-12"
+        );
+        assert_eq!(one("The vote will be held this Monday.", "2019-01-08"), "this Monday|DATE|2019-01-14");
+        assert_eq!(one("He arrived this Saturday.", "2019-01-08"), "this Saturday|DATE|2019-01-05");
+        // no tense: the day of the reference date's week
+        assert_eq!(one("This Sunday is a holiday.", "2019-01-08"), "This Sunday|DATE|2019-01-13");
+        assert_eq!(
+            one("The event was held this past Saturday.", "2019-01-08"),
+            "this past Saturday|DATE|2019-01-05"
+        );
+    }
+
+    #[test]
+    fn a_bare_season_follows_the_tense() {
+        // were the nearest season whatever the tense: 2018-FA and 2019-SP
+        assert_eq!(one("The election will be held in the autumn.", "2019-01-08"), "the autumn|DATE|2019-FA");
+        assert_eq!(one("He joined the firm in the spring.", "2019-01-08"), "the spring|DATE|2018-SP");
+        // no tense: the nearest
+        assert_eq!(one("It is cold in the winter.", "2019-01-08"), "the winter|DATE|2018-WI");
+    }
+
+    #[test]
+    fn this_summer_in_january_is_the_coming_one() {
+        // was 2018-SU, the nearest, whatever the tense
+        assert_eq!(one("They hope to finish this summer.", "2019-01-08"), "this summer|DATE|2019-SU");
+        assert_eq!(one("It will open this spring.", "2019-01-08"), "this spring|DATE|2019-SP");
+        // the season under way, and one told in the past
+        assert_eq!(one("It is cold this winter.", "2019-01-08"), "this winter|DATE|2018-WI");
+        assert_eq!(one("The stock began trading this summer.", "2019-01-08"), "this summer|DATE|2018-SU");
+        assert_eq!(one("The stock began trading this summer.", "1989-11-01"), "this summer|DATE|1989-SU");
     }
 }
 

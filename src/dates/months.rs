@@ -272,7 +272,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
         j += 1;
     }
     let m = month_of(tk.w(j))?;
-    if !tk.cap(j) || (tk.w(j).len() <= 4 && !tk.w(j).ends_with('.') && !matches!(tk.w(j), "may" | "june" | "july")) {
+    // the day before it makes an abbreviation without its point a month ("8 Jan", British
+    // style, and "on 8 Jan." whose point ends the sentence)
+    if !tk.cap(j) {
         return None;
     }
     if d > super::calendar::days_in_month(2000, m) {
@@ -483,5 +485,14 @@ mod tests {
         );
         // but in the past tense the nearest, leaning back
         assert_eq!(one("The flights left on August 6.", "1998-02-13"), "August 6|DATE|1997-08-06");
+    }
+    #[test]
+    fn a_day_before_an_abbreviation_without_its_point() {
+        // were nothing and "Jan 2019|DATE|2019-01"
+        assert_eq!(one("The report was published on 8 Jan.", "2019-01-08"), "8 Jan|DATE|2019-01-08");
+        assert_eq!(one("The report was published on 8 Jan 2019.", "2019-01-08"), "8 Jan 2019|DATE|2019-01-08");
+        assert_eq!(one("He was born on 3 Mar 1970.", "2019-01-08"), "3 Mar 1970|DATE|1970-03-03");
+        // a bare abbreviation without a day is still no month
+        assert_eq!(one("He spoke to Jan about it.", "2019-01-08"), "");
     }
 }

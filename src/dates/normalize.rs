@@ -227,7 +227,9 @@ pub fn weekday_near(r: Date, wd: u8, dir: Dir) -> Date {
                 fut
             }
         }
-        Dir::Near | Dir::Auto | Dir::NearPast | Dir::NearFuture | Dir::Recent => {
+        // "this Saturday": the day of the reference date's week (Monday to Sunday)
+        Dir::Near => delta,
+        Dir::Auto | Dir::NearPast | Dir::NearFuture | Dir::Recent => {
             if -past <= fut {
                 past
             } else {

@@ -425,6 +425,26 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 1, Val::Decade(y / 10)).det());
         }
     }
+    // dotted dates: 08.01.2019 (day first, as where it is written), 2019.01.08; one dot is a
+    // decimal
+    if w.bytes().filter(|&b| b == b'.').count() == 2 && w.as_bytes()[0].is_ascii_digit() {
+        let mut it = w.split('.');
+        let (p0, p1, p2) = (it.next()?, it.next()?, it.next()?);
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(p0) && digits(p1) && digits(p2)) || !(1..=2).contains(&p1.len()) {
+            return None;
+        }
+        let (y, m, d): (i32, u32, u32) = match (p0.len(), p2.len()) {
+            (1 | 2, 4) => (p2.parse().ok()?, p1.parse().ok()?, p0.parse().ok()?),
+            (4, 1 | 2) => (p0.parse().ok()?, p1.parse().ok()?, p2.parse().ok()?),
+            _ => return None,
+        };
+        if !(1900..=2100).contains(&y) || Date::new(y, m as u8, d as u8).is_none() {
+            return None;
+        }
+        let v = Val::Cal { y: Some(YearRef::Abs(y)), m: m as u8, d: Some(d as u8), dir: Dir::Auto };
+        return Some(date(i, i + 1, v));
+    }
     // slashed dates
     if w.contains('/') {
         let parts: Vec<&str> = w.split('/').collect();
@@ -434,8 +454,17 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
         {
             let (a, b): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
-            let (m, d) = if ctx.day_first { (b, a) } else { (a, b) };
+            // 2019/01/08: the year first, then month and day
+            let year_first = parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2;
+            let (m, d) = if year_first {
+                (b, parts[2].parse().ok()?)
+            } else if ctx.day_first {
+                (b, a)
+            } else {
+                (a, b)
+            };
             let y: i32 = match parts[2].len() {
+                _ if year_first => a as i32,
                 4 => parts[2].parse().ok()?,
                 2 => expand_yy(parts[2].parse().ok()?),
                 _ => return None,
@@ -616,5 +645,16 @@ mod tests {
         );
         assert_eq!(one("Two thousand people marched.", "1998-01-21"), "");
         assert_eq!(one("The approach of two thousand has alarmed them.", "1998-01-21"), "two thousand|DATE|2000");
+    }
+    #[test]
+    fn year_first_and_dotted_dates() {
+        // were nothing
+        assert_eq!(one("The report was published on 2019/01/08.", "2019-01-08"), "2019/01/08|DATE|2019-01-08");
+        assert_eq!(one("The report was published on 08.01.2019.", "2019-01-08"), "08.01.2019|DATE|2019-01-08");
+        assert_eq!(one("The report was published on 2019.01.08.", "2019-01-08"), "2019.01.08|DATE|2019-01-08");
+        // version numbers and thousands are no dates
+        assert_eq!(one("Version 1.2.3 shipped.", "2019-01-08"), "");
+        assert_eq!(one("It costs 1.250.000 euros.", "2019-01-08"), "");
+        assert_eq!(one("It was 31.02.2019 on the form.", "2019-01-08"), "");
     }
 }

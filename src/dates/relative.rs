@@ -430,6 +430,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
+            // "over the decade", "by the end of the century": the reference date's
+            "decade" => Some(Unit::Decade),
+            "century" => Some(Unit::Century),
             // ("during the day Friday": the weekday after it dates it, alone)
             "day"
                 if (matches!(
@@ -470,8 +473,15 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             return Some(date(i, i + 1, Val::Str(v)).det());
         }
         if let Some(unit) = unit {
-            if unit == Unit::Year && matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to") {
+            // "the year to December", "the decade since": a stretch counted to or from a point
+            let stretch = matches!(tk.w(i + 1), "ended" | "ending" | "ends" | "through" | "to" | "since");
+            if unit == Unit::Year && stretch {
                 return Some(Cand::new(i, i + 1, TimexType::Duration, Val::Dur { amt: Some(10), unit }).det());
+            }
+            if matches!(unit, Unit::Decade | Unit::Century) && stretch {
+                let amt = if unit == Unit::Decade { 100 } else { 1000 };
+                let v = Val::Dur { amt: Some(amt), unit: Unit::Year };
+                return Some(Cand::new(i, i + 1, TimexType::Duration, v).det());
             }
             let mut n = 0;
             if unit == Unit::Weekend && early_in_the_week_looking_back(tk, i, r) {
@@ -650,11 +660,11 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
                 },
             ));
         }
-        // "the next morning", "the following night": that part of the day after the one the story
-        // is at
-        if matches!(w, "next" | "following") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
+        // "the next morning", "the following night", "the previous evening": that part of the day
+        // after (before) the one the story is at
+        if matches!(w, "next" | "following" | "previous") && i > 0 && tk.w(i - 1) == "the" && j == i + 1 {
             if let Some(p) = part_of_day(nw).filter(|_| !nw.ends_with('s')) {
-                let day = Box::new(Val::Offset { unit: Unit::Day, n: 1 });
+                let day = Box::new(Val::Offset { unit: Unit::Day, n });
                 let v = Val::Time { day, tod: Tod::Part(p) };
                 return Some(Cand::new(i, j + 1, TimexType::Time, v).anchor(Anchor::Narrative).det());
             }
@@ -714,7 +724,9 @@ pub fn at(tk: &Toks, i: usize, ctx: &Context) -> Option<Cand> {
             }
         }
         if let Some(s) = season_of(nw) {
-            let dir = if w == "this" && j == i + 1 { Dir::Near } else { dir };
+            // "this summer" in a January story is the coming one, not the one just past: the
+            // nearest, leaning ahead
+            let dir = if w == "this" && j == i + 1 { Dir::NearFuture } else { dir };
             return Some(finish(date(
                 i,
                 j + 1,
@@ -1161,5 +1173,37 @@ mod tests {
         // traps: "last" of a list, or with no unit compared before it
         assert_eq!(one("He came first and she came last.", "1989-11-02"), "");
         assert_eq!(one("It is as good as last.", "1989-11-02"), "");
+    }
+
+    #[test]
+    fn the_previous_evening_is_a_part_of_the_day_before() {
+        // was nothing: only "the next morning" and "the following night" were read
+        assert_eq!(
+            one("He had called her the previous evening.", "2019-01-08"),
+            "the previous evening|TIME|2019-01-07TEV"
+        );
+        assert_eq!(
+            one("He fell ill on Feb. 22, 2000 after a meal the previous night.", "2000-02-24"),
+            "Feb. 22, 2000|DATE|2000-02-22; the previous night|TIME|2000-02-21TNI"
+        );
+        // without "the" it is left to the story, as "previous week" is
+        assert_eq!(one("He had a previous evening engagement.", "2019-01-08"), "");
+    }
+
+    #[test]
+    fn the_decade_is_the_reference_decade() {
+        // was nothing, as "the year" is the reference year
+        assert_eq!(one("Costs rose over the decade.", "2019-01-08"), "the decade|DATE|201");
+        assert_eq!(
+            one("Costs will rise by the end of the decade.", "2019-01-08"),
+            "the end of the decade|DATE|201"
+        );
+        assert_eq!(one("By the end of the century, seas will rise.", "2019-01-08"), "the end of the century|DATE|20");
+        // a stretch counted from or to a point is a duration, as "the year to December" is
+        assert_eq!(one("In the decade since, prices doubled.", "2019-01-08"), "the decade|DURATION|P10Y");
+        assert_eq!(one("In the year since, prices doubled.", "2019-01-08"), "the year|DURATION|P1Y");
+        // traps: a compound, and a decade named after it
+        assert_eq!(one("The decade-long war ended.", "2019-01-08"), "decade-long|DURATION|P10Y");
+        assert_eq!(one("The decade of the 1990s was calm.", "2019-01-08"), "the 1990s|DATE|199");
     }
 }

@@ -2,7 +2,7 @@
 //! back, "will meet Thursday" points forward (as HeidelTime does with part-of-speech tags; here
 //! from a few auxiliaries and the `-ed` ending).
 
-use super::lex::{Toks, WordSet};
+use super::lex::{month_of, Toks, WordSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -19,7 +19,8 @@ const CUE_WORDS: &[&str] = &[
     "lost", "made", "met", "next", "plan", "planning", "preparing", "ran", "rose", "saw", "sent", "set", "shall",
     "shot", "since", "spoke", "struck", "thought", "tomorrow", "took", "upcoming", "went", "were", "will", "wo",
     "won", "won't", "wrote", "yesterday", "saying", "speaking", "telling", "adding", "meet", "resume", "open",
-    "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote",
+    "begin", "start", "convene", "reconvene", "arrive", "leave", "visit", "travel", "vote", "run", "return",
+    "close", "play", "host", "place", "kick",
 ];
 
 /// Verbs of scheduled events: in the present right before a weekday ("Arafat meet separately
@@ -27,29 +28,65 @@ const CUE_WORDS: &[&str] = &[
 const SCHEDULE_VERBS: &[&str] = &[
     "meet", "meets", "resume", "resumes", "open", "opens", "begin", "begins", "start", "starts", "convene",
     "convenes", "reconvene", "reconvenes", "arrive", "arrives", "leave", "leaves", "visit", "visits", "travel",
-    "travels", "vote", "votes",
+    "travels", "vote", "votes", "run", "runs", "end", "ends", "return", "returns", "close", "closes", "play",
+    "plays", "host", "hosts", "kick", "kicks",
 ];
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// A present-tense schedule verb at `j` followed by a weekday (after an optional `-ly` adverb
-/// and "on"), not an infinitive nor after a negation or auxiliary.
+/// A present-tense schedule verb at `j` ("takes place" too) followed by a weekday or a month
+/// (after an optional `-ly` adverb and "on"), not an infinitive nor after a negation or
+/// auxiliary: "the festival runs June 5-9", "the final takes place on Sunday".
 fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
-    if !SCHEDULE_VERBS.contains(&w) {
+    let place = w == "place" && j > 0 && tk.is_any(j - 1, &["takes", "take"]);
+    if !place && !SCHEDULE_VERBS.contains(&w) {
         return false;
     }
-    let prev = if j > 0 { tk.w(j - 1) } else { "" };
+    let v = if place { j - 1 } else { j };
+    let prev = if v > 0 { tk.w(v - 1) } else { "" };
     if matches!(prev, "to" | "did" | "not" | "n't" | "never" | "the" | "a" | "an" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must") {
         return false;
     }
     let mut k = j + 1;
+    // "kicks off Saturday"
+    if tk.w(k) == "off" {
+        k += 1;
+    }
     if tk.w(k).len() > 4 && tk.w(k).ends_with("ly") {
         k += 1;
     }
+    // "starts at 9.30 a.m. on Friday", "kicks off at 3pm Saturday": past a clock time
+    if tk.w(k) == "at" && tk.w(k + 1).as_bytes().first().map_or(false, u8::is_ascii_digit) {
+        k += 2;
+        if tk.is_any(k, &["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]) {
+            k += 1;
+        }
+    }
+    // ("runs from November to March" may hold the reference date: left to the range)
     if tk.w(k) == "on" {
         k += 1;
     }
-    WEEKDAYS.contains(&tk.w(k))
+    WEEKDAYS.contains(&tk.w(k)) || (tk.cap(k) && month_of(tk.w(k)).is_some())
+}
+
+/// A present copula at `j` right before a weekday or a month ("the vote is Friday", "the hearing
+/// is on Monday", "the deadline is midnight Friday", "the election is in November"): a date told
+/// in the present is what is planned.
+fn copula_before_date(tk: &Toks, j: usize) -> bool {
+    let prev = if j > 0 { tk.w(j - 1) } else { "" };
+    // "what it is in March", "as it is on Friday": no schedule
+    if matches!(prev, "it" | "what" | "as" | "there" | "here") {
+        return false;
+    }
+    let mut k = j + 1;
+    if matches!(tk.w(k), "on" | "in") {
+        k += 1;
+    }
+    if matches!(tk.w(k), "noon" | "midnight") {
+        k += 1;
+    }
+    let w = tk.w(k);
+    tk.cap(k) && (WEEKDAYS.contains(&w) || month_of(w).is_some())
 }
 
 fn cue(tk: &Toks, j: usize) -> Option<Tense> {
@@ -61,6 +98,16 @@ fn cue(tk: &Toks, j: usize) -> Option<Tense> {
         }
     }
     let t = cue_word(tk, j, w)?;
+    // "expected to hit", "could set": a past form that is also the bare verb ("hit", "set",
+    // "cut"…) after "to" or a modal is an infinitive, no past
+    if t == Tense::Past
+        && j > 0
+        && !w.ends_with("ed")
+        && !matches!(w, "ago" | "earlier" | "since" | "yesterday")
+        && tk.is_any(j - 1, &["to", "will", "would", "could", "can", "may", "might", "should", "must", "shall"])
+    {
+        return None;
+    }
     // "will be paid", "would be held", "to be sent": a passive infinitive looks ahead, whatever
     // its participle
     if t == Tense::Past && j > 1 && tk.w(j - 1) == "be" && FUTURE_MODALS.contains(&tk.w(j - 2)) {
@@ -120,6 +167,7 @@ fn cue_word(tk: &Toks, j: usize, w: &str) -> Option<Tense> {
             Tense::Future
         }
         "is" | "are" if tk.w(j + 1) == "to" => Tense::Future,
+        "is" | "are" if copula_before_date(tk, j) => Tense::Future,
         // "were planning to drive … on Monday", "was expected to arrive Friday": a plan told in the
         // past looks ahead; the auxiliary yields to the word after it
         "was" | "were"
@@ -234,6 +282,17 @@ pub fn around_at(tk: &Toks, i: usize) -> (Tense, usize) {
             dist += 3;
         }
         if let Some(t) = cue(tk, j) {
+            // "pleaded guilty in October and will be sentenced in March": a verb past a
+            // coordinating "and" or "but" heads another clause, and yields to one in the
+            // expression's own
+            if (j.min(i) + 1..j.max(i)).any(|k| tk.is_any(k, &["and", "but"])) {
+                dist += 3;
+            }
+            // "The minister, who takes office in March, spoke": a verb across a comma is
+            // another clause's, after any in the expression's own
+            if j > i && !tk.is_any(j, &["said", "told", "added"]) && (i..j).any(|k| tk.w(k) == ",") {
+                dist += 2;
+            }
             // "On Friday, … the hastily planned trip": a participle used as an adjective after
             // the expression qualifies its own noun, not the expression ("a planned rally on
             // Saturday" still looks ahead)
@@ -443,6 +502,87 @@ mod tests {
         assert_eq!(
             tense_at("Paribas said Monday that it intends to bid.", "monday"),
             Tense::Past
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_present_copula_lies_ahead() {
+        use crate::dates::testutil::one;
+        // 2019-01-08 is a Tuesday: "the vote is Friday" was the Friday before (2019-01-04)
+        assert_eq!(one("The vote is Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        assert_eq!(one("The hearing is on Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        assert_eq!(one("The deadline is midnight Friday.", "2019-01-08"), "midnight Friday|TIME|2019-01-11T24:00");
+        assert_eq!(one("The election is in November.", "2019-01-08"), "November|DATE|2019-11");
+        assert_eq!(one("Today is Tuesday.", "2019-01-08"), "Today|DATE|2019-01-08; Tuesday|DATE|2019-01-08");
+        // the past copula and a copula after "it" keep their reading
+        assert_eq!(one("The vote was Friday.", "2019-01-08"), "Friday|DATE|2019-01-04");
+        assert_eq!(tense_at("As it is on Friday, prices fell.", "friday"), Tense::Past);
+    }
+
+    #[test]
+    fn a_verb_past_and_heads_another_clause() {
+        use crate::dates::testutil::one;
+        // was "October|DATE|2019-10": "will", one word nearer than "pleaded", took October ahead
+        assert_eq!(
+            one("He pleaded guilty in October and will be sentenced in March.", "2019-01-08"),
+            "October|DATE|2018-10; March|DATE|2019-03"
+        );
+        assert_eq!(
+            one("The firm closed a plant on Monday but will hire in March.", "2019-01-08"),
+            "Monday|DATE|2019-01-07; March|DATE|2019-03"
+        );
+        // with no verb on its own side, the other clause's verb still tells
+        assert_eq!(tense_at("Monday and Tuesday were quiet.", "monday"), Tense::Past);
+    }
+    #[test]
+    fn a_bare_verb_after_to_is_no_past() {
+        use crate::dates::testutil::one;
+        // was "Wednesday night|TIME|2019-01-02TNI": "hit" read as a past tense
+        assert_eq!(
+            one("The storm is expected to hit on Wednesday night.", "2019-01-08"),
+            "Wednesday night|TIME|2019-01-09TNI"
+        );
+        assert_eq!(one("The talks are expected to last until Friday.", "2019-01-08"), "Friday|DATE|2019-01-11");
+        // the past form itself still points back
+        assert_eq!(one("The storm hit on Wednesday night.", "2019-01-08"), "Wednesday night|TIME|2019-01-02TNI");
+        assert_eq!(tense_at("It rose from Monday to yesterday.", "monday"), Tense::Past);
+    }
+    #[test]
+    fn a_verb_across_a_comma_yields_to_the_clause_own() {
+        use crate::dates::testutil::one;
+        // was "March|DATE|2018-03": "spoke", one word nearer, outweighed "who takes office"
+        assert_eq!(one("The minister, who takes office in March, spoke.", "2019-01-08"), "March|DATE|2019-03");
+        // alone across the comma, it still tells
+        assert_eq!(one("On Friday, the company announced a deal.", "2019-01-08"), "Friday|DATE|2019-01-04");
+    }
+    #[test]
+    fn a_scheduled_present_before_a_month_or_takes_place() {
+        use crate::dates::testutil::one;
+        // were the June before (2018-06-05) and the Sunday before (2019-01-06)
+        assert_eq!(
+            one("The festival runs June 5-9.", "2019-01-08"),
+            "June 5|DATE|2019-06-05; 9|DATE|2019-06-09"
+        );
+        assert_eq!(one("The final takes place on Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        assert_eq!(one("The team plays Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        // the past form looks back
+        assert_eq!(one("The event took place on Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-06");
+        assert_eq!(one("The store closed Monday.", "2019-01-08"), "Monday|DATE|2019-01-07");
+    }
+    #[test]
+    fn a_scheduled_present_past_a_clock_time() {
+        use crate::dates::testutil::one;
+        // were the Saturday and Friday before (Jan 5, Jan 4)
+        assert_eq!(
+            one("The match kicks off at 3pm on Saturday.", "2019-01-08"),
+            "3pm|TIME|2019-01-12T15:00; Saturday|DATE|2019-01-12"
+        );
+        assert_eq!(one("The meeting starts at 10 a.m. Friday.", "2019-01-08"), "10 a.m. Friday|TIME|2019-01-11T10:00");
+        assert_eq!(one("The game kicks off Sunday.", "2019-01-08"), "Sunday|DATE|2019-01-13");
+        // told in the past, it lies behind
+        assert_eq!(
+            one("The match kicked off at 3pm on Saturday.", "2019-01-08"),
+            "3pm|TIME|2019-01-05T15:00; Saturday|DATE|2019-01-05"
         );
     }
 }

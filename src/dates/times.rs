@@ -183,9 +183,59 @@ fn part_of_the_day(tk: &Toks, i: usize) -> Option<Cand> {
     Some(if framed { c.det() } else { c })
 }
 
+/// "half past nine", "(a) quarter to ten", "quarter past 3 p.m.": a clock time, when the hour
+/// ends the phrase ("cut by a quarter to 5 percent" is no time).
+fn past_to(tk: &Toks, i: usize) -> Option<Cand> {
+    let (k, mins) = match tk.w(i) {
+        "a" if tk.w(i + 1) == "quarter" => (i + 2, 15),
+        "quarter" => (i + 1, 15),
+        "half" => (i + 1, 30),
+        _ => return None,
+    };
+    let to = match tk.w(k) {
+        "past" | "after" => false,
+        "to" if mins == 15 => true,
+        _ => return None,
+    };
+    let hw = tk.w(k + 1);
+    let h: u32 = if hw.bytes().all(|b| b.is_ascii_digit()) && !hw.is_empty() && hw.len() <= 2 {
+        hw.parse().ok()?
+    } else {
+        small_number(hw)?
+    };
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let (h, m) = if to { (if h == 1 { 12 } else { h - 1 }, 60 - mins) } else { (h, mins) };
+    let mut e = k + 2;
+    let mut h = h;
+    if let Some((pm, me)) = meridiem(tk, e) {
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        e = me;
+    } else if tk.w(e) == "o'clock" {
+        e += 1;
+    } else {
+        let next = tk.t.get(e);
+        let ends = next.map_or(true, |t| t.punct)
+            || tk.is_any(e, &["on", "at", "in", "this", "that", "tonight", "tomorrow", "yesterday", "last", "and", "when", "local"])
+            || super::lex::weekday_of(tk.w(e)).is_some();
+        if !ends {
+            return None;
+        }
+    }
+    clock(i, e, h, m, None)
+}
+
 pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let w = tk.w(i);
     if let Some(c) = part_of_the_day(tk, i) {
+        return Some(c);
+    }
+    if let Some(c) = past_to(tk, i) {
         return Some(c);
     }
     match w {
@@ -232,6 +282,24 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
             )
         {
             return finish(tk, i, i + 1, h, m, false, false);
+        }
+        return None;
+    }
+    // 9.30am, 9.30 a.m. (British wire copy): a dot between hour and minutes, only with a
+    // meridiem ("9.30" alone is a decimal)
+    if let Some((hs, rest)) = w.split_once('.') {
+        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+        // (bytes, not a slice: the text after the dot may start with a multi-byte character)
+        if hs.len() <= 2 && digits(hs) && rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+            let (ms, suf) = rest.split_at(2);
+            let (h, m): (u32, u32) = (hs.parse().ok()?, ms.parse().ok()?);
+            if suf.is_empty() {
+                let (pm, e) = meridiem(tk, i + 1)?;
+                return finish(tk, i, e, h, m, true, pm);
+            }
+            if matches!(suf, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
+                return finish(tk, i, i + 1, h, m, true, suf.starts_with('p'));
+            }
         }
         return None;
     }
@@ -388,5 +456,30 @@ mod tests {
         assert_eq!(one("The morning was cold.", "1989-10-30"), "");
         assert_eq!(one("It ran in the morning papers.", "1989-10-30"), "");
         assert_eq!(one("He speaks up in the morning meetings.", "1989-10-30"), "");
+    }
+    #[test]
+    fn a_dotted_clock_time_with_a_meridiem() {
+        // was nothing: British wire copy writes "9.30am"
+        assert_eq!(one("The meeting starts at 9.30am.", "2019-01-08"), "9.30am|TIME|2019-01-08T09:30");
+        assert_eq!(one("Polls close at 10.00pm GMT.", "2019-01-08"), "10.00pm GMT|TIME|2019-01-08T22:00Z");
+        assert_eq!(one("The talks start at 9.30 a.m. tomorrow.", "2019-01-08"), "9.30 a.m. tomorrow|TIME|2019-01-09T09:30");
+        // a decimal without a meridiem is no time
+        assert_eq!(one("It rose 9.30 percent.", "2019-01-08"), "");
+        assert_eq!(one("It rose 9.75 at the close.", "2019-01-08"), "");
+        // a multi-byte character after the dot
+        assert_eq!(one("At 9.5éam it rose.", "2019-01-08"), "");
+    }
+    #[test]
+    fn a_quarter_to_ten_is_a_clock_time() {
+        // was "a quarter|DURATION|P3M", and "half past nine" nothing
+        assert_eq!(one("He arrived at a quarter to ten.", "2019-01-08"), "a quarter to ten|TIME|2019-01-08T09:45");
+        assert_eq!(one("He arrived at half past nine.", "2019-01-08"), "half past nine|TIME|2019-01-08T09:30");
+        assert_eq!(
+            one("The blast came at quarter past 3 p.m. on Monday.", "2019-01-08"),
+            "quarter past 3 p.m.|TIME|2019-01-07T15:15; Monday|DATE|2019-01-07"
+        );
+        // a share of an amount is no time
+        assert_eq!(one("Sales fell by half to 10 million.", "2019-01-08"), "");
+        assert_eq!(one("Half the voters stayed home.", "2019-01-08"), "");
     }
 }
