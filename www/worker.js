@@ -18,18 +18,16 @@ let latest = 0; // id of the newest job received
 let pending = null; // newest job not yet started
 let running = false;
 let abort = new AbortController(); // aborted when a newer job or a cancel arrives
-let pool = null;
+let pool = null; // set once the module is loaded
 
 const t0 = performance.now();
 const started = (async () => {
   const init = newsmark.init || newsmark.default;
   if (typeof init === "function") await init();
-  // The helpers start from the module compiled here, and load while this instance warms up.
-  const count = helperCount();
-  if (count > 0) {
-    const module = typeof newsmark.compiledModule === "function" ? newsmark.compiledModule() : undefined;
-    pool = new Pool(module ?? undefined, count);
-  }
+  // The helpers start from the module compiled here, and load while this instance warms up. With
+  // none (one core, or no nested workers), the pool runs every chunk on this instance.
+  const module = typeof newsmark.compiledModule === "function" ? newsmark.compiledModule() : undefined;
+  pool = new Pool(module ?? undefined, helperCount());
   // Warm up while the page is still being read: the first call builds the lazily-initialised
   // tables and makes the engine compile the code it runs (WebAssembly functions are compiled on
   // first use), so the user's first text — often the example — comes back at full speed.
@@ -46,7 +44,7 @@ const started = (async () => {
 // 10 s does not hold "ready" up; it joins later jobs once it has loaded.
 started.then(
   async () => {
-    if (pool) await Promise.race([pool.loaded(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await Promise.race([pool.loaded(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     const version = typeof newsmark.version === "function" ? newsmark.version() : newsmark.version;
     postMessage({ type: "ready", version: String(version ?? ""), ms: performance.now() - t0 });
   },
@@ -57,8 +55,6 @@ function describe(err) {
   if (err && typeof err === "object") return `${err.name || "Error"}: ${err.message || String(err)}`;
   return String(err);
 }
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function run(job) {
   await started;
@@ -83,26 +79,15 @@ async function run(job) {
     }
     const cuts = chunkBounds(text, CHUNK);
     const optionsFor = (i) => (i === 0 ? options : later);
-    let parts;
     let done = 0;
     const onChunk = (length) => {
       done += length;
       postMessage({ type: "progress", id, done, total: text.length });
     };
-    if (pool) {
-      const out = await pool.annotateChunks({ text, cuts, optionsFor, local: newsmark.annotateSync, onChunk, signal: abort.signal });
-      if (!out) return; // superseded
-      ({ parts, spread } = out);
-    } else {
-      parts = [];
-      for (let i = 0, from = 0; i < cuts.length; from = cuts[i++]) {
-        parts.push({ offset: from, ann: newsmark.annotateSync(text.slice(from, cuts[i]), optionsFor(i)) });
-        onChunk(cuts[i] - from);
-        await tick(); // let a newer job's message in
-        if (latest !== id) return; // superseded
-      }
-      spread = [cuts.length];
-    }
+    const out = await pool.annotateChunks({ text, cuts, optionsFor, local: newsmark.annotateSync, onChunk, signal: abort.signal });
+    if (!out) return; // superseded
+    const { parts } = out;
+    spread = out.spread;
     ann = mergeChunks(parts);
   }
   const ms = performance.now() - t0;

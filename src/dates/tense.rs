@@ -58,7 +58,7 @@ fn scheduled_present(tk: &Toks, j: usize, w: &str) -> bool {
     // "starts at 9.30 a.m. on Friday", "kicks off at 3pm Saturday": past a clock time
     if tk.w(k) == "at" && tk.w(k + 1).as_bytes().first().map_or(false, u8::is_ascii_digit) {
         k += 2;
-        if tk.is_any(k, &["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]) {
+        if super::times::meridiem_word(tk.w(k)).is_some() {
             k += 1;
         }
     }

@@ -8,11 +8,21 @@ use super::normalize::{Tod, Val};
 use super::{Cand, Context};
 use crate::model::TimexType;
 
+/// "am", "a.m.", "pm", "p.m." as one word (lower-cased): whether it is afternoon.
+pub(super) fn meridiem_word(w: &str) -> Option<bool> {
+    match w {
+        "a.m." | "a.m" | "am" => Some(false),
+        "p.m." | "p.m" | "pm" => Some(true),
+        _ => None,
+    }
+}
+
 /// `a.m.`/`p.m.` at `i`: (is pm, next).
 fn meridiem(tk: &Toks, i: usize) -> Option<(bool, usize)> {
+    if let Some(pm) = meridiem_word(tk.w(i)) {
+        return Some((pm, i + 1));
+    }
     match tk.w(i) {
-        "a.m." | "a.m" | "am" => Some((false, i + 1)),
-        "p.m." | "p.m" | "pm" => Some((true, i + 1)),
         "a" | "p" if tk.w(i + 1) == "." && tk.w(i + 2) == "m" => {
             let e = if tk.w(i + 3) == "." { i + 4 } else { i + 3 };
             Some((tk.w(i) == "p", e))
@@ -208,14 +218,8 @@ fn past_to(tk: &Toks, i: usize) -> Option<Cand> {
     }
     let (h, m) = if to { (if h == 1 { 12 } else { h - 1 }, 60 - mins) } else { (h, mins) };
     let mut e = k + 2;
-    let mut h = h;
     if let Some((pm, me)) = meridiem(tk, e) {
-        if pm && h < 12 {
-            h += 12;
-        } else if !pm && h == 12 {
-            h = 0;
-        }
-        e = me;
+        return finish(tk, i, me, h, m, true, pm);
     } else if tk.w(e) == "o'clock" {
         e += 1;
     } else {
@@ -297,8 +301,8 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
                 let (pm, e) = meridiem(tk, i + 1)?;
                 return finish(tk, i, e, h, m, true, pm);
             }
-            if matches!(suf, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") {
-                return finish(tk, i, i + 1, h, m, true, suf.starts_with('p'));
+            if let Some(pm) = meridiem_word(suf) {
+                return finish(tk, i, i + 1, h, m, true, pm);
             }
         }
         return None;
@@ -307,9 +311,9 @@ pub fn at(tk: &Toks, i: usize, _ctx: &Context) -> Option<Cand> {
     let digits_end = w.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(w.len());
     if digits_end < w.len() {
         let suf = &w[digits_end..];
-        if matches!(suf, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") && digits_end <= 2 {
+        if let Some(pm) = meridiem_word(suf).filter(|_| digits_end <= 2) {
             let h: u32 = w[..digits_end].parse().ok()?;
-            return finish(tk, i, i + 1, h, 0, true, suf.starts_with('p'));
+            return finish(tk, i, i + 1, h, 0, true, pm);
         }
         return None;
     }
